@@ -1,0 +1,97 @@
+package dev.asgd.cli;
+
+import dev.asgd.core.InvalidParameterException;
+import dev.asgd.core.NumericalDivergenceException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Entry point of the runnable jar. It only wires the commands, the error handlers and the exit
+ * codes ({@link ExitCode}); it is the one class that calls {@link System#exit(int)}.
+ */
+public final class AsgdCli {
+    /** Set to 1 to see stack traces of unexpected errors. */
+    static final String DEBUG_ENV = "ASGD_DEBUG";
+
+    private AsgdCli() {
+    }
+
+    /**
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs one command line without exiting the JVM (used by the tests).
+     *
+     * @param args the command line
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** @return the configured command tree */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new AsgdCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(AsgdCli::onParameterError);
+        cl.setExecutionExceptionHandler(AsgdCli::onExecutionError);
+        return cl;
+    }
+
+    private static int onParameterError(ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        String name = cl.getCommandSpec().qualifiedName();
+        err.println(name + ": " + oneLine(e.getMessage()) + " (see '" + name + " --help')");
+        err.flush();
+        return ExitCode.INVALID_INPUT;
+    }
+
+    private static int onExecutionError(Exception e, CommandLine cl, ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        String name = cl.getCommandSpec().qualifiedName();
+        int code;
+        if (e instanceof InvalidParameterException ipe) {
+            err.println(name + ": invalid " + optionName(cl.getCommandSpec(), ipe.parameter()) + " = "
+                    + ipe.value() + ": allowed " + ipe.allowed());
+            code = ExitCode.INVALID_INPUT;
+        } else if (e instanceof NumericalDivergenceException nde) {
+            err.println(name + ": " + oneLine(nde.getMessage()));
+            code = ExitCode.DIVERGED;
+        } else {
+            err.println(name + ": error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())
+                    + " (set " + DEBUG_ENV + "=1 for a stack trace)");
+            if ("1".equals(System.getenv(DEBUG_ENV))) {
+                e.printStackTrace(err);
+            }
+            code = ExitCode.FAILURE;
+        }
+        err.flush();
+        return code;
+    }
+
+    /** The option's name when the command has an option of that name, else the parameter as is. */
+    static String optionName(CommandSpec spec, String parameter) {
+        String option = "--" + parameter;
+        return spec.findOption(option) != null ? option : parameter;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.asgd.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * JSON output: one object on stdout. Non-finite numbers (an infinite beta when sigma = 0, a NaN
+ * of an absent quantity) become null, so that every JSON parser, pandas included, reads it.
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = create();
+
+    private Json() {
+    }
+
+    /** @return the shared mapper (thread-safe once configured) */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * @param value a tree of maps, lists, arrays, numbers and strings
+     * @return its pretty-printed JSON
+     */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectMapper create() {
+        SimpleModule finite = new SimpleModule("finite-numbers");
+        finite.addSerializer(Double.class, new FiniteDoubleSerializer());
+        finite.addSerializer(double.class, new FiniteDoubleSerializer());
+        finite.addSerializer(double[].class, new FiniteDoubleArraySerializer());
+        ObjectMapper m = new ObjectMapper();
+        m.registerModule(finite);
+        m.enable(SerializationFeature.INDENT_OUTPUT);
+        return m;
+    }
+
+    private static final class FiniteDoubleSerializer extends JsonSerializer<Double> {
+        @Override
+        public void serialize(Double value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            if (value == null || !Double.isFinite(value)) {
+                gen.writeNull();
+            } else {
+                gen.writeNumber(value);
+            }
+        }
+    }
+
+    private static final class FiniteDoubleArraySerializer extends JsonSerializer<double[]> {
+        @Override
+        public void serialize(double[] value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeStartArray();
+            for (double v : value) {
+                if (Double.isFinite(v)) {
+                    gen.writeNumber(v);
+                } else {
+                    gen.writeNull();
+                }
+            }
+            gen.writeEndArray();
+        }
+    }
+}
