@@ -1,6 +1,7 @@
 package dev.asgd.cli;
 
 import dev.asgd.core.ModelParameters;
+import dev.asgd.core.Require;
 import dev.asgd.theory.RateAnalysis;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,6 +57,9 @@ public class RateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelParameters params = new ModelParameters(eta, kappa, omega0, sigma);
+        if (workers != null) {
+            Require.atLeast(workers, 1, "workers");
+        }
         RateAnalysis analysis = RateAnalysis.of(params, epsilon0 == null ? Double.NaN : epsilon0,
                 workers == null ? 0 : workers);
         RateReport report = new RateReport(analysis);
