@@ -26,6 +26,22 @@ class RateAnalysisTest {
         assertThat(a.verdict()).startsWith("below the threshold");
     }
 
+    /** E[tau] from the pmf (1 - kappa) kappa^l summed directly: kappa / (1 - kappa), not the printed 1 / (1 - kappa). */
+    @Test
+    void expectedStalenessIsTheMeanOfTheGeometricLaw() {
+        for (double kappa : new double[] {0, 0.3, 0.9, 0.99}) {
+            double mean = 0;
+            double p = 1 - kappa;
+            for (int l = 0; l < 20000; l++) {
+                mean += l * p;
+                p *= kappa;
+            }
+            RateAnalysis a = RateAnalysis.of(ModelParameters.of(0.01, kappa, 1, 1), Double.NaN, 0);
+            assertThat(a.expectedStaleness()).isCloseTo(mean, within(1e-9 * Math.max(1, mean)));
+            assertThat(a.expectedStalenessPaper()).isCloseTo(mean + 1, within(1e-9 * Math.max(1, mean)));
+        }
+    }
+
     @Test
     void slowestModesAreChosenPerLevel() {
         // omega0 = 0.5 is the slowest SME mode; at eta = 0.3 the stiff mode omega0 = 3 is beyond the
