@@ -1,0 +1,123 @@
+package dev.asgd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+    private static final String LS = "synthetic:least-squares,n=2000,d=5";
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> a = new ArrayList<>(List.of("train", "-q"));
+        a.addAll(List.of(args));
+        int code = AsgdCli.run(a.toArray(new String[0]), new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonHasSeriesStalenessFitAndTheory() throws Exception {
+        Run r = run("--data", LS, "--updates", "2000", "--eta", "0.01", "--format", "json", "--worker-delay", "exp:0.01");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(j.get("updates").asLong()).isEqualTo(2000);
+        assertThat(j.get("series").size()).isEqualTo(51);
+        assertThat(j.get("series").get(50).get("step").asLong()).isEqualTo(2000);
+        assertThat(j.at("/staleness/geometricFit/kappa").isNumber()).isTrue();
+        assertThat(j.at("/theory/predictedDecayPerUpdate").asDouble()).isPositive();
+        assertThat(j.at("/params/problem").asText()).isEqualTo("least-squares");
+        long sum = 0;
+        for (JsonNode n : j.at("/staleness/histogram")) {
+            sum += n.asLong();
+        }
+        assertThat(sum).isEqualTo(2000);
+    }
+
+    @Test
+    void csvAndTextAndPlots(@TempDir Path dir) {
+        Run csv = run("--data", "synthetic:softmax,n=1000,d=4", "--updates", "500", "--format", "csv", "--mode", "sync");
+        assertThat(csv.code()).as(csv.err()).isZero();
+        String[] lines = csv.out().split("\n");
+        assertThat(lines[0]).isEqualTo("step,seconds,trainLoss,testLoss,testAccuracy,meanStaleness");
+        assertThat(lines).hasSize(52);
+        Run text = run("--data", "synthetic:logistic,n=1000,d=4", "--updates", "300", "--mode", "hogwild",
+                "--plot", dir.toString());
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).contains("test accuracy").contains("geometric fit kappa");
+        assertThat(dir.resolve("train-loss.png")).exists();
+        assertThat(dir.resolve("staleness.png")).exists();
+        assertThat(dir.resolve("train-accuracy.png")).exists();
+    }
+
+    @Test
+    void recordAndReplayGiveTheSameJson(@TempDir Path dir) throws Exception {
+        String s = dir.resolve("s.csv").toString();
+        Run a = run("--data", LS, "--updates", "600", "--format", "json", "--workers", "3", "--record-schedule", s);
+        Run b = run("--data", LS, "--updates", "600", "--format", "json", "--workers", "3", "--replay", s);
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(b.code()).as(b.err()).isZero();
+        JsonNode ja = Json.mapper().readTree(a.out());
+        JsonNode jb = Json.mapper().readTree(b.out());
+        assertThat(jb.get("final")).isEqualTo(ja.get("final"));
+        assertThat(jb.at("/staleness/histogram")).isEqualTo(ja.at("/staleness/histogram"));
+    }
+
+    @Test
+    void checkpointAndResume(@TempDir Path dir) throws Exception {
+        String ck = dir.toString();
+        Run a = run("--data", LS, "--updates", "300", "--workers", "1", "--checkpoint", ck, "--checkpoint-every", "100",
+                "--format", "json");
+        assertThat(a.code()).as(a.err()).isZero();
+        Run b = run("--data", LS, "--updates", "500", "--workers", "1", "--checkpoint", ck, "--checkpoint-every", "100",
+                "--resume", "--format", "json");
+        JsonNode jb = Json.mapper().readTree(b.out());
+        assertThat(jb.get("resumedFrom").asLong()).isEqualTo(300);
+        assertThat(jb.get("updates").asLong()).isEqualTo(500);
+    }
+
+    @Test
+    void badInputExitsTwoNamingTheFlag(@TempDir Path dir) throws Exception {
+        assertThat(run("--data", "nonsense").err()).contains("--data");
+        assertThat(run("--data", LS, "--mode", "bogus").code()).isEqualTo(2);
+        assertThat(run("--data", LS, "--lr-policy", "adam").err()).contains("--lr-policy");
+        assertThat(run("--data", LS, "--worker-delay", "slow:5:2").err()).contains("--worker-delay");
+        assertThat(run("--data", LS, "--engine", "spark").err()).contains("--engine");
+        assertThat(run("--data", LS, "--resume").code()).isEqualTo(2);
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "1,2\n1,x\n");
+        Run bad = run("--data", "csv:" + csv);
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains(csv + ":2").doesNotContain("Exception");
+        Run fm = run("--data", "fashion-mnist:dir=" + dir.resolve("none"));
+        assertThat(fm.code()).isEqualTo(2);
+        assertThat(fm.err()).contains("apt-get install dataset-fashion-mnist");
+        Path s = dir.resolve("s.csv");
+        Files.writeString(s, "garbage\n");
+        assertThat(run("--data", LS, "--replay", s.toString()).err()).contains(s + ":1");
+    }
+
+    @Test
+    void divergenceExitsThree() {
+        Run r = run("--data", LS, "--updates", "2000", "--eta", "50");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("worker");
+    }
+
+    @Test
+    void defaultProblems() {
+        assertThat(TrainCommand.defaultProblem("fashion-mnist", null)).isEqualTo("softmax");
+        assertThat(TrainCommand.defaultProblem("synthetic:logistic,n=5", null)).isEqualTo("logistic");
+    }
+}

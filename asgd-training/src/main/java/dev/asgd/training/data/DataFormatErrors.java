@@ -1,0 +1,40 @@
+package dev.asgd.training.data;
+
+import dev.asgd.core.InvalidParameterException;
+import java.nio.file.Path;
+
+/** Builds the {@code file:line} errors of the readers; the command line shows them as invalid {@code --data}. */
+final class DataFormatErrors {
+    private DataFormatErrors() {
+    }
+
+    /**
+     * @param file the file being read
+     * @param line 1-based line number (or byte offset for binary files, see {@code where})
+     * @param what what is allowed, and what was found
+     * @return the exception to throw
+     */
+    static InvalidParameterException at(Path file, long line, String what) {
+        return new InvalidParameterException("data", file + ":" + line, what);
+    }
+
+    /**
+     * @param text a field of a text file
+     * @param file the file
+     * @param line the 1-based line
+     * @param field what the field is, e.g. "label"
+     * @return its value as a finite double
+     */
+    static double parseFinite(String text, Path file, long line, String field) {
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw at(file, line, "a number as " + field + ", got '" + text + "'");
+        }
+        if (!Double.isFinite(v)) {
+            throw at(file, line, "a finite number as " + field + ", got '" + text + "'");
+        }
+        return v;
+    }
+}

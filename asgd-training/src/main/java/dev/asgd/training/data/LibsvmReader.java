@@ -1,0 +1,83 @@
+package dev.asgd.training.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The LIBSVM / SVMlight sparse format: {@code label index:value index:value ...} with 1-based,
+ * strictly increasing indices; d is the largest index seen. Blank lines and {@code #} comments are
+ * skipped. Labels are kept as they are (binary problems treat label &gt; 0 as the positive class).
+ */
+public final class LibsvmReader {
+    private LibsvmReader() {
+    }
+
+    /**
+     * @param file the LIBSVM file
+     * @return its rows, sparse
+     */
+    public static SparseDataset read(Path file) {
+        int[] start = new int[1024];
+        int rows = 0;
+        int[] idx = new int[4096];
+        DoubleBuffer val = new DoubleBuffer();
+        DoubleBuffer y = new DoubleBuffer();
+        int d = 0;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            long no = 0;
+            while ((line = in.readLine()) != null) {
+                no++;
+                int hash = line.indexOf('#');
+                String t = (hash >= 0 ? line.substring(0, hash) : line).strip();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                String[] f = t.split("\\s+");
+                y.add(DataFormatErrors.parseFinite(f[0], file, no, "label"));
+                int last = 0;
+                for (int k = 1; k < f.length; k++) {
+                    int colon = f[k].indexOf(':');
+                    if (colon <= 0) {
+                        throw DataFormatErrors.at(file, no, "index:value pairs, got '" + f[k] + "'");
+                    }
+                    int j;
+                    try {
+                        j = Integer.parseInt(f[k].substring(0, colon));
+                    } catch (NumberFormatException e) {
+                        throw DataFormatErrors.at(file, no, "an integer index, got '" + f[k] + "'");
+                    }
+                    if (j <= last) {
+                        throw DataFormatErrors.at(file, no, "1-based strictly increasing indices, got " + j
+                                + " after " + last);
+                    }
+                    last = j;
+                    double v = DataFormatErrors.parseFinite(f[k].substring(colon + 1), file, no, "value of index " + j);
+                    if (val.size() == idx.length) {
+                        idx = Arrays.copyOf(idx, 2 * idx.length);
+                    }
+                    idx[val.size()] = j - 1;
+                    val.add(v);
+                    d = Math.max(d, j);
+                }
+                rows++;
+                if (rows == start.length) {
+                    start = Arrays.copyOf(start, 2 * start.length);
+                }
+                start[rows] = val.size();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (rows == 0 || d == 0) {
+            throw DataFormatErrors.at(file, 1, "at least one row with a feature, got none");
+        }
+        return new SparseDataset(Arrays.copyOf(start, rows + 1), Arrays.copyOf(idx, val.size()), val.toArray(),
+                y.toArray(), d);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.asgd.training.engine;
+
+/**
+ * Schedules workers around a {@link TrainingSession}. The session holds everything on the
+ * driver's side (the parameter server, the policy, the staleness log, the schedule recorder,
+ * checkpoints, metrics); an engine only decides where and when gradients are computed:
+ * <ul>
+ * <li>read: {@code session.server().read(buffer)} gives the parameters and their version;</li>
+ * <li>compute: {@code session.computer().compute(worker, step, version, params, keep)} is a pure
+ *     function of (seed, worker, step, parameters), so a retried remote task returns the same bits;</li>
+ * <li>apply: {@code session.server().apply(gradient)} exactly once per gradient, on the driver.</li>
+ * </ul>
+ * Worker w's first step is {@code session.firstStep(w)} (non-zero after a resume).
+ */
+public interface Engine {
+    /** @return the engine's name, e.g. {@code "threads"} */
+    String name();
+
+    /**
+     * Runs until the server reaches its target version.
+     *
+     * @param session the run's driver-side state
+     * @return the result
+     * @throws InterruptedException when interrupted
+     */
+    RunResult run(TrainingSession session) throws InterruptedException;
+}

@@ -1,0 +1,57 @@
+package dev.asgd.training.engine;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A vector of doubles shared by hogwild workers without locks: each coordinate is updated by a
+ * compare-and-set loop on its bits ({@link VarHandle} on a {@code double[]}), so no addition is
+ * ever lost, while different coordinates and different workers never wait for each other. Reads
+ * are opaque: a worker may see a mix of versions across coordinates, as in Recht et al. (2011).
+ */
+public final class HogwildVector {
+    private static final VarHandle AA = MethodHandles.arrayElementVarHandle(double[].class);
+    private final double[] values;
+
+    /** @param initial the starting values (copied) */
+    public HogwildVector(double[] initial) {
+        this.values = initial.clone();
+    }
+
+    /** @return the dimension */
+    public int length() {
+        return values.length;
+    }
+
+    /**
+     * Atomically adds delta to entry i.
+     *
+     * @param i the coordinate
+     * @param delta the increment
+     * @return the new value
+     */
+    public double add(int i, double delta) {
+        double old;
+        double next;
+        do {
+            old = (double) AA.getVolatile(values, i);
+            next = old + delta;
+        } while (!AA.weakCompareAndSet(values, i, old, next));
+        return next;
+    }
+
+    /**
+     * @param i the coordinate
+     * @return its current value
+     */
+    public double get(int i) {
+        return (double) AA.getOpaque(values, i);
+    }
+
+    /** @param into output, filled coordinate by coordinate (not an atomic snapshot) */
+    public void read(double[] into) {
+        for (int i = 0; i < values.length; i++) {
+            into[i] = (double) AA.getOpaque(values, i);
+        }
+    }
+}

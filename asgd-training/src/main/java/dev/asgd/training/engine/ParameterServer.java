@@ -1,0 +1,193 @@
+package dev.asgd.training.engine;
+
+import dev.asgd.core.NumericalDivergenceException;
+import dev.asgd.training.staleness.StalenessLog;
+import java.util.Arrays;
+
+/**
+ * The parameter server: holds the parameters and their version, applies one gradient at a time
+ * (all methods are synchronized), and records each update's staleness
+ * tau = (version at apply) - (version read), exactly. An update whose result is not finite is not
+ * applied: the server throws {@link NumericalDivergenceException} naming the update and the worker
+ * and keeps the last good parameters. Once the target version is reached, further gradients are
+ * discarded, so a run ends with exactly the target number of updates.
+ */
+public final class ParameterServer {
+    /** Called under the server's lock after every applied update. */
+    public interface ApplyHook {
+        /**
+         * @param version the new version
+         * @param gradient the gradient applied
+         * @param staleness its staleness
+         * @param params the new parameters (do not keep or modify)
+         */
+        void afterApply(long version, Gradient gradient, long staleness, double[] params);
+    }
+
+    private double[] params;
+    private double[] scratch;
+    private long version;
+    private final long target;
+    private final LearningRatePolicy policy;
+    private final double eta;
+    private final int workers;
+    private final StalenessLog log;
+    private final long[] applied;
+    private final long[] clock;
+    private long discarded;
+    private ApplyHook hook;
+
+    /**
+     * @param initial the parameters at {@code version} (copied)
+     * @param version the starting version (0, or a checkpoint's)
+     * @param target the version at which the run ends
+     * @param policy the learning-rate policy
+     * @param eta the base learning rate
+     * @param workers M
+     * @param log where staleness goes
+     * @param applied gradients applied per worker so far (copied)
+     */
+    public ParameterServer(double[] initial, long version, long target, LearningRatePolicy policy, double eta,
+            int workers, StalenessLog log, long[] applied) {
+        this.params = initial.clone();
+        this.scratch = new double[initial.length];
+        this.version = version;
+        this.target = target;
+        this.policy = policy;
+        this.eta = eta;
+        this.workers = workers;
+        this.log = log;
+        this.applied = Arrays.copyOf(applied, workers);
+        this.clock = Arrays.copyOf(applied, workers);
+    }
+
+    /** @param hook called after every update (evaluation, checkpoints, the schedule) */
+    public synchronized void setHook(ApplyHook hook) {
+        this.hook = hook;
+    }
+
+    /**
+     * Copies the current parameters.
+     *
+     * @param into output of {@code dimension} entries
+     * @return the version copied, or -1 when the run is done
+     */
+    public synchronized long read(double[] into) {
+        if (version >= target) {
+            return -1;
+        }
+        System.arraycopy(params, 0, into, 0, params.length);
+        return version;
+    }
+
+    /** @return a copy of the current parameters */
+    public synchronized double[] snapshot() {
+        return params.clone();
+    }
+
+    /** @return the current version */
+    public synchronized long version() {
+        return version;
+    }
+
+    /** @return the target version */
+    public long target() {
+        return target;
+    }
+
+    /** @return whether the target version has been reached */
+    public synchronized boolean done() {
+        return version >= target;
+    }
+
+    /** @return gradients applied per worker (each worker's next minibatch step after a resume) */
+    public synchronized long[] appliedPerWorker() {
+        return applied.clone();
+    }
+
+    /** @return gradients discarded because they arrived after the target */
+    public synchronized long discarded() {
+        return discarded;
+    }
+
+    /**
+     * Applies one gradient with the policy:
+     * theta &lt;- theta - rate(eta, M, tau) (g + lambda g^2 (theta - theta_read)).
+     *
+     * @param g the gradient
+     * @return its staleness, or -1 when it was discarded (the run is done)
+     * @throws NumericalDivergenceException if the gradient or the result is not finite
+     */
+    public synchronized long apply(Gradient g) {
+        int w = g.worker();
+        if (w >= 0) {
+            clock[w]++;
+            notifyAll();
+        }
+        if (version >= target) {
+            discarded++;
+            return -1;
+        }
+        long staleness = version - g.readVersion();
+        double rate = policy.rate(eta, workers, staleness);
+        double lambda = policy.compensation();
+        double[] gv = g.values();
+        double[] read = g.readParameters();
+        boolean compensate = lambda != 0 && read != null;
+        for (int i = 0; i < params.length; i++) {
+            double gi = gv[i];
+            if (compensate) {
+                gi += lambda * gi * gi * (params[i] - read[i]);
+            }
+            double next = params[i] - rate * gi;
+            if (!Double.isFinite(next)) {
+                throw new NumericalDivergenceException(version + 1, "worker " + w, next,
+                        "non-finite parameter " + i + " after the update; gradient entry " + gv[i]);
+            }
+            scratch[i] = next;
+        }
+        if (!Double.isFinite(g.batchLoss())) {
+            throw new NumericalDivergenceException(version + 1, "worker " + w, g.batchLoss(), "non-finite minibatch loss");
+        }
+        double[] t = params;
+        params = scratch;
+        scratch = t;
+        version++;
+        if (w >= 0) {
+            applied[w]++;
+        }
+        log.record(w, staleness);
+        if (hook != null) {
+            hook.afterApply(version, g, staleness, params);
+        }
+        return staleness;
+    }
+
+    /**
+     * Stale synchronous parallel: blocks worker w while it is more than {@code bound} clocks
+     * (submitted gradients) ahead of the slowest worker.
+     *
+     * @param w the worker
+     * @param bound S
+     * @return false when the run is done
+     * @throws InterruptedException when interrupted
+     */
+    public synchronized boolean awaitClock(int w, int bound) throws InterruptedException {
+        while (version < target) {
+            long min = Long.MAX_VALUE;
+            for (long c : clock) {
+                min = Math.min(min, c);
+            }
+            if (clock[w] - min <= bound) {
+                return true;
+            }
+            wait(50);
+        }
+        return false;
+    }
+
+    /** Wakes workers waiting in {@link #awaitClock} (at the end of a run). */
+    public synchronized void wakeAll() {
+        notifyAll();
+    }
+}

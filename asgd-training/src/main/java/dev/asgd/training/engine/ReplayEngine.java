@@ -1,0 +1,73 @@
+package dev.asgd.training.engine;
+
+import dev.asgd.core.InvalidParameterException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Replays a recorded asynchronous run in one thread, bit for bit: for each update of the
+ * schedule, in apply order, the gradient of the recorded worker and step is computed at the
+ * recorded read version and applied by the same server code. Only the parameter versions that a
+ * later update still reads are kept (at most about the number of updates in flight of the
+ * recorded run), each dropped after its last reader.
+ */
+public final class ReplayEngine implements Engine {
+    private final Schedule schedule;
+
+    /** @param schedule the recorded schedule */
+    public ReplayEngine(Schedule schedule) {
+        this.schedule = schedule;
+    }
+
+    @Override
+    public String name() {
+        return "replay";
+    }
+
+    @Override
+    public RunResult run(TrainingSession session) {
+        TrainingConfig c = session.config();
+        if (!schedule.fingerprint().equals(c.fingerprint())) {
+            throw new InvalidParameterException("replay", schedule.fingerprint(),
+                    "a schedule recorded with the same settings: " + c.fingerprint());
+        }
+        List<Schedule.Entry> entries = schedule.entries();
+        if (entries.size() != c.updates() || session.server().version() != 0) {
+            throw new InvalidParameterException("replay", entries.size() + " updates",
+                    "a complete schedule of " + c.updates() + " updates replayed from update 0");
+        }
+        Map<Long, Integer> lastUse = new HashMap<>();
+        for (int k = 0; k < entries.size(); k++) {
+            Schedule.Entry e = entries.get(k);
+            if (e.worker() >= c.workers()) {
+                throw new InvalidParameterException("replay", "worker " + e.worker(), "worker < " + c.workers());
+            }
+            lastUse.put(e.readVersion(), k);
+        }
+        Map<Long, double[]> kept = new HashMap<>();
+        ParameterServer server = session.server();
+        if (lastUse.containsKey(0L)) {
+            kept.put(0L, server.snapshot());
+        }
+        boolean keep = c.policy().needsReadParameters();
+        for (int k = 0; k < entries.size(); k++) {
+            Schedule.Entry e = entries.get(k);
+            double[] read = kept.get(e.readVersion());
+            if (read == null) {
+                throw new InvalidParameterException("replay", "update " + (k + 1),
+                        "a read version at or before the current one (" + e.readVersion() + ")");
+            }
+            if (lastUse.get(e.readVersion()) == k) {
+                kept.remove(e.readVersion());
+            }
+            Gradient g = session.computer().compute(e.worker(), e.step(), e.readVersion(), read, keep);
+            server.apply(g);
+            long v = server.version();
+            if (lastUse.containsKey(v)) {
+                kept.put(v, server.snapshot());
+            }
+        }
+        return session.finish(name(), server.snapshot(), server.version());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.asgd.training.engine;
+
+import dev.asgd.core.Require;
+import java.util.Locale;
+
+/**
+ * Everything that defines a training run's result (except timing).
+ *
+ * @param data the data spec, as given
+ * @param problem the problem's name
+ * @param l2 the L2 coefficient lambda
+ * @param mode the mode
+ * @param workers M >= 1
+ * @param policy the learning-rate policy
+ * @param eta the base learning rate > 0
+ * @param batchSize rows per minibatch
+ * @param updates the number of updates (versions) of the run
+ * @param seed the seed of the data order and sampling
+ * @param evalEvery metrics every this many updates
+ * @param checkpointEvery checkpoint every this many updates (0: never)
+ * @param delay injected compute delays
+ */
+public record TrainingConfig(String data, String problem, double l2, Mode mode, int workers,
+        LearningRatePolicy policy, double eta, int batchSize, long updates, long seed, long evalEvery,
+        long checkpointEvery, WorkerDelay delay) {
+    /** Validates. */
+    public TrainingConfig {
+        Require.nonNegativeFinite(l2, "l2");
+        Require.atLeast(workers, 1, "workers");
+        Require.positiveFinite(eta, "eta");
+        Require.atLeast(batchSize, 1, "batch");
+        Require.atLeast(updates, 1L, "updates");
+        Require.atLeast(evalEvery, 1L, "eval-every");
+        Require.atLeast(checkpointEvery, 0L, "checkpoint-every");
+    }
+
+    /**
+     * @return the settings a checkpoint or schedule must match to be resumed or replayed (the
+     *     number of updates and the delays may differ)
+     */
+    public String fingerprint() {
+        return String.format(Locale.ROOT, "data=%s;problem=%s;l2=%s;mode=%s;workers=%d;policy=%s;eta=%s;batch=%d;seed=%d",
+                data, problem, Double.toString(l2), mode, workers, policy.spec(), Double.toString(eta), batchSize, seed);
+    }
+
+    /**
+     * @param newUpdates the number of updates
+     * @return a copy with another horizon
+     */
+    public TrainingConfig withUpdates(long newUpdates) {
+        return new TrainingConfig(data, problem, l2, mode, workers, policy, eta, batchSize, newUpdates, seed, evalEvery,
+                checkpointEvery, delay);
+    }
+}

@@ -1,0 +1,267 @@
+package dev.asgd.training.engine;
+
+import dev.asgd.core.InvalidParameterException;
+import dev.asgd.core.NumericalDivergenceException;
+import dev.asgd.training.data.TrainTest;
+import dev.asgd.training.problem.Problem;
+import dev.asgd.training.staleness.GeometricFit;
+import dev.asgd.training.staleness.StalenessLog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The driver-side state of one run, shared by every engine: the parameter server, the worker
+ * computation, the staleness log, the metric series, the schedule recorder and the checkpoints.
+ * It is the server's {@link ParameterServer.ApplyHook}: after each update (under the server's
+ * lock, hence in apply order) it records the schedule, evaluates the metrics when due and writes
+ * a checkpoint when due (after the metrics, so that a divergent loss is never checkpointed).
+ */
+public final class TrainingSession implements ParameterServer.ApplyHook {
+    /** Largest number of training rows of the training loss. */
+    public static final int EVAL_ROWS = 10_000;
+
+    /** Receives progress (from the applying thread; keep it cheap). */
+    public interface Listener {
+        /**
+         * @param version updates so far
+         * @param target the run's updates
+         * @param trainLoss the last training loss
+         * @param updatesPerSecond since the start of this process's part
+         * @param meanStaleness mean staleness so far
+         */
+        void progress(long version, long target, double trainLoss, double updatesPerSecond, double meanStaleness);
+    }
+
+    /**
+     * @param checkpointDir where checkpoints go, or null
+     * @param resume continue from the checkpoint in checkpointDir when there is one
+     * @param recordSchedule where the schedule goes, or null
+     * @param listener progress, or null
+     */
+    public record Options(Path checkpointDir, boolean resume, Path recordSchedule, Listener listener) {
+        /** @return no checkpoints, no schedule, no progress */
+        public static Options none() {
+            return new Options(null, false, null, null);
+        }
+    }
+
+    private final TrainingConfig config;
+    private final Problem problem;
+    private final TrainTest data;
+    private final GradientComputer computer;
+    private final ParameterServer server;
+    private final StalenessLog log;
+    private final Evaluator evaluator;
+    private final CheckpointStore store;
+    private final Schedule.Recorder recorder;
+    private final Listener listener;
+    private final List<MetricPoint> series = new ArrayList<>();
+    private final long resumedFrom;
+    private final double secondsBefore;
+    private final long progressEvery;
+    private long startNanos;
+    private double windowSum;
+    private long windowCount;
+    private double lastLoss = Double.NaN;
+
+    private TrainingSession(TrainingConfig config, Problem problem, TrainTest data, Options options) {
+        this.config = config;
+        this.problem = problem;
+        this.data = data;
+        boolean hogwild = config.mode().kind() == Mode.Kind.HOGWILD;
+        if (hogwild && options.checkpointDir() != null) {
+            throw new InvalidParameterException("checkpoint", options.checkpointDir(),
+                    "checkpoints with the async, ssp or sync modes (hogwild has no consistent version to save)");
+        }
+        boolean replayable = config.mode().kind() == Mode.Kind.ASYNC || config.mode().kind() == Mode.Kind.SSP;
+        if (!replayable && options.recordSchedule() != null) {
+            throw new InvalidParameterException("record-schedule", options.recordSchedule(),
+                    "a schedule with the async or ssp modes (sync is deterministic without one; hogwild cannot be replayed)");
+        }
+        this.computer = new GradientComputer(problem, data.train(), config.batchSize(), config.seed());
+        this.log = new StalenessLog(config.workers(), !hogwild);
+        this.evaluator = new Evaluator(problem, data, EVAL_ROWS);
+        this.store = options.checkpointDir() == null ? null : new CheckpointStore(options.checkpointDir());
+        this.listener = options.listener();
+        Optional<Checkpoint> cp = options.resume() && store != null ? store.read() : Optional.empty();
+        double[] initial = new double[problem.dimension()];
+        long version = 0;
+        long[] steps = new long[config.workers()];
+        double before = 0;
+        if (cp.isPresent()) {
+            Checkpoint c = cp.get();
+            if (!c.fingerprint().equals(config.fingerprint())) {
+                throw new InvalidParameterException("resume", store.file(),
+                        "a checkpoint of the same settings (it has " + c.fingerprint() + "; this run is "
+                                + config.fingerprint() + ")");
+            }
+            if (c.version() > config.updates() || c.params().length != initial.length) {
+                throw new InvalidParameterException("resume", store.file(), "a checkpoint at or before update "
+                        + config.updates() + " (it is at " + c.version() + ")");
+            }
+            initial = c.params();
+            version = c.version();
+            steps = c.workerSteps();
+            log.restore(c.histograms());
+            series.addAll(c.series());
+            before = c.seconds();
+        }
+        this.resumedFrom = version;
+        this.secondsBefore = before;
+        this.server = new ParameterServer(initial, version, config.updates(), config.policy(), config.eta(),
+                config.workers(), log, steps);
+        this.recorder = options.recordSchedule() == null ? null
+                : new Schedule.Recorder(options.recordSchedule(), config.fingerprint(), version);
+        this.progressEvery = Math.max(1, config.updates() / 200);
+        server.setHook(this);
+    }
+
+    /**
+     * Prepares a run (or its continuation from a checkpoint) and starts its clock.
+     *
+     * @param config the settings
+     * @param problem the loss
+     * @param data the data
+     * @param options checkpoints, schedule and progress
+     * @return the session
+     */
+    public static TrainingSession start(TrainingConfig config, Problem problem, TrainTest data, Options options) {
+        TrainingSession s = new TrainingSession(config, problem, data, options);
+        s.startNanos = System.nanoTime();
+        if (s.series.isEmpty()) {
+            s.series.add(s.evaluator.evaluate(s.server.snapshot(), s.resumedFrom, 0, Double.NaN));
+            s.lastLoss = s.series.get(0).trainLoss();
+        }
+        return s;
+    }
+
+    /** @return the settings */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** @return the loss */
+    public Problem problem() {
+        return problem;
+    }
+
+    /** @return the data */
+    public TrainTest data() {
+        return data;
+    }
+
+    /** @return the worker-side computation */
+    public GradientComputer computer() {
+        return computer;
+    }
+
+    /** @return the parameter server */
+    public ParameterServer server() {
+        return server;
+    }
+
+    /** @return the staleness log */
+    public StalenessLog stalenessLog() {
+        return log;
+    }
+
+    /**
+     * @param worker the worker
+     * @return its first minibatch step (its applied gradients before a resume)
+     */
+    public long firstStep(int worker) {
+        return server.appliedPerWorker()[worker];
+    }
+
+    /** @return the version this process started from */
+    public long resumedFrom() {
+        return resumedFrom;
+    }
+
+    /** @return seconds since the start of the run, including the time before a resume */
+    public double seconds() {
+        return secondsBefore + (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    @Override
+    public void afterApply(long version, Gradient g, long staleness, double[] params) {
+        if (recorder != null) {
+            recorder.write(version, g.worker(), g.workerStep(), g.readVersion());
+        }
+        windowSum += staleness;
+        windowCount++;
+        if (version % config.evalEvery() == 0 || version == config.updates()) {
+            evaluate(version, params, g.worker(), windowCount == 0 ? Double.NaN : windowSum / windowCount);
+            windowSum = 0;
+            windowCount = 0;
+        }
+        if (store != null && config.checkpointEvery() > 0
+                && (version % config.checkpointEvery() == 0 || version == config.updates())) {
+            if (recorder != null) {
+                recorder.flush();
+            }
+            store.write(new Checkpoint(config.fingerprint(), version, params, new double[0], server.appliedPerWorker(),
+                    log.histograms(), series, seconds()));
+        }
+        progress(version);
+    }
+
+    /**
+     * Evaluates the metrics at a version (engines without a server lock, e.g. hogwild, call this
+     * directly; it is synchronized on the session).
+     *
+     * @param version the version
+     * @param params the parameters
+     * @param worker the worker whose update produced them
+     * @param meanStaleness mean staleness since the last point
+     */
+    public synchronized void evaluate(long version, double[] params, int worker, double meanStaleness) {
+        try {
+            MetricPoint p = evaluator.evaluate(params, version, seconds(), meanStaleness);
+            series.add(p);
+            lastLoss = p.trainLoss();
+        } catch (NumericalDivergenceException e) {
+            throw new NumericalDivergenceException(version, "worker " + worker, e.value(), "non-finite training loss");
+        }
+    }
+
+    /** @param version reports progress when due */
+    public void progress(long version) {
+        if (listener != null && (version % progressEvery == 0 || version == config.updates())) {
+            double s = (System.nanoTime() - startNanos) / 1e9;
+            listener.progress(version, config.updates(), lastLoss, (version - resumedFrom) / Math.max(s, 1e-9),
+                    log.mean());
+        }
+    }
+
+    /**
+     * Ends the run: closes the schedule and gathers the result.
+     *
+     * @param engine the engine's name
+     * @param params the final parameters
+     * @param version the final version
+     * @return the result
+     */
+    public synchronized RunResult finish(String engine, double[] params, long version) {
+        if (recorder != null) {
+            recorder.close();
+        }
+        double s = (System.nanoTime() - startNanos) / 1e9;
+        List<MetricPoint> sorted = new ArrayList<>(series);
+        sorted.sort(Comparator.comparingLong(MetricPoint::update));
+        long[] total = log.total();
+        return new RunResult(config, engine, version, resumedFrom, params, seconds(), (version - resumedFrom) / Math.max(s, 1e-9),
+                sorted, log.histograms(), total, GeometricFit.of(total), log.sequence(), server.appliedPerWorker(),
+                server.discarded());
+    }
+
+    /** Closes the schedule file after a failure (the last checkpoint stays as it was). */
+    public void abort() {
+        if (recorder != null) {
+            recorder.close();
+        }
+    }
+}

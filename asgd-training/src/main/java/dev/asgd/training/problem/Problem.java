@@ -1,0 +1,82 @@
+package dev.asgd.training.problem;
+
+import dev.asgd.training.data.Dataset;
+
+/**
+ * A differentiable training loss of a linear model over a dataset. Parameters are laid out in
+ * blocks of d + 1 (the weights of one output, then its intercept). Implementations are stateless
+ * and thread-safe.
+ */
+public interface Problem {
+    /** @return the name, e.g. {@code "least-squares"} */
+    String name();
+
+    /** @return the number of parameters */
+    int dimension();
+
+    /** @return the L2 coefficient lambda */
+    double l2();
+
+    /**
+     * The minibatch gradient.
+     *
+     * @param w parameters (not modified)
+     * @param data the rows
+     * @param batch row indices of the minibatch (repeats allowed)
+     * @param g output: the mean gradient over the batch plus lambda w, overwritten
+     * @return the mean loss over the batch (without the penalty)
+     */
+    double gradient(double[] w, Dataset data, int[] batch, double[] g);
+
+    /**
+     * @param w parameters
+     * @param data the rows
+     * @return the mean loss over all rows plus the penalty
+     */
+    double loss(double[] w, Dataset data);
+
+    /**
+     * @param w parameters
+     * @param data the rows
+     * @return the share of rows classified correctly, NaN for regression
+     */
+    double accuracy(double[] w, Dataset data);
+
+    /**
+     * Adds the penalty's gradient lambda w (weights only) to g.
+     *
+     * @param w parameters
+     * @param g gradient
+     * @param d features per block
+     * @param l2 lambda
+     */
+    static void addPenaltyGradient(double[] w, double[] g, int d, double l2) {
+        if (l2 == 0) {
+            return;
+        }
+        for (int i = 0; i < w.length; i++) {
+            if (i % (d + 1) != d) {
+                g[i] += l2 * w[i];
+            }
+        }
+    }
+
+    /**
+     * @param w parameters
+     * @param d features per block
+     * @param l2 lambda
+     * @return (lambda / 2) |w|^2 over the weights
+     */
+    static double penalty(double[] w, int d, double l2) {
+        if (l2 == 0) {
+            return 0;
+        }
+        double s = 0;
+        for (int i = 0; i < w.length; i++) {
+            if (i % (d + 1) != d) {
+                s += w[i] * w[i];
+            }
+        }
+        return 0.5 * l2 * s;
+    }
+}

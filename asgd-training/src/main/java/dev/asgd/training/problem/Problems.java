@@ -1,0 +1,34 @@
+package dev.asgd.training.problem;
+
+import dev.asgd.core.InvalidParameterException;
+import dev.asgd.training.data.Dataset;
+
+/** Builds a problem by name for a dataset: {@code least-squares}, {@code logistic}, {@code softmax}. */
+public final class Problems {
+    private Problems() {
+    }
+
+    /**
+     * @param name the problem's name
+     * @param train the training rows (their d and classes)
+     * @param l2 lambda >= 0
+     * @return the problem
+     */
+    public static Problem of(String name, Dataset train, double l2) {
+        switch (name) {
+            case "least-squares":
+                return new LeastSquares(train.features(), l2);
+            case "logistic":
+                return new LogisticRegression(train.features(), l2);
+            case "softmax":
+                if (train.classes() < 2) {
+                    throw new InvalidParameterException("problem", name,
+                            "softmax needs integer class labels 0..K-1 with K >= 2 (the data has "
+                                    + (train.classes() == 0 ? "non-integer or negative labels" : "one class") + ")");
+                }
+                return new SoftmaxRegression(train.features(), train.classes(), l2);
+            default:
+                throw new InvalidParameterException("problem", name, "least-squares, logistic or softmax");
+        }
+    }
+}
