@@ -14,10 +14,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "rate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "The paper's closed-form theory, computed right: the SME map (section 2), Theorem 3.2's decay rate",
-            "as printed and sharp (min Re eig Q, half the printed value), the exact per-step contraction of",
-            "discrete ASGD's mean, the learning-rate thresholds of Remark 3.3, the theorem's constants and",
-            "Lyapunov certificate (4.5)-(4.7), and with --workers Remark 3.4's ASGD-vs-SGD comparison.",
+            "The paper's closed-form theory, computed right: the SME map (section 2), Theorem 3.2's "
+            + "decay rate as printed and sharp (min Re eig Q, half the printed value), the exact per-step "
+            + "contraction of discrete ASGD's mean, the learning-rate thresholds of Remark 3.3, the "
+            + "theorem's constants and Lyapunov certificate (4.5)-(4.7), and with --workers Remark 3.4's "
+            + "ASGD-vs-SGD comparison.",
             ""
         },
         footer = {"", "Example:", "  asgd rate --eta 0.01 --kappa 0.9 --omega0 1 --workers 8",

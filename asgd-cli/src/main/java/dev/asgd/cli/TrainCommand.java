@@ -31,10 +31,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "Trains a linear model (least squares, logistic, softmax) with M asynchronous workers around a",
-            "parameter server, measures each update's staleness tau = version at apply - version read, fits the",
-            "geometric law of the paper (kappa = mean / (1 + mean), chi-square goodness of fit) and, for least",
-            "squares, sets the decay predicted from the Hessian spectrum and the fitted kappa beside the measured one.",
+            "Trains a linear model (least squares, logistic, softmax) with M asynchronous workers "
+            + "around a parameter server, measures each update's staleness tau = version at apply - "
+            + "version read, fits the geometric law of the paper (kappa = mean / (1 + mean), chi-square "
+            + "goodness of fit) and, for least squares, sets the decay predicted from the Hessian "
+            + "spectrum and the fitted kappa beside the measured one.",
             ""
         },
         footer = {"", "Examples:",

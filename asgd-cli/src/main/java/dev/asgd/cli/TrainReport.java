@@ -139,12 +139,17 @@ final class TrainReport {
         b.append(String.format(Locale.ROOT, "staleness    mean %.4g, geometric fit kappa %.4g, chi2 %.4g (dof %d), p %.3g%n",
                 f.mean(), f.kappa(), f.chiSquare(), f.degreesOfFreedom(), f.pValue()));
         if (theory != null) {
+            String measured = Double.isNaN(theory.measuredDecayPerUpdate())
+                    ? "not measurable: fewer than 3 metric points above the noise floor (lower --eval-every"
+                            + " or --eta)"
+                    : String.format(Locale.ROOT, "measured %.4g over updates %d-%d", theory.measuredDecayPerUpdate(),
+                            theory.windowFrom(), theory.windowTo());
             b.append(String.format(Locale.ROOT,
                     "theory       Hessian eigenvalues [%.4g, %.4g]%s; predicted decay %.4g per update (rho %.6g),"
-                            + " measured %.4g over updates %d-%d%n",
+                            + " %s%n",
                     theory.eigenvalues()[0], theory.eigenvalues()[theory.eigenvalues().length - 1],
                     theory.exactSpectrum() ? "" : " (Lanczos)", theory.predictedDecayPerUpdate(),
-                    theory.predictedContraction(), theory.measuredDecayPerUpdate(), theory.windowFrom(), theory.windowTo()));
+                    theory.predictedContraction(), measured));
             b.append("             ").append(theory.verdict()).append(System.lineSeparator());
         }
         return b.toString();
