@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             "Run 'asgd COMMAND --help' for a command's options."},
         subcommands = {
             RateCommand.class,
+            FokkerPlanckCommand.class,
             CommandLine.HelpCommand.class
         })
 public class AsgdCommand implements Callable<Integer> {

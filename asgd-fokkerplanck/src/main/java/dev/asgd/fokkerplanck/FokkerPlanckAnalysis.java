@@ -149,7 +149,7 @@ public final class FokkerPlanckAnalysis {
         int d = problem.dimension();
         int n = problem.degree();
         double[][] pair = new double[d][];
-        double exact = 1;
+        double logExact = 0;
         for (int c = 0; c < d; c++) {
             double[] sm = steadyMoments.get(c);
             InitialCondition.PhaseGaussian g = initial.state(problem, c, new double[] {sm[0], sm[1]});
@@ -157,12 +157,12 @@ public final class FokkerPlanckAnalysis {
             double beta = problem.sme(c).beta();
             double[] mu = g.scaledMean(w, beta);
             double[][] s = g.scaledCovariance(w, beta);
-            double norm = GaussianCoefficients.squaredNorm(mu, s);
-            if (Double.isInfinite(norm)) {
+            double logNorm = GaussianCoefficients.logSquaredNorm(mu, s);
+            if (Double.isInfinite(logNorm)) {
                 throw new InvalidParameterException("initial", initial.label(),
                         "an initial covariance below twice the equilibrium's (else g0/M is not in L^2(M))");
             }
-            exact *= norm;
+            logExact += logNorm;
             pair[c] = GaussianCoefficients.coefficients(mu, s, n);
         }
         HermiteBasis basis = op.basis();
@@ -175,7 +175,8 @@ public final class FokkerPlanckAnalysis {
             u0[i] = v;
             resolved += v * v;
         }
-        double tail = Math.max(0, exact - resolved) / Math.max(exact - 1, 1e-300);
+        // tail / ||g0/M - 1||^2 = (exact - resolved) / (exact - 1), in logs (exact may overflow).
+        double tail = Math.max(0, -Math.expm1(Math.log(resolved) - logExact)) / -Math.expm1(-logExact);
         if (tail > MAX_INITIAL_TAIL) {
             throw new InvalidParameterException("degree", n, "a degree that resolves the initial density: its Hermite"
                     + " tail beyond degree " + n + " is " + String.format(java.util.Locale.ROOT, "%.3g", tail)

@@ -52,9 +52,9 @@ public final class GaussianCoefficients {
     /**
      * @param mu the mean
      * @param s the covariance
-     * @return ||g / M||_*^2 exactly, or +infinity when g / M is not in L^2(M)
+     * @return ln ||g / M||_*^2 exactly, or +infinity when g / M is not in L^2(M)
      */
-    public static double squaredNorm(double[] mu, double[][] s) {
+    public static double logSquaredNorm(double[] mu, double[][] s) {
         double det = s[0][0] * s[1][1] - s[0][1] * s[0][1];
         double i11 = s[1][1] / det;
         double i12 = -s[0][1] / det;
@@ -71,6 +71,6 @@ public final class GaussianCoefficients {
         double w2 = i12 * mu[0] + i22 * mu[1];
         double q = (p22 * w1 * w1 - 2 * p12 * w1 * w2 + p11 * w2 * w2) / detP;
         double e = 2 * q - (mu[0] * w1 + mu[1] * w2);
-        return Math.exp(e) / (det * Math.sqrt(detP));
+        return e - Math.log(det) - 0.5 * Math.log(detP);
     }
 }
