@@ -162,8 +162,11 @@ final class FokkerPlanckReport {
         line(t, "  measured / muSharp = %s, measured / muPaper = %s: %s", g(r.measuredRate() / r.muSharp()),
                 g(r.measuredRate() / r.muPaper()), attained());
         row(t, "epsilon", r.epsilon(), "eps_0 = " + g(r.epsilon0()) + " times C1");
-        row(t, "muSharp - epsilon", r.muSharpMinusEpsilon(), r.measuredRate() >= r.muSharpMinusEpsilon()
-                ? "the corrected theorem's bound holds" : "VIOLATED");
+        // The measured rate carries the integrator's relative error (about 1e-4 at the default step).
+        row(t, "muSharp - epsilon", r.muSharpMinusEpsilon(),
+                r.measuredRate() >= r.muSharpMinusEpsilon() - 1e-3 * Math.abs(r.muSharp())
+                        ? "the corrected theorem's bound holds (measured >= it, to 1e-3 relative)"
+                        : "VIOLATED by the measured rate");
         line(t, "  note: %s", EPSILON_CAVEAT);
         line(t, "");
         line(t, "Convergence in the Hermite degree");

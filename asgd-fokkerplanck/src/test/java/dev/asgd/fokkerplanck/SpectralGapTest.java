@@ -29,6 +29,21 @@ class SpectralGapTest {
                 org.assertj.core.api.Assertions.within(Math.sqrt(tol) * mu));
     }
 
+    /** d = 2, eps = 0: the spectrum holds the sums of the two coordinates' spectra; the gap is the least muSharp. */
+    @org.junit.jupiter.api.Test
+    void twoDimensionalSpectrumIsTheKroneckerSum() {
+        FokkerPlanckProblem p = new FokkerPlanckProblem(0.05, 0.5, new double[] {1, 2}, new double[] {1, 1},
+                NoPerturbation.INSTANCE, 6);
+        SpectralGap s = SpectralGap.of(p.operator());
+        double g = p.gamma();
+        double mu = Math.min(DecayRates.muSharp(g, 1), DecayRates.muSharp(g, 2));
+        assertThat(s.gap()).isCloseTo(mu, org.assertj.core.api.Assertions.within(1e-12));
+        // lambda(coordinate 1, slow) + lambda(coordinate 2, slow) lives in the degree-2 block (1, 1).
+        double sum = DecayRates.muSharp(g, 1) * 2 / 2 + DecayRates.muSharp(g, 2);
+        assertThat(s.modes()).anySatisfy(m -> assertThat(Math.abs(m.re() + sum)).isLessThan(1e-10));
+        assertThat(s.modes()).hasSize((int) dev.asgd.fokkerplanck.hermite.HermiteBasis.count(2, 6) - 1);
+    }
+
     /** Every eigenvalue of degree <= 12 equals -(n1 lambda1 + n2 lambda2) (non-critical regimes). */
     @ParameterizedTest
     @CsvSource({"0.5, 0.5, 1.0", "0.05, 0.5, 1.0", "0.2, 0.3, 1.3"})

@@ -62,13 +62,26 @@ public final class SlowModes {
             scale(w, 1 / norm);
             v[j + 1] = w;
         }
-        double[][] hm = new double[built][built];
-        for (int i = 0; i < built; i++) {
-            System.arraycopy(h[i], 0, hm[i], 0, built);
-        }
-        org.hipparchus.linear.EigenDecompositionNonSymmetric eig =
-                new org.hipparchus.linear.EigenDecompositionNonSymmetric(
+        // Hipparchus' Schur iteration can fail to converge on the full Hessenberg matrix; a leading
+        // k x k block is itself a valid Arnoldi factorisation, so retry with shorter ones.
+        org.hipparchus.linear.EigenDecompositionNonSymmetric eig = null;
+        RuntimeException failure = null;
+        for (int k = built; k >= Math.min(built, 8) && eig == null; k -= Math.max(1, k / 6)) {
+            double[][] hm = new double[k][k];
+            for (int i = 0; i < k; i++) {
+                System.arraycopy(h[i], 0, hm[i], 0, k);
+            }
+            try {
+                eig = new org.hipparchus.linear.EigenDecompositionNonSymmetric(
                         org.hipparchus.linear.MatrixUtils.createRealMatrix(hm), 1e-15);
+                built = k;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        if (eig == null) {
+            throw failure;
+        }
         org.hipparchus.complex.Complex[] theta = eig.getEigenvalues();
         double[][] out = new double[built][];
         HermiteBasis basis = operator.basis();
@@ -100,7 +113,7 @@ public final class SlowModes {
                 }
             }
             // Arnoldi residual of the Ritz pair: h_{m+1,m} |last component of y| / |y|, relative to |theta|.
-            double last = built < m || built == 0 ? 0 : h[built][built - 1]
+            double last = h[built][built - 1]
                     * y.getEntry(built - 1).norm() / Math.sqrt(yNorm);
             double even = 0;
             double odd = 0;
