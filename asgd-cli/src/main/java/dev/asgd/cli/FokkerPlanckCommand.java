@@ -116,8 +116,8 @@ public class FokkerPlanckCommand implements Callable<Integer> {
     }
 
     /**
-     * The shift of the equilibrium: --theta0 when given; otherwise two equilibrium standard
-     * deviations of Theta per coordinate, a start the default Hermite degree resolves (the shared
+     * The shift of the equilibrium: --theta0 when given; otherwise one equilibrium standard
+     * deviation of Theta per coordinate, a start the default Hermite degree resolves (the shared
      * default theta0 = 1 lies tens of standard deviations out for small eta, where no truncated
      * expansion resolves it).
      */
@@ -129,11 +129,11 @@ public class FokkerPlanckCommand implements Callable<Integer> {
         double[] theta0 = new double[d];
         for (int i = 0; i < d; i++) {
             SmeParameters sme = SmeParameters.of(model.eta, model.kappa, model.omega0[i], sigma[i]);
-            theta0[i] = 2 * Math.sqrt(LinearSme.of(sme, model.omega0[i]).stationaryCovariance().a());
+            theta0[i] = Math.sqrt(LinearSme.of(sme, model.omega0[i]).stationaryCovariance().a());
         }
         if (!output.quiet()) {
-            spec.commandLine().getErr().println("asgd fokker-planck: --theta0 not given: starting two equilibrium"
-                    + " standard deviations out, theta0 = " + java.util.Arrays.toString(theta0));
+            spec.commandLine().getErr().println("asgd fokker-planck: --theta0 not given: starting one equilibrium"
+                    + " standard deviation out, theta0 = " + java.util.Arrays.toString(theta0));
         }
         return theta0;
     }
