@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
             "Run 'asgd COMMAND --help' for a command's options."},
         subcommands = {
             RateCommand.class,
+            MomentsCommand.class,
+            SimulateCommand.class,
             CommandLine.HelpCommand.class
         })
 public class AsgdCommand implements Callable<Integer> {

@@ -70,8 +70,8 @@ public final class EmpiricalStaleness implements StalenessDistribution {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            throw new InvalidParameterException("staleness", spec, "empirical:FILE naming a readable file ("
-                    + e.getClass().getSimpleName() + ")");
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : "cannot be read";
+            throw new InvalidParameterException("staleness", spec, "empirical:FILE naming a readable file (" + why + ")");
         }
         boolean weights = false;
         List<String> values = new ArrayList<>();
