@@ -17,6 +17,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 final class ChainRunner implements ChainWorker {
     private final SimulationConfig config;
+    private final java.util.function.Function<UniformRandomProvider, StalenessSampler> samplers;
     private final GradientOracle oracle;
     private final Loss loss;
     private final ChainStreams streams;
@@ -38,6 +39,7 @@ final class ChainRunner implements ChainWorker {
 
     ChainRunner(SimulationConfig config) {
         this.config = config;
+        this.samplers = config.staleness().samplers();
         this.oracle = config.oracle();
         this.loss = oracle.loss();
         this.streams = new ChainStreams(config.seed());
@@ -66,7 +68,7 @@ final class ChainRunner implements ChainWorker {
     @Override
     public void run(long chain, EnsembleStatistics stats) {
         UniformRandomProvider rng = streams.stream(chain);
-        StalenessSampler staleness = config.staleness().sampler(rng);
+        StalenessSampler staleness = samplers.apply(rng);
         GradientOracle.Sampler gradient = oracle.sampler(rng);
         final double[] ring = this.ring;
         final int d = this.d;

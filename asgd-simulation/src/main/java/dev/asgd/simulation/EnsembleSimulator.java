@@ -41,14 +41,20 @@ public final class EnsembleSimulator {
         boolean quantiles = config.quantileLevels().length > 0;
         int blocks = (int) ((config.runs() + (long) BLOCK_SIZE - 1) / BLOCK_SIZE);
         int threads = Math.min(config.threads(), blocks);
-        Merger merger = new Merger(new EnsembleStatistics(records, d, quantiles), config.steps(), progress);
+        QuantileSketch[] sketches = quantiles ? EnsembleStatistics.newSketches(records) : null;
+        Merger merger = new Merger(new EnsembleStatistics(records, d, sketches), config.steps(), progress);
+        List<QuantileSketch[]> threadSketches = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         Runnable worker = () -> {
             ChainWorker runner = ChainWorker.of(config);
+            QuantileSketch[] mine = quantiles ? EnsembleStatistics.newSketches(records) : null;
+            if (quantiles) {
+                threadSketches.add(mine);
+            }
             int b;
             while (!stop.get() && (b = next.getAndIncrement()) < blocks) {
-                EnsembleStatistics s = new EnsembleStatistics(records, d, quantiles);
+                EnsembleStatistics s = new EnsembleStatistics(records, d, mine);
                 long from = (long) b * BLOCK_SIZE;
                 long to = Math.min(config.runs(), from + BLOCK_SIZE);
                 try {
@@ -97,6 +103,13 @@ public final class EnsembleSimulator {
             }
         }
         EnsembleStatistics total = merger.total;
+        if (quantiles) {
+            for (QuantileSketch[] t : threadSketches) {
+                for (int r = 0; r < records; r++) {
+                    sketches[r].merge(t[r]);
+                }
+            }
+        }
         double[] star = config.oracle().loss().minimizer();
         double[] levels = config.quantileLevels();
         List<SeriesPoint> series = new ArrayList<>(records);

@@ -3,7 +3,8 @@ package dev.asgd.simulation;
 /**
  * Sums over chains at every record step: of u = theta - theta*, of u_i^2, of |u|^2 and its square,
  * of f - f* and its square, and a quantile sketch of |u|. One instance per block of chains; blocks
- * are merged in block order, so floating-point sums do not depend on the thread count.
+ * are merged in block order, so floating-point sums do not depend on the thread count. The
+ * sketches hold integer counts, so they are kept per thread and merged at the end in any order.
  */
 final class EnsembleStatistics {
     private final int d;
@@ -17,7 +18,13 @@ final class EnsembleStatistics {
     final QuantileSketch[] sketches;
     long chains;
 
-    EnsembleStatistics(int records, int d, boolean quantiles) {
+    /**
+     * @param records R
+     * @param d dimension
+     * @param sketches per-record quantile sketches to add |u| to (shared by the blocks of one thread:
+     *     integer counts merge exactly in any order), or null for none
+     */
+    EnsembleStatistics(int records, int d, QuantileSketch[] sketches) {
         this.d = d;
         this.records = records;
         this.sumU = new double[records * d];
@@ -26,12 +33,7 @@ final class EnsembleStatistics {
         this.sumR4 = new double[records];
         this.sumF = new double[records];
         this.sumF2 = new double[records];
-        this.sketches = quantiles ? new QuantileSketch[records] : null;
-        if (quantiles) {
-            for (int r = 0; r < records; r++) {
-                sketches[r] = new QuantileSketch();
-            }
-        }
+        this.sketches = sketches;
     }
 
     /** Adds one chain's state at record r: u (length d from offset) and its excess loss. */
@@ -61,11 +63,6 @@ final class EnsembleStatistics {
         add(sumR4, o.sumR4);
         add(sumF, o.sumF);
         add(sumF2, o.sumF2);
-        if (sketches != null) {
-            for (int r = 0; r < records; r++) {
-                sketches[r].merge(o.sketches[r]);
-            }
-        }
         chains += o.chains;
     }
 
@@ -73,6 +70,15 @@ final class EnsembleStatistics {
         for (int i = 0; i < a.length; i++) {
             a[i] += b[i];
         }
+    }
+
+    /** @return a fresh set of per-record sketches */
+    static QuantileSketch[] newSketches(int records) {
+        QuantileSketch[] s = new QuantileSketch[records];
+        for (int r = 0; r < records; r++) {
+            s[r] = new QuantileSketch();
+        }
+        return s;
     }
 
     /**

@@ -17,6 +17,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 final class QuadraticChainRunner implements ChainWorker {
     private final SimulationConfig config;
+    private final java.util.function.Function<UniformRandomProvider, StalenessSampler> samplers;
     private final ChainStreams streams;
     private final int d;
     private final int lag;
@@ -34,6 +35,7 @@ final class QuadraticChainRunner implements ChainWorker {
 
     QuadraticChainRunner(SimulationConfig config) {
         this.config = config;
+        this.samplers = config.staleness().samplers();
         AdditiveGaussianNoise noise = (AdditiveGaussianNoise) config.oracle();
         QuadraticLoss loss = (QuadraticLoss) noise.loss();
         this.streams = new ChainStreams(config.seed());
@@ -62,7 +64,7 @@ final class QuadraticChainRunner implements ChainWorker {
     @Override
     public void run(long chain, EnsembleStatistics stats) {
         UniformRandomProvider rng = streams.stream(chain);
-        StalenessSampler staleness = config.staleness().sampler(rng);
+        StalenessSampler staleness = samplers.apply(rng);
         ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
         final double[] ring = this.ring;
         final int d = this.d;

@@ -72,14 +72,23 @@ public record GeometricStaleness(double kappa) implements StalenessDistribution 
             SharedStateDiscreteSampler s = GeometricSampler.of(rng, 1 - kappa);
             return step -> s.sample();
         }
-        // Alias table over lags 0..T-1 plus one tail cell of mass kappa^T; by memorylessness a tail
-        // draw means "T more, then draw again": tau = T m + x exactly, with O(1) work per draw.
+        return aliasSampler(AliasMethodDiscreteSampler.of(rng, aliasProbabilities()));
+    }
+
+    /**
+     * Alias table over lags 0..T-1 plus one tail cell of mass kappa^T; by memorylessness a tail draw
+     * means "T more, then draw again": tau = T m + x exactly, with O(1) work per draw.
+     */
+    private double[] aliasProbabilities() {
         double[] p = new double[TABLE + 1];
         for (int l = 0; l < TABLE; l++) {
             p[l] = pmf(l);
         }
         p[TABLE] = Math.pow(kappa, TABLE);
-        SharedStateDiscreteSampler alias = AliasMethodDiscreteSampler.of(rng, p);
+        return p;
+    }
+
+    private static StalenessSampler aliasSampler(SharedStateDiscreteSampler alias) {
         return step -> {
             int base = 0;
             int x = alias.sample();
@@ -88,6 +97,27 @@ public record GeometricStaleness(double kappa) implements StalenessDistribution 
                 x = alias.sample();
             }
             return base + x;
+        };
+    }
+
+    /** Shares one alias table among the samplers of a thread. */
+    @Override
+    public java.util.function.Function<UniformRandomProvider, StalenessSampler> samplers() {
+        if (kappa < 0.5) {
+            return this::sampler;
+        }
+        final double[] p = aliasProbabilities();
+        return new java.util.function.Function<>() {
+            private SharedStateDiscreteSampler prototype;
+
+            @Override
+            public StalenessSampler apply(UniformRandomProvider rng) {
+                if (prototype == null) {
+                    prototype = AliasMethodDiscreteSampler.of(rng, p);
+                    return aliasSampler(prototype);
+                }
+                return aliasSampler(prototype.withUniformRandomProvider(rng));
+            }
         };
     }
 }

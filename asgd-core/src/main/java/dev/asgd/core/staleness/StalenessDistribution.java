@@ -32,6 +32,17 @@ public interface StalenessDistribution {
      */
     StalenessSampler sampler(UniformRandomProvider rng);
 
+    /**
+     * A factory of per-chain samplers for one thread, which may share precomputed tables between
+     * the samplers it makes (Commons RNG's {@code withUniformRandomProvider}). Not thread-safe:
+     * make one per thread.
+     *
+     * @return a factory equivalent to {@link #sampler(UniformRandomProvider)}
+     */
+    default java.util.function.Function<UniformRandomProvider, StalenessSampler> samplers() {
+        return this::sampler;
+    }
+
     /** @return true when tau_0, tau_1, ... are i.i.d. with law {@link #pmf(int)} */
     default boolean independentAcrossSteps() {
         return true;
