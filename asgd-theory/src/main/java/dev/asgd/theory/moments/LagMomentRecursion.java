@@ -21,6 +21,8 @@ final class LagMomentRecursion implements MomentRecursion {
     private final double[][] c;
     private final double[] means;
     private final double[] row;
+    private final double[] acc;
+    private final int[] phys;
     private int head;
 
     LagMomentRecursion(double eta, double[] pmf, double omega, double sigma, double u0) {
@@ -49,6 +51,8 @@ final class LagMomentRecursion implements MomentRecursion {
         this.means = new double[n];
         java.util.Arrays.fill(means, u0);
         this.row = new double[n];
+        this.acc = new double[n];
+        this.phys = new int[n];
     }
 
     /** Physical index of lag i. */
@@ -59,36 +63,44 @@ final class LagMomentRecursion implements MomentRecursion {
 
     @Override
     public void step() {
+        final int[] phys = this.phys;
+        for (int i = 0; i < n; i++) {
+            phys[i] = at(i);
+        }
+        int h = phys[0];
         double cross = 0;
         double diag = 0;
         double meanRead = 0;
-        int h = at(0);
+        // acc[j] = sum_l p_l C(l, j): rows of the read lags, gathered through the ring
+        java.util.Arrays.fill(acc, 0);
         for (int q = 0; q < lags.length; q++) {
-            int pl = at(lags[q]);
-            cross += probs[q] * c[h][pl];
-            diag += probs[q] * c[pl][pl];
-            meanRead += probs[q] * means[pl];
+            int pl = phys[lags[q]];
+            double p = probs[q];
+            double[] rowL = c[pl];
+            cross += p * c[h][pl];
+            diag += p * rowL[pl];
+            meanRead += p * means[pl];
+            for (int j = 0; j < n - 1; j++) {
+                acc[j] += p * rowL[phys[j]];
+            }
         }
         double t1 = c[h][h] - 2 * b * cross + b * b * diag + noise;
         // row[j + 1] = E[u_{k+1} u_{k-j}], j = 0..L-1
+        double[] rowH = c[h];
         for (int j = 0; j < n - 1; j++) {
-            int pj = at(j);
-            double sum = 0;
-            for (int q = 0; q < lags.length; q++) {
-                sum += probs[q] * c[at(lags[q])][pj];
-            }
-            row[j + 1] = c[h][pj] - b * sum;
+            row[j + 1] = rowH[phys[j]] - b * acc[j];
         }
         double m1 = means[h] - b * meanRead;
         head = head + 1 == n ? 0 : head + 1;
         int nh = head;
-        // the new head replaces lag L; row[j + 1] sits at lag j + 1, i.e. physical at(j + 1)
+        // the new head replaces lag L; row[j + 1] sits at lag j + 1, i.e. physical phys[j] (old lag j)
+        double[] rowNew = c[nh];
         for (int j = 1; j < n; j++) {
-            int pj = at(j);
-            c[nh][pj] = row[j];
+            int pj = phys[j - 1];
+            rowNew[pj] = row[j];
             c[pj][nh] = row[j];
         }
-        c[nh][nh] = t1;
+        rowNew[nh] = t1;
         means[nh] = m1;
     }
 
