@@ -58,9 +58,7 @@ public final class EnsembleSimulator {
                 long from = (long) b * BLOCK_SIZE;
                 long to = Math.min(config.runs(), from + BLOCK_SIZE);
                 try {
-                    for (long c = from; c < to && !stop.get(); c++) {
-                        runner.run(c, s);
-                    }
+                    runner.runBlock(from, to, s);
                 } catch (RuntimeException e) {
                     stop.set(true);
                     throw e;

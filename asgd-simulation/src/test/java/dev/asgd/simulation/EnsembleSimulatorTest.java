@@ -82,9 +82,15 @@ class EnsembleSimulatorTest {
         SimulationResult b = EnsembleSimulator.run(one.withThreads(3), null);
         SimulationResult c = EnsembleSimulator.run(config(new QueueStaleness(5), 1500, 60, 7, 5, 4), null);
         SimulationResult d = EnsembleSimulator.run(config(new QueueStaleness(5), 1500, 60, 7, 5, 1), null);
+        SimulationConfig scalar = new SimulationConfig(new AdditiveGaussianNoise(QuadraticLoss.of(1.2),
+                new double[] {0.7}), new PoissonStaleness(2), ETA, new double[] {1}, 60, 7, 1501, 5, 1, 1e100,
+                SimulationConfig.DEFAULT_LEVELS);
+        SimulationResult e = EnsembleSimulator.run(scalar, null);
+        SimulationResult f = EnsembleSimulator.run(scalar.withThreads(2), null);
         for (int i = 0; i < a.series().size(); i++) {
             assertSame(a.series().get(i), b.series().get(i));
             assertSame(c.series().get(i), d.series().get(i));
+            assertSame(e.series().get(i), f.series().get(i));
         }
         assertThat(b.performance().threads()).isEqualTo(3);
         assertThat(a.last().step()).isEqualTo(60);
@@ -99,10 +105,19 @@ class EnsembleSimulatorTest {
         assertThat(x.quantiles()).containsExactly(y.quantiles());
     }
 
-    /** The generic runner (any oracle) and the inlined quadratic runner draw the same chains. */
-    @Test
-    void genericAndFastPathsAgreeExactly() {
-        SimulationConfig fast = config(new UniformStaleness(3), 600, 40, 10, 9, 1);
+    /**
+     * The generic runner (any oracle), the inlined quadratic runner (d = 2) and the interleaved
+     * scalar runner (d = 1, 601 chains: the last group of lanes is partial) draw the same chains.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
+    void genericAndFastPathsAgreeExactly(int dimension) {
+        double[] omega = java.util.Arrays.copyOf(OMEGA, dimension);
+        double[] theta0 = java.util.Arrays.copyOf(THETA0, dimension);
+        SimulationConfig fast = new SimulationConfig(new AdditiveGaussianNoise(QuadraticLoss.of(omega),
+                java.util.Arrays.copyOf(SIGMA, dimension)), new GeometricStaleness(0.8), ETA, theta0, 40, 10, 601, 9,
+                2, 1e100, SimulationConfig.DEFAULT_LEVELS);
+        assertThat(ScalarInterleavedRunner.applies(fast)).isEqualTo(dimension == 1);
         AdditiveGaussianNoise inner = (AdditiveGaussianNoise) fast.oracle();
         GradientOracle wrapped = new GradientOracle() {
             @Override
@@ -120,7 +135,7 @@ class EnsembleSimulatorTest {
                 return "wrapped";
             }
         };
-        SimulationConfig slow = new SimulationConfig(wrapped, fast.staleness(), ETA, THETA0, 40, 10, 600, 9, 1, 1e100,
+        SimulationConfig slow = new SimulationConfig(wrapped, fast.staleness(), ETA, theta0, 40, 10, 601, 9, 1, 1e100,
                 SimulationConfig.DEFAULT_LEVELS);
         assertThat(QuadraticChainRunner.applies(fast)).isTrue();
         assertThat(QuadraticChainRunner.applies(slow)).isFalse();
