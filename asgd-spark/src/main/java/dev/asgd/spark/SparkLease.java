@@ -64,8 +64,8 @@ final class SparkLease implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        Future<SparkContext> f = starter.submit(() -> SparkContext.getOrCreate(conf));
         try {
-            Future<SparkContext> f = starter.submit(() -> SparkContext.getOrCreate(conf));
             SparkContext sc = f.get((long) (timeoutSeconds * 1000), TimeUnit.MILLISECONDS);
             boolean owned = mark.equals(sc.getConf().get(MARK, ""));
             if (!owned && master != null && !master.strip().equals(sc.master())) {
@@ -74,8 +74,11 @@ final class SparkLease implements AutoCloseable {
             }
             return new SparkLease(JavaSparkContext.fromSparkContext(sc), owned, timeoutSeconds);
         } catch (TimeoutException e) {
-            throw new InvalidParameterException("master", url, "a master that answers within " + timeoutSeconds
-                    + " s (--spark-timeout)");
+            // A standalone master that does not answer blocks the constructor while it retries; interrupting
+            // it frees the JVM's context lock (the half-built context is never made active).
+            f.cancel(true);
+            throw new InvalidParameterException("master", url, "a reachable master: it did not accept the application"
+                    + " within " + timeoutSeconds + " s (--spark-timeout)");
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             throw new InvalidParameterException("master", url, "local, local[N], local[N,F], local[*], spark://HOST:PORT,"
