@@ -52,6 +52,7 @@ final class SparkLease implements AutoCloseable {
             throw new InvalidParameterException("inject-task-failures", "with --master " + url,
                     "a master that retries tasks, e.g. local[N,F] with F >= 2 attempts (plain local masters never retry)");
         }
+        probeStandalone(url, timeoutSeconds);
         String mark = UUID.randomUUID().toString();
         conf.setMaster(url).setIfMissing("spark.app.name", "asgd train").set(MARK, mark)
                 .setIfMissing("spark.scheduler.mode", "FAIR");
@@ -89,6 +90,35 @@ final class SparkLease implements AutoCloseable {
         } finally {
             starter.shutdown();
         }
+    }
+
+    /**
+     * Connects to a standalone master ({@code spark://HOST:PORT[,HOST:PORT...]}) before creating a
+     * context: Spark's constructor would otherwise block for a minute of registration retries, and a
+     * half-built context interrupted then still stops Spark's JVM-wide environment when it gives up.
+     */
+    static void probeStandalone(String url, double timeoutSeconds) {
+        if (!url.startsWith("spark://")) {
+            return;
+        }
+        String last = "";
+        for (String hostPort : url.substring(8).split(",")) {
+            int colon = hostPort.lastIndexOf(':');
+            int port;
+            try {
+                port = colon < 0 ? 7077 : Integer.parseInt(hostPort.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new InvalidParameterException("master", url, "spark://HOST:PORT with an integer port");
+            }
+            String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(host, port), (int) Math.min(timeoutSeconds * 1000, 10_000));
+                return;
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                last = host + ":" + port + " (" + e.getMessage() + ")";
+            }
+        }
+        throw new InvalidParameterException("master", url, "a reachable Spark master: cannot connect to " + last);
     }
 
     static String firstLine(Throwable t) {

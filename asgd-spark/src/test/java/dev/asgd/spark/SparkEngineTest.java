@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.asgd.core.InvalidParameterException;
+import dev.asgd.spark.bench.MllibComparison;
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.RunResult;
 import dev.asgd.training.engine.Schedule;
@@ -134,6 +135,20 @@ class SparkEngineTest {
                 new TrainingSession.Options(dir, true, null, null));
         assertThat(resumed.resumedFrom()).isEqualTo(100);
         assertThat(resumed.params()).containsExactly(straight.params());
+    }
+
+    /** The MLlib comparison on a small problem: both methods reach an easy target, and the report states the ratio. */
+    @Test
+    void mllibComparisonTimesBothToTheTarget() throws InterruptedException {
+        MllibComparison.Comparison c = MllibComparison.compare(sc,
+                new MllibComparison.Settings(2000, 5, 2, 16, 0.05, 0.5, 0.05, 150, 1));
+        assertThat(c.asgd().seconds()).as("asgd time to target").isPositive();
+        assertThat(c.mllib().seconds()).as("mllib time to target").isPositive();
+        assertThat(c.mllib().finalExcess()).isLessThan(0.05);
+        assertThat(c.ratio()).isPositive();
+        assertThat(MllibComparison.format(c, 2000, 5, 2, 0.05, "local[2,4]")).contains("ratio mllib / asgd");
+        assertThatThrownBy(() -> new MllibComparison.Settings(5, 5, 2, 16, 0.05, 0.5, 0.05, 150, 1))
+                .isInstanceOf(InvalidParameterException.class);
     }
 
     @Test

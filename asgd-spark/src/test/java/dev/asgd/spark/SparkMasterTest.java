@@ -20,12 +20,14 @@ class SparkMasterTest {
     }
 
     @Test
-    void unreachableClusterExitsTwoAfterTheTimeout() {
+    void unreachableClusterExitsTwoAtOnce() {
         CliRun r = CliRun.train("--data", LS, "--engine", "spark", "--master", "spark://127.0.0.1:1",
                 "--spark-timeout", "3", "--updates", "10");
         assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains("invalid --master = spark://127.0.0.1:1")
-                .contains("within 3.0 s (--spark-timeout)");
+                .contains("a reachable Spark master: cannot connect to 127.0.0.1:1");
+        CliRun port = CliRun.train("--data", LS, "--engine", "spark", "--master", "spark://127.0.0.1:x");
+        assertThat(port.err()).contains("--master").contains("integer port");
     }
 
     @Test
