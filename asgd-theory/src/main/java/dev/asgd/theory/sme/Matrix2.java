@@ -72,22 +72,33 @@ public record Matrix2(double a, double b, double c, double d) {
     public Matrix2 exp(double t) {
         double s = 0.5 * trace();
         double q2 = s * s - det();
-        double cc;
-        double ss;
+        double ec; // e^{s t} C(t)
+        double es; // e^{s t} S(t)
         if (q2 > 0) {
             double q = Math.sqrt(q2);
-            cc = Math.cosh(q * t);
-            ss = Math.sinh(q * t) / q;
+            double qt = Math.abs(q * t);
+            if (qt < 1) {
+                double e = Math.exp(s * t);
+                ec = e * Math.cosh(q * t);
+                es = e * Math.sinh(q * t) / q;
+            } else {
+                // cosh and sinh overflow for large q t; e^{(s +- q) t} do not when the mode decays
+                double up = Math.exp((s + q) * t);
+                double down = Math.exp((s - q) * t);
+                ec = 0.5 * (up + down);
+                es = 0.5 * (up - down) / q;
+            }
         } else if (q2 < 0) {
             double q = Math.sqrt(-q2);
-            cc = Math.cos(q * t);
-            ss = Math.sin(q * t) / q;
+            double e = Math.exp(s * t);
+            ec = e * Math.cos(q * t);
+            es = e * Math.sin(q * t) / q;
         } else {
-            cc = 1;
-            ss = t;
+            double e = Math.exp(s * t);
+            ec = e;
+            es = e * t;
         }
-        double e = Math.exp(s * t);
-        return IDENTITY.times(e * (cc - s * ss)).plus(times(e * ss));
+        return IDENTITY.times(ec - s * es).plus(times(es));
     }
 
     /** @return the matrix as a 2 x 2 array */

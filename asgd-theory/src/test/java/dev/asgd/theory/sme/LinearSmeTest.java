@@ -95,6 +95,22 @@ class LinearSmeTest {
         assertThat(a.minus(a).det()).isZero();
     }
 
+    /** Strongly overdamped modes at long times: cosh(q t) alone overflows, the product with e^{s t} does not. */
+    @Test
+    void exponentialStaysFiniteForLongTimesOfStiffModes() {
+        LinearSme sme = new LinearSme(0.05, 100, 0.01);
+        Matrix2 e = sme.drift().exp(1e4);
+        Matrix2 half = sme.drift().exp(5e3);
+        Matrix2 twice = half.times(half);
+        for (double[] pair : new double[][] {{e.a(), twice.a()}, {e.b(), twice.b()}, {e.c(), twice.c()},
+            {e.d(), twice.d()}}) {
+            assertThat(pair[0]).isFinite().isCloseTo(pair[1], within(1e-12));
+        }
+        // the slow mode decays like exp(-muSharp t), muSharp = omega0^2 / gamma to first order: about e^{-0.25}
+        assertThat(sme.mean(1e4, 1, 0)[0]).isBetween(0.5 * Math.exp(-0.25), 2 * Math.exp(-0.25));
+        assertThat(sme.covariance(1e4, new Matrix2(0, 0, 0, 0)).a()).isFinite();
+    }
+
     @Test
     void transitionNoiseHasACholeskyFactor() {
         LinearSme sme = LinearSme.of(SmeParameters.of(0.01, 0.9, 1, 1), 1);
