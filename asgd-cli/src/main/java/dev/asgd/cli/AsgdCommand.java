@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RateCommand.class,
             TrainCommand.class,
+            FokkerPlanckCommand.class,
             CommandLine.HelpCommand.class
         })
 public class AsgdCommand implements Callable<Integer> {

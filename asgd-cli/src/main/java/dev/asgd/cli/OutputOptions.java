@@ -16,6 +16,21 @@ public class OutputOptions {
         return format;
     }
 
+    /**
+     * Prints a result in the chosen format and flushes.
+     *
+     * @param out standard output
+     * @param result the result
+     */
+    public void print(java.io.PrintWriter out, CommandOutput result) {
+        switch (format) {
+            case json -> out.println(Json.write(result.toJson()));
+            case csv -> out.print(result.toCsv());
+            default -> out.print(result.toText());
+        }
+        out.flush();
+    }
+
     /** @return whether progress and logs are silenced */
     public boolean quiet() {
         return quiet;

@@ -64,19 +64,7 @@ public class RateCommand implements Callable<Integer> {
         RateAnalysis analysis = RateAnalysis.of(params, epsilon0 == null ? Double.NaN : epsilon0,
                 workers == null ? 0 : workers);
         RateReport report = new RateReport(analysis);
-        var out = spec.commandLine().getOut();
-        switch (output.format()) {
-            case json:
-                out.println(Json.write(report.toJson()));
-                break;
-            case csv:
-                out.print(report.toCsv());
-                break;
-            default:
-                out.print(report.toText());
-                break;
-        }
-        out.flush();
+        output.print(spec.commandLine().getOut(), report);
         return ExitCode.OK;
     }
 }

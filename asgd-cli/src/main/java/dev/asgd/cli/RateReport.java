@@ -14,14 +14,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Renders a {@link RateAnalysis} as JSON (a map tree), CSV (one row per mode) or text. */
-final class RateReport {
+final class RateReport implements CommandOutput {
     private final RateAnalysis a;
 
     RateReport(RateAnalysis analysis) {
         this.a = analysis;
     }
 
-    Map<String, Object> toJson() {
+    @Override
+    public Map<String, Object> toJson() {
         ModelParameters p = a.params();
         ModeRate s = a.slowestSme();
         ModeRate d = a.slowestDiscrete();
@@ -128,7 +129,8 @@ final class RateReport {
         return j;
     }
 
-    String toCsv() {
+    @Override
+    public String toCsv() {
         StringBuilder sb = new StringBuilder();
         sb.append("mode,omega0,eta,kappa,sigma,deltaT,gamma,tau,beta,regime,muPaper,muSharp,decayPerStepPaper,"
                 + "decayPerStepSharp,meanContractionPerStep,exactDecayPerStep,C,Chat,C1,C2,largestC\n");
@@ -157,7 +159,8 @@ final class RateReport {
         return Double.isFinite(v) ? Double.toString(v) : "";
     }
 
-    String toText() {
+    @Override
+    public String toText() {
         ModelParameters p = a.params();
         ModeRate s = a.slowestSme();
         ModeRate d = a.slowestDiscrete();

@@ -171,19 +171,7 @@ public class TrainCommand implements Callable<Integer> {
         if (plot != null) {
             report.plot(plot);
         }
-        var out = spec.commandLine().getOut();
-        switch (output.format()) {
-            case json:
-                out.println(Json.write(report.toJson()));
-                break;
-            case csv:
-                out.print(report.toCsv());
-                break;
-            default:
-                out.print(report.toText());
-                break;
-        }
-        out.flush();
+        output.print(spec.commandLine().getOut(), report);
         return ExitCode.OK;
     }
 

@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Renders a training run as JSON, CSV (the metric series) or text, and its plots. */
-final class TrainReport {
+final class TrainReport implements CommandOutput {
     private final RunResult r;
     private final TheoryComparison theory;
     private final TrainTest data;
@@ -28,7 +28,8 @@ final class TrainReport {
         this.data = data;
     }
 
-    Map<String, Object> toJson() {
+    @Override
+    public Map<String, Object> toJson() {
         TrainingConfig c = r.config();
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("data", c.data());
@@ -106,7 +107,8 @@ final class TrainReport {
         return j;
     }
 
-    String toCsv() {
+    @Override
+    public String toCsv() {
         StringBuilder b = new StringBuilder("step,seconds,trainLoss,testLoss,testAccuracy,meanStaleness\n");
         for (MetricPoint p : r.series()) {
             b.append(p.update()).append(',').append(num(p.seconds())).append(',').append(num(p.trainLoss())).append(',')
@@ -120,7 +122,8 @@ final class TrainReport {
         return Double.isFinite(v) ? Double.toString(v) : "";
     }
 
-    String toText() {
+    @Override
+    public String toText() {
         TrainingConfig c = r.config();
         MetricPoint last = r.last();
         GeometricFit f = r.fit();

@@ -1,0 +1,132 @@
+package dev.asgd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FokkerPlanckCommandTest {
+    private static final String[] BASE = {"fokker-planck", "--eta", "0.5", "--kappa", "0.5", "--omega0", "1",
+        "--sigma", "3", "--degree", "16", "--points", "40", "--quiet"};
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = AsgdCli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String[] with(String... extra) {
+        String[] a = new String[BASE.length + extra.length];
+        System.arraycopy(BASE, 0, a, 0, BASE.length);
+        System.arraycopy(extra, 0, a, BASE.length, extra.length);
+        return a;
+    }
+
+    @Test
+    void shiftedDataShowTheSharpRateAndTheFactorTwo() throws Exception {
+        Run r = run(with("--format", "json"));
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(r.out());
+        double sharp = j.get("muSharp").asDouble();
+        assertThat(j.get("spectralGap").asDouble()).isCloseTo(sharp, within(1e-12));
+        assertThat(j.get("gapDegree").asInt()).isEqualTo(1);
+        assertThat(j.get("measuredRate").asDouble()).isCloseTo(sharp, within(1e-3 * sharp));
+        assertThat(j.get("printedOverSharp").asDouble()).isCloseTo(2, within(1e-12));
+        assertThat(j.get("degree2Rate").asDouble()).isCloseTo(j.get("muPaper").asDouble(), within(1e-9));
+        assertThat(j.get("epsilon").asDouble()).isZero();
+        JsonNode series = j.get("series");
+        assertThat(series).hasSize(40);
+        JsonNode last = series.get(39);
+        assertThat(last.get("step").asDouble()).isCloseTo(last.get("time").asDouble() / j.get("deltaT").asDouble(),
+                within(1e-9));
+        assertThat(last.get("hNormSq").asDouble()).isLessThan(series.get(0).get("hNormSq").asDouble());
+        assertThat(last.get("lyapunovH").asDouble()).isPositive();
+        assertThat(j.get("convergence").size()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void centredDataAttainThePrintedRate() throws Exception {
+        Run r = run(with("--format", "json", "--initial", "centred", "--no-study"));
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(j.get("measuredRate").asDouble()).isCloseTo(j.get("muPaper").asDouble(), within(1e-3));
+        assertThat(j.get("printedRateAttained").asText()).startsWith("printed mu");
+    }
+
+    @Test
+    void perturbedRunReportsEpsilonAndTheSteadyState() throws Exception {
+        Run r = run("fokker-planck", "--eta", "0.5", "--kappa", "0.5", "--omega0", "1", "--sigma", "3", "--theta0", "0.3",
+                "--degree", "12", "--points", "20", "--perturbation", "sin:0.2", "--no-study", "--format", "json", "-q");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(j.get("epsilon").asDouble()).isPositive();
+        assertThat(j.get("epsilonCaveat").asText()).contains("infinite");
+        assertThat(j.get("measuredRate").asDouble()).isGreaterThanOrEqualTo(j.get("muSharpMinusEpsilon").asDouble());
+        assertThat(j.get("gapMethod").asText()).isEqualTo("arnoldi");
+        assertThat(j.get("steadyStateResidual").asDouble()).isLessThan(1e-10);
+    }
+
+    @Test
+    void twoDimensions() throws Exception {
+        Run r = run("fokker-planck", "--eta", "0.5", "--kappa", "0.5", "--omega0", "1,1.5", "--sigma", "3",
+                "--degree", "8", "--initial", "centred", "--variance-ratio", "0.8", "--no-study",
+                "--points", "10", "--format", "json", "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(j.get("dimension").asInt()).isEqualTo(2);
+        assertThat(j.get("unknowns").asLong()).isEqualTo(495);
+        assertThat(j.get("spectralGap").asDouble()).isCloseTo(j.get("muSharp").asDouble(), within(1e-12));
+    }
+
+    @Test
+    void csvSeriesAndText() {
+        Run csv = run(with("--format", "csv", "--no-study"));
+        assertThat(csv.code()).isZero();
+        assertThat(csv.out()).startsWith("time,step,hNormSq,lyapunovH\n");
+        assertThat(csv.out().split("\n")).hasSize(41);
+        Run text = run(with("--no-study", "--initial", "gaussian", "--mean", "0.3,0", "--covariance", "2,0.1,2"));
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("spectral gap").contains("printed / sharp = 2");
+    }
+
+    @Test
+    void plotWritesHeatmaps(@TempDir Path dir) {
+        Run r = run(with("--no-study", "--plot", dir.toString()));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(dir.resolve("fokker-planck-density-0.png")).exists();
+        assertThat(dir.resolve("fokker-planck-density-3.png")).exists();
+        assertThat(dir.resolve("fokker-planck-decay.png")).exists();
+        assertThat(r.out()).contains("wrote");
+    }
+
+    /** Each bad value exits with 2 and one line naming the flag (an unresolvable theta0 names --degree). */
+    @ParameterizedTest
+    @CsvSource({"--degree=1, --degree", "--degree=100000, --degree", "--perturbation=wobble:1, --perturbation",
+        "--staleness=fixed:3, --staleness", "--initial=sideways, --initial", "--variance-ratio=3, --variance-ratio",
+        "--sigma=0, --sigma", "--theta0=40, --degree", "--time-step=-1, --time-step", "--points=1, --points"})
+    void badInputExitsWithTwo(String bad, String flag) {
+        String[] args = with(bad.startsWith("--variance") ? "--initial=centred" : "--initial=shifted", bad);
+        Run r = run(args);
+        assertThat(r.code()).as("%s: %s", bad, r.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err().trim().split("\n")).as(r.err()).hasSize(1);
+        assertThat(r.err()).contains(flag);
+    }
+
+    @Test
+    void threeDimensionsAreRefused() {
+        Run r = run("fokker-planck", "--eta", "0.5", "--omega0", "1,1,1", "--quiet");
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("--omega0");
+    }
+}

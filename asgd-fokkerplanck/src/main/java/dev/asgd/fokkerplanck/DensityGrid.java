@@ -1,0 +1,71 @@
+package dev.asgd.fokkerplanck;
+
+import dev.asgd.fokkerplanck.hermite.HermiteFunctions;
+import dev.asgd.fokkerplanck.hermite.PairIndex;
+
+/**
+ * The density g(x, v) of coordinate 1 (for d = 2 its marginal: the functions whose second pair
+ * index is 0, since every other Hermite function integrates to 0 against M) on a grid, from the
+ * coefficients u of g / M: g = M(x, v) sum u_{m,n} phi_m(xi) phi_n(eta).
+ *
+ * @param x the x grid
+ * @param v the v grid
+ * @param g g[i][j] at (x[i], v[j])
+ */
+public record DensityGrid(double[] x, double[] v, double[][] g) {
+
+    /**
+     * @param degree the Hermite degree N of u
+     * @param omega0 omega0 of coordinate 1
+     * @param beta beta of coordinate 1
+     * @param u coefficients of g / M (for d = 2 its first count(N) entries are the marginal's)
+     * @param xRange {min, max} of x
+     * @param vRange {min, max} of v
+     * @param points grid points per axis
+     * @return the grid
+     */
+    public static DensityGrid evaluate(int degree, double omega0, double beta, double[] u, double[] xRange,
+            double[] vRange, int points) {
+        int n = degree;
+        double w = omega0;
+        double sb = Math.sqrt(beta);
+        double[] x = new double[points];
+        double[] v = new double[points];
+        double[][] px = new double[points][n + 1];
+        double[][] pv = new double[points][n + 1];
+        for (int i = 0; i < points; i++) {
+            x[i] = xRange[0] + (xRange[1] - xRange[0]) * i / (points - 1);
+            v[i] = vRange[0] + (vRange[1] - vRange[0]) * i / (points - 1);
+            HermiteFunctions.values(sb * w * x[i], px[i]);
+            HermiteFunctions.values(sb * v[i], pv[i]);
+        }
+        double norm = sb * w * sb / (2 * Math.PI);
+        double[][] g = new double[points][points];
+        int k1 = PairIndex.count(n);
+        for (int i = 0; i < points; i++) {
+            double xi = sb * w * x[i];
+            for (int j = 0; j < points; j++) {
+                double eta = sb * v[j];
+                double s = 0;
+                for (int p = 0; p < k1; p++) {
+                    s += u[p] * px[i][PairIndex.m(p)] * pv[j][PairIndex.n(p)];
+                }
+                g[i][j] = norm * Math.exp(-0.5 * (xi * xi + eta * eta)) * s;
+            }
+        }
+        return new DensityGrid(x, v, g);
+    }
+
+    /** @return min g / max g (negative where the truncated expansion undershoots) */
+    public double minOverMax() {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] row : g) {
+            for (double val : row) {
+                lo = Math.min(lo, val);
+                hi = Math.max(hi, val);
+            }
+        }
+        return lo / hi;
+    }
+}
