@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             RateCommand.class,
             TrainCommand.class,
             FokkerPlanckCommand.class,
+            ReproduceCommand.class,
             CommandLine.HelpCommand.class
         })
 public class AsgdCommand implements Callable<Integer> {

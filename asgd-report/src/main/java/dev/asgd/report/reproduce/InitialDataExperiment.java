@@ -113,6 +113,7 @@ public final class InitialDataExperiment implements Experiment {
         double worstCentred = 0;
         double worstOff = 0;
         double worstDiscrete = 0;
+        double worstFp = 0;
         int done = 0;
         for (double g : GAMMAS) {
             double eta = (1 - KAPPA) / (g * g);
@@ -125,6 +126,9 @@ public final class InitialDataExperiment implements Experiment {
             worstOff = Math.max(worstOff, Math.abs(2 * x.smeOffCentre() / printed - 1));
             worstDiscrete = Math.max(worstDiscrete, Math.max(Math.abs(x.discreteCentred() / printed - 1),
                     Math.abs(2 * x.discreteOffCentre() / printed - 1)));
+            if (Level.FOKKER_PLANCK.available()) {
+                worstFp = Math.max(worstFp, Math.max(Math.abs(fpCen / printed - 1), Math.abs(2 * fpOff / printed - 1)));
+            }
             rows.add(List.of(Fmt.num(p.gamma()), DampingRegime.of(p.gamma(), OMEGA).label(), Fmt.num(printed),
                     Fmt.num(x.smeCentred()), Fmt.num(x.discreteCentred()), Fmt.level(Level.FOKKER_PLANCK.available(), fpCen),
                     Fmt.num(x.smeOffCentre()), Fmt.num(x.discreteOffCentre()),
@@ -167,13 +171,17 @@ public final class InitialDataExperiment implements Experiment {
         Table table = new Table(List.of("gamma", "regime", "printed 2 mu", "centred: SME", "centred: exact discrete",
                 "centred: Fokker-Planck", "off-centre: SME", "off-centre: exact discrete", "off-centre: Fokker-Planck"),
                 rows);
-        boolean ok = worstCentred < 0.05 && worstOff < 0.05 && worstDiscrete < DISCRETE_TOLERANCE;
+        boolean ok = worstCentred < 0.05 && worstOff < 0.05 && worstDiscrete < DISCRETE_TOLERANCE
+                && worstFp < DISCRETE_TOLERANCE;
         Verdict verdict = ok ? Verdict.HOLDS_WITH_CORRECTION : Verdict.FAILS;
         String text = ok
                 ? Fmt.f("only data whose mean is already at equilibrium decay at the printed rate (SME: centred / printed"
                         + " 2 mu = 1 within %s in all three regimes); a displaced mean decays at half of it (off-centre /"
-                        + " printed = 0.5 within %s); exact discrete ASGD agrees within %s (deltaT = 0.01/gamma)",
-                        Fmt.pct(worstCentred), Fmt.pct(worstOff), Fmt.pct(worstDiscrete))
+                        + " printed = 0.5 within %s); exact discrete ASGD agrees within %s (deltaT = 0.01/gamma)%s",
+                        Fmt.pct(worstCentred), Fmt.pct(worstOff), Fmt.pct(worstDiscrete),
+                        Level.FOKKER_PLANCK.available() ? ", the Fokker-Planck solver's measured decay within "
+                                + Fmt.pct(worstFp) + " (worst at the critical point, where (1 + t) factors slow the"
+                                + " approach to the exponential)" : "")
                 : Fmt.f("centred vs printed off by %s, off-centre vs half printed off by %s", Fmt.pct(worstCentred),
                         Fmt.pct(worstOff));
         Section section = new Section(id(), title(), "Theorem 3.2 states ||h(t)||_*^2 <~ exp(-2 mu t) H(0) for all initial"
@@ -196,6 +204,7 @@ public final class InitialDataExperiment implements Experiment {
         numbers.put("centredMaxRelDevFromPrinted", worstCentred);
         numbers.put("offCentreMaxDevFromHalfPrinted", worstOff);
         numbers.put("discreteMaxRelDev", worstDiscrete);
+        numbers.put("fokkerPlanckMaxRelDev", worstFp);
         return new ExperimentResult(section, numbers);
     }
 }

@@ -68,7 +68,10 @@ public final class PerturbationExperiment implements Experiment {
             double wEff = Math.sqrt(OMEGA * OMEGA + p.derivative(0));
             discrete[i] = -2 * Math.log(DiscreteLevel.contraction(ETA, KAPPA, wEff)) / dt;
             sme[i] = SmeLevel.decayPerUnitTime(ETA, KAPPA, wEff);
-            fp[i] = 2 * FokkerPlanckLevel.spectralGap(ETA, KAPPA, OMEGA, SIGMA, p);
+            int stride = ctx.config().pick(4, 2);
+            fp[i] = i % stride == 0 || i == n - 1
+                    ? 2 * FokkerPlanckLevel.spectralGap(ETA, KAPPA, OMEGA, SIGMA, p, ctx.config().pick(24, 40))
+                    : Double.NaN;
             // the theorem is about the SME / Fokker-Planck level; the discrete rate is shown beside it
             double measured = Double.isNaN(fp[i]) ? sme[i] : Math.min(sme[i], fp[i]);
             if (boundSharp[i] > measured * (1 + 1e-9)) {
@@ -81,6 +84,7 @@ public final class PerturbationExperiment implements Experiment {
             ctx.progress().advance(i + 1);
         }
         double vacuousFrom = base.muSharp() / c1;
+        double fpLast = fp[n - 1];
         double[] muLine = new double[n];
         java.util.Arrays.fill(muLine, 2 * base.muSharp());
         Path fig = Charts.line(ctx.figure(id() + "-rate"), "Decay exponent against the perturbation size eps0"
@@ -104,10 +108,12 @@ public final class PerturbationExperiment implements Experiment {
         boolean holdsSharp = sharpViolations == 0;
         Verdict verdict = holdsSharp ? Verdict.HOLDS_WITH_CORRECTION : Verdict.FAILS;
         String text = Fmt.f("with the sharp mu the bound 2(mu - eps0 C1) stays below the SME's rate (and the Fokker-Planck gap where available) at all %d points,"
-                + " but C1 = %.4g makes it vacuous (negative) for eps0 > mu/C1 = %.2g, while the rate itself moves by"
+                + " but C1 = %.4g makes it vacuous (negative) for eps0 > mu/C1 = %.2g, while the linearised rate moves by"
                 + " %s at eps0 = 0.5; with the printed mu the bound exceeds the computed rate for %d points (eps0 up to"
-                + " %.2g): it fails as printed", n, c1, vacuousFrom,
-                Fmt.pct(discrete[n - 1] / discrete[0] - 1), printedViolations, printedViolatedUpTo);
+                + " %.2g): it fails as printed%s", n, c1, vacuousFrom,
+                Fmt.pct(discrete[n - 1] / discrete[0] - 1), printedViolations, printedViolatedUpTo,
+                Level.FOKKER_PLANCK.available() ? Fmt.f("; the Fokker-Planck gap of the nonlinear problem moves by only"
+                        + " %s at eps0 = 0.5 (the linearisation overstates it)", Fmt.pct(fpLast / fp[0] - 1)) : "");
         if (!holdsSharp) {
             text = Fmt.f("the sharp bound exceeds the computed rate at %d of %d points", sharpViolations, n);
         }

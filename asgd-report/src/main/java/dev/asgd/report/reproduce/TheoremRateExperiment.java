@@ -159,9 +159,10 @@ public final class TheoremRateExperiment implements Experiment {
             text = Fmt.f("the printed mu is %.3f-%.3fx the decay exponent of the exact discrete recursion in all three"
                     + " regimes; the sharp mu = min Re eig Q (half the printed value) matches it within %s away from the"
                     + " critical point (%s at it, where the discrete threshold sits O(deltaT) off the SME's) and the SME"
-                    + " within %s; it is what the Lyapunov certificate supports (within %s)", rMin, rMax,
+                    + " within %s; it is what the Lyapunov certificate supports (within %s)%s", rMin, rMax,
                     Fmt.pct(devAway), Fmt.pct(Math.abs(discrete[crit] / sharp[crit] - 1)), Fmt.pct(devSme),
-                    Fmt.pct(devCert));
+                    Fmt.pct(devCert), Level.FOKKER_PLANCK.available()
+                            ? Fmt.f(" and equals the Fokker-Planck spectral gap (within %.1g)", devFp) : "");
         } else if (rMin > 0.95 && rMax < 1.05) {
             verdict = Verdict.HOLDS;
             text = Fmt.f("the printed mu matches the exact discrete decay within %s", Fmt.pct(Math.max(1 - rMin, rMax - 1)));
