@@ -1,6 +1,8 @@
 package dev.asgd.cli;
 
 import dev.asgd.core.InvalidParameterException;
+import dev.asgd.theory.SmeParameters;
+import dev.asgd.theory.sme.LinearSme;
 import dev.asgd.core.perturbation.Perturbation;
 import dev.asgd.core.perturbation.Perturbations;
 import dev.asgd.fokkerplanck.FokkerPlanckAnalysis;
@@ -21,12 +23,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "fokker-planck", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "Solves the Fokker-Planck equation (2.4) of the SME in the weighted space of (3.4) (Hermite-Galerkin,",
-            "d = 1 or 2): the discrete spectrum and its gap, the steady state F (eps != 0), the decay of",
-            "||h||_*^2 = ||(g - F)/M||_*^2 and of the Lyapunov functional H (3.8), the measured rate beside",
-            "muSharp = min Re eig Q, the printed muPaper = 2 muSharp and mu - epsilon, and a convergence study",
-            "over the Hermite degree. --initial shifted (mean off) shows the gap muSharp; --initial centred",
-            "(mean right, covariance off) excites only the degree-2 modes and shows the printed mu.",
+            "Solves the Fokker-Planck equation (2.4) of the SME in the weighted space of (3.4) "
+            + "(Hermite-Galerkin, d = 1 or 2): the discrete spectrum and its gap, the steady state F (eps "
+            + "!= 0), the decay of ||h||_*^2 = ||(g - F)/M||_*^2 and of the Lyapunov functional H (3.8), "
+            + "the measured rate beside muSharp = min Re eig Q, the printed muPaper = 2 muSharp and mu - "
+            + "epsilon, and a convergence study over the Hermite degree. --initial shifted (mean off) "
+            + "shows the gap muSharp; --initial centred (mean right, covariance off) excites only the "
+            + "degree-2 modes and shows the printed mu.",
             ""
         },
         footer = {"", "Examples:",
@@ -112,10 +115,33 @@ public class FokkerPlanckCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /**
+     * The shift of the equilibrium: --theta0 when given; otherwise one equilibrium standard
+     * deviation of Theta per coordinate, a start the default Hermite degree resolves (the shared
+     * default theta0 = 1 lies tens of standard deviations out for small eta, where no truncated
+     * expansion resolves it).
+     */
+    private double[] shift(int d) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--theta0")) {
+            return ModelOptions.perCoordinate(model.theta0, d, "theta0");
+        }
+        double[] sigma = ModelOptions.perCoordinate(model.sigma, d, "sigma");
+        double[] theta0 = new double[d];
+        for (int i = 0; i < d; i++) {
+            SmeParameters sme = SmeParameters.of(model.eta, model.kappa, model.omega0[i], sigma[i]);
+            theta0[i] = Math.sqrt(LinearSme.of(sme, model.omega0[i]).stationaryCovariance().a());
+        }
+        if (!output.quiet()) {
+            spec.commandLine().getErr().println("asgd fokker-planck: --theta0 not given: starting one equilibrium"
+                    + " standard deviation out, theta0 = " + java.util.Arrays.toString(theta0));
+        }
+        return theta0;
+    }
+
     private InitialCondition initialCondition(int d) {
         switch (initial) {
             case "shifted":
-                return new InitialCondition.Shifted(ModelOptions.perCoordinate(model.theta0, d, "theta0"));
+                return new InitialCondition.Shifted(shift(d));
             case "centred":
             case "centered":
                 return new InitialCondition.Centred(varianceRatio);

@@ -10,8 +10,6 @@ import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -121,30 +119,19 @@ public final class Plots {
      */
     public static void heatmap(Path png, String title, String xLabel, String yLabel, double[] x, double[] y,
             double[][] z) throws IOException {
-        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setShowValue(false);
-        chart.getStyler().setXAxisDecimalPattern("0.##");
-        chart.getStyler().setYAxisDecimalPattern("0.##");
-        chart.getStyler().setRangeColors(new Color[] {new Color(255, 255, 255), new Color(120, 170, 255),
-            new Color(30, 60, 200), new Color(200, 30, 30)});
-        List<Double> xs = new ArrayList<>();
-        for (double v : x) {
-            xs.add(v);
+        if (x.length < 2 || y.length < 2 || z.length != x.length || z[0].length != y.length) {
+            throw new IllegalArgumentException("heatmap needs z[x.length][y.length] with at least 2 x 2 points");
         }
-        List<Double> ys = new ArrayList<>();
-        for (double v : y) {
-            ys.add(v);
+        java.awt.image.BufferedImage img = HeatmapImage.draw(title, xLabel, yLabel, x, y, z);
+        Path dir = png.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".plot-", ".png");
+        try {
+            javax.imageio.ImageIO.write(img, "png", tmp.toFile());
+            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        List<Number[]> cells = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < y.length; j++) {
-                cells.add(new Number[] {i, j, z[i][j]});
-            }
-        }
-        chart.addSeries(title, xs, ys, cells);
-        save(chart, png);
     }
 
     private static void style(Styler styler) {
