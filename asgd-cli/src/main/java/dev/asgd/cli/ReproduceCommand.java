@@ -37,7 +37,7 @@ public class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "The quick suite: coarser grids, smaller ensembles, shorter training.")
     boolean quick;
 
-    @Option(names = "--out", defaultValue = "asgd-report", paramLabel = "DIR",
+    @Option(names = "--out", defaultValue = "reproduce-report", paramLabel = "DIR",
             description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
