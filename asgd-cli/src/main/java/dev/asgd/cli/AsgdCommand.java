@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
             RateCommand.class,
             TrainCommand.class,
             FokkerPlanckCommand.class,
+            MomentsCommand.class,
+            SimulateCommand.class,
             ReproduceCommand.class,
             CommandLine.HelpCommand.class
         })

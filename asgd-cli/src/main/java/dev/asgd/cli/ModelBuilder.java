@@ -1,0 +1,96 @@
+package dev.asgd.cli;
+
+import dev.asgd.core.InvalidParameterException;
+import dev.asgd.core.ModelParameters;
+import dev.asgd.core.loss.QuadraticLoss;
+import dev.asgd.core.noise.AdditiveGaussianNoise;
+import dev.asgd.core.perturbation.Perturbation;
+import dev.asgd.core.perturbation.Perturbations;
+import dev.asgd.core.staleness.GeometricStaleness;
+import dev.asgd.core.staleness.QueueStaleness;
+import dev.asgd.core.staleness.StalenessDistribution;
+import dev.asgd.core.staleness.StalenessDistributions;
+import dev.asgd.theory.ModeRate;
+import dev.asgd.theory.RateAnalysis;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Turns the shared model flags into library objects, and the pieces both series commands print. */
+final class ModelBuilder {
+    final ModelOptions options;
+    final int d;
+    final double[] omega0;
+    final double[] sigma;
+    final double[] theta0;
+    final StalenessDistribution staleness;
+    final Perturbation perturbation;
+
+    ModelBuilder(ModelOptions options) {
+        this.options = options;
+        this.omega0 = dev.asgd.core.Require.positiveFiniteAll(options.omega0, "omega0");
+        this.d = omega0.length;
+        this.sigma = ModelOptions.perCoordinate(options.sigma, d, "sigma");
+        this.theta0 = ModelOptions.perCoordinate(options.theta0, d, "theta0");
+        dev.asgd.core.Require.positiveFinite(options.eta, "eta");
+        dev.asgd.core.Require.inHalfOpen(options.kappa, 0, 1, "kappa");
+        this.staleness = StalenessDistributions.parse(options.staleness, options.kappa);
+        this.perturbation = Perturbations.parse(options.perturbation);
+    }
+
+    AdditiveGaussianNoise oracle() {
+        return new AdditiveGaussianNoise(new QuadraticLoss(omega0, new double[d], perturbation), sigma);
+    }
+
+    /** @return the kappa the paper's theory applies with: geometric's, the queue's (M - 1) / M, else NaN */
+    double theoryKappa() {
+        if (staleness instanceof GeometricStaleness g) {
+            return g.kappa();
+        }
+        if (staleness instanceof QueueStaleness q) {
+            return q.kappa();
+        }
+        return Double.NaN;
+    }
+
+    Map<String, Object> params() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("eta", options.eta);
+        p.put("kappa", options.kappa);
+        p.put("omega0", omega0);
+        p.put("sigma", sigma);
+        p.put("theta0", theta0);
+        p.put("thetaStar", new double[d]);
+        p.put("staleness", staleness.spec());
+        p.put("stalenessMean", staleness.mean());
+        p.put("perturbation", perturbation.spec());
+        p.put("epsilon0", perturbation.epsilon0(d));
+        return p;
+    }
+
+    /** @return the closed-form theory's per-step exponents for the deciding mode, or null without a kappa */
+    Map<String, Object> theory() {
+        double kappa = theoryKappa();
+        if (Double.isNaN(kappa)) {
+            return null;
+        }
+        double s = Arrays.stream(sigma).max().orElse(0);
+        RateAnalysis a = RateAnalysis.of(new ModelParameters(options.eta, kappa, omega0, s), Double.NaN, 0);
+        ModeRate m = a.slowestDiscrete();
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("kappa", kappa);
+        t.put("meanContractionPerStep", m.meanContractionPerStep());
+        t.put("exactMeanSquaredDecayPerStep", m.exactDecayPerStep());
+        t.put("smeDecayPerStepSharp", a.slowestSme().decayPerStepSharp());
+        t.put("smeDecayPerStepPaper", a.slowestSme().decayPerStepPaper());
+        t.put("etaMaxMean", a.etaMax());
+        t.put("verdict", a.verdict());
+        return t;
+    }
+
+    void requireUnperturbed(String why) {
+        if (!perturbation.isZero()) {
+            throw new InvalidParameterException("perturbation", perturbation.spec(), "none " + why);
+        }
+    }
+}

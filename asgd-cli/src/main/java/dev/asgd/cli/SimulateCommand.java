@@ -1,0 +1,187 @@
+package dev.asgd.cli;
+
+import dev.asgd.core.InvalidParameterException;
+import dev.asgd.simulation.EnsembleSimulator;
+import dev.asgd.simulation.Performance;
+import dev.asgd.simulation.RateFit;
+import dev.asgd.simulation.SeriesPoint;
+import dev.asgd.simulation.SimulationConfig;
+import dev.asgd.simulation.SimulationResult;
+import dev.asgd.theory.moments.ExactMoments;
+import dev.asgd.theory.moments.MomentProblem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code asgd simulate}: a Monte Carlo ensemble of discrete ASGD. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "A Monte Carlo ensemble of N independent chains of discrete ASGD, theta_{k+1} = theta_k - eta g(theta_{k-tau_k}),",
+            "on the (optionally perturbed) quadratic with additive Gaussian noise and any staleness law. Every --every",
+            "steps: ensemble mean, E|theta - theta*|^2, f - f*, their standard errors and quantiles of |theta - theta*|.",
+            "A weighted fit of the second moment's exponential approach to its stationary value, beside the exact and",
+            "theoretical rates. Bit-identical for the same --seed whatever --threads.",
+            ""
+        },
+        footer = {"", "Example:",
+            "  asgd simulate --eta 0.01 --kappa 0.9 --omega0 1 --runs 100000 --steps 1000 --format json"})
+public class SimulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOptions model;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--divergence-bound", defaultValue = "1e100", paramLabel = "B",
+            description = "Stop with exit code 3 when a chain has |theta_i - theta*_i| > B or a non-finite value"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double divergenceBound;
+
+    @Option(names = "--quantiles", defaultValue = "0.05,0.25,0.5,0.75,0.95", split = ",", paramLabel = "P",
+            description = "Levels of the quantiles of |theta - theta*| (default: ${DEFAULT-VALUE}).")
+    double[] quantiles;
+
+    @Option(names = "--fit-from", paramLabel = "K",
+            description = "First step of the rate-fit window (default: K / 10, at least --every).")
+    Long fitFrom;
+
+    @Option(names = "--fit-to", paramLabel = "K",
+            description = "Last step of the rate-fit window (default: --steps; the window also ends where"
+                    + " |E|theta - theta*|^2 - stationary| falls below 3 standard errors).")
+    Long fitTo;
+
+    @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "C",
+            description = "Level of the rate's confidence interval (default: ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        ModelBuilder b = new ModelBuilder(model);
+        SimulationConfig config = new SimulationConfig(b.oracle(), b.staleness, model.eta, b.theta0, run.steps,
+                run.every, run.runs, run.seed, run.threadCount(), divergenceBound, quantiles);
+        long from = fitFrom != null ? fitFrom : Math.max(run.every, run.steps / 10);
+        long to = fitTo != null ? fitTo : run.steps;
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new InvalidParameterException("confidence", confidence, "0 < confidence < 1");
+        }
+        SimulationResult result;
+        try (Progress progress = Progress.start("simulate", run.runs * run.steps, "member-steps", output.quiet())) {
+            result = EnsembleSimulator.run(config, progress::stepTo);
+        }
+        ExactMoments exact = exactOrNull(b);
+        double exactStationary = exact == null ? Double.NaN : exact.stationarySecondMoment();
+        double stationary = Double.isFinite(exactStationary) ? exactStationary : tailAverage(result.series());
+        RateFit fit = RateFit.fit(result.series(), stationary, from, to, confidence);
+        Map<String, Object> rate = new LinkedHashMap<>();
+        rate.put("stationarySource", Double.isFinite(exactStationary) ? "exact" : "average of the last 20% of records");
+        rate.put("fit", fit == null ? null : fitJson(fit));
+        if (exact != null) {
+            double rho2 = exact.secondMomentRate();
+            rate.put("exact", Map.of("secondMomentFactorPerStep", rho2, "secondMomentLogPerStep", Math.log(rho2),
+                    "meanContractionPerStep", exact.meanRate()));
+        } else {
+            rate.put("exact", null);
+        }
+        rate.put("theory", b.theory());
+        Performance perf = result.performance();
+        Map<String, Object> performance = new LinkedHashMap<>();
+        performance.put("seconds", perf.seconds());
+        performance.put("memberSteps", perf.memberSteps());
+        performance.put("memberStepsPerSecond", perf.memberStepsPerSecond());
+        performance.put("threads", perf.threads());
+        performance.put("historyLag", perf.historyLag());
+        performance.put("blockSize", perf.blockSize());
+        Map<String, Object> params = b.params();
+        params.put("steps", run.steps);
+        params.put("every", run.every);
+        params.put("runs", run.runs);
+        params.put("seed", run.seed);
+        params.put("divergenceBound", divergenceBound);
+        params.put("quantiles", quantiles);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("params", params);
+        json.put("series", SeriesOutput.json(result.series(), quantiles));
+        json.put("stationarySecondMoment", stationary);
+        json.put("rate", rate);
+        json.put("performance", performance);
+        var out = spec.commandLine().getOut();
+        switch (output.format()) {
+            case json:
+                out.println(Json.write(json));
+                break;
+            case csv:
+                out.print(SeriesOutput.csv(result.series(), quantiles));
+                break;
+            default:
+                text(out, b, result, stationary, fit, exact);
+                break;
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static ExactMoments exactOrNull(ModelBuilder b) {
+        if (!b.perturbation.isZero() || !b.staleness.independentAcrossSteps()) {
+            return null;
+        }
+        return ExactMoments.of(new MomentProblem(b.options.eta, b.omega0, b.sigma, b.theta0, null, b.staleness));
+    }
+
+    private static double tailAverage(List<SeriesPoint> series) {
+        int n = series.size();
+        int from = Math.max(0, n - Math.max(1, n / 5));
+        double s = 0;
+        for (int i = from; i < n; i++) {
+            s += series.get(i).secondMoment();
+        }
+        return s / (n - from);
+    }
+
+    private static Map<String, Object> fitJson(RateFit f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("from", f.from());
+        m.put("to", f.to());
+        m.put("points", f.points());
+        m.put("logPerStep", f.slope());
+        m.put("logPerStepStdErr", f.slopeStdErr());
+        m.put("confidence", f.confidence());
+        m.put("logPerStepLow", f.slopeLow());
+        m.put("logPerStepHigh", f.slopeHigh());
+        m.put("factorPerStep", f.factorPerStep());
+        return m;
+    }
+
+    private void text(java.io.PrintWriter out, ModelBuilder b, SimulationResult r, double stationary, RateFit fit,
+            ExactMoments exact) {
+        SeriesPoint last = r.last();
+        Performance p = r.performance();
+        out.printf(Locale.ROOT, "asgd simulate: %d chains x %d steps, %s, eta %s, omega0 %s%n", run.runs, run.steps,
+                b.staleness.spec(), model.eta, java.util.Arrays.toString(b.omega0));
+        out.printf(Locale.ROOT, "  step %d: E|theta - theta*|^2 = %.6g +- %.2g, mean %s%n", last.step(),
+                last.secondMoment(), last.secondMomentStdErr(), java.util.Arrays.toString(last.mean()));
+        out.printf(Locale.ROOT, "  stationary E|theta - theta*|^2 = %.6g%n", stationary);
+        if (fit != null) {
+            out.printf(Locale.ROOT, "  fitted second-moment log rate per step %.5g [%.5g, %.5g] (steps %d..%d)%n",
+                    fit.slope(), fit.slopeLow(), fit.slopeHigh(), fit.from(), fit.to());
+        }
+        if (exact != null) {
+            out.printf(Locale.ROOT, "  exact second-moment log rate per step %.5g%n", Math.log(exact.secondMomentRate()));
+        }
+        out.printf(Locale.ROOT, "  %.3g member-steps/s (%.3f s, %d threads)%n", p.memberStepsPerSecond(), p.seconds(),
+                p.threads());
+    }
+}

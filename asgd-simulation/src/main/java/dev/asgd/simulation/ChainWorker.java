@@ -1,0 +1,34 @@
+package dev.asgd.simulation;
+
+/** Runs whole chains into a block's statistics; one instance per thread. */
+interface ChainWorker {
+    /**
+     * @param chain the chain index (its stream)
+     * @param stats where its records go
+     */
+    void run(long chain, EnsembleStatistics stats);
+
+    /**
+     * Runs chains from..to-1 in index order (their records reach the statistics in chain order).
+     *
+     * @param from first chain
+     * @param to one past the last chain
+     * @param stats the block's statistics
+     */
+    default void runBlock(long from, long to, EnsembleStatistics stats) {
+        for (long c = from; c < to; c++) {
+            run(c, stats);
+        }
+    }
+
+    /**
+     * @param config the run
+     * @return the fastest worker for its model
+     */
+    static ChainWorker of(SimulationConfig config) {
+        if (ScalarInterleavedRunner.applies(config)) {
+            return new ScalarInterleavedRunner(config);
+        }
+        return QuadraticChainRunner.applies(config) ? new QuadraticChainRunner(config) : new ChainRunner(config);
+    }
+}
