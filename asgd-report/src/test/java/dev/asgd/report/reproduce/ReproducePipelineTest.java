@@ -87,7 +87,7 @@ class ReproducePipelineTest {
         assertThat(init.path("centredMaxRelDevFromPrinted").asDouble()).isLessThan(0.05);
         assertThat(init.path("offCentreMaxDevFromHalfPrinted").asDouble()).isLessThan(0.05);
         assertThat(experiment("sme-accuracy").path("numbers").path("orderMean").asDouble()).isGreaterThan(0.3);
-        assertThat(experiment("errata").path("numbers").path("confirmed").asInt()).isEqualTo(13);
+        assertThat(experiment("errata").path("numbers").path("confirmed").asInt()).isEqualTo(15);
     }
 
     @Test
