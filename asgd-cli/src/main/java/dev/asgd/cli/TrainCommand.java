@@ -5,6 +5,7 @@ import dev.asgd.training.data.DataSources;
 import dev.asgd.training.data.Dataset;
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.Engine;
+import dev.asgd.training.engine.EngineProvider;
 import dev.asgd.training.engine.LearningRatePolicy;
 import dev.asgd.training.engine.Mode;
 import dev.asgd.training.engine.ReplayEngine;
@@ -61,8 +62,23 @@ public class TrainCommand implements Callable<Integer> {
     double l2;
 
     @Option(names = "--engine", defaultValue = "threads", paramLabel = "ENGINE",
-            description = "Where workers run: threads (default: ${DEFAULT-VALUE}).")
+            description = "Where workers run: threads, or spark (Apache Spark; run through ./asgd, which adds it)"
+                    + " (default: ${DEFAULT-VALUE}).")
     String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master URL (spark engine; default: the spark-submit master, else local[*] embedded,"
+                    + " local[*,4] with --inject-task-failures).")
+    String master;
+
+    @Option(names = "--inject-task-failures", defaultValue = "0", paramLabel = "P",
+            description = "Spark engine: the first attempt of a task fails with probability P and Spark retries it"
+                    + " (tests, demos; default: ${DEFAULT-VALUE}).")
+    double injectTaskFailures;
+
+    @Option(names = "--spark-timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Spark engine: longest wait for the master, the first task, or any one job (default: ${DEFAULT-VALUE}).")
+    double sparkTimeout;
 
     @Option(names = "--mode", defaultValue = "async", paramLabel = "MODE",
             description = "async, hogwild, sync or ssp:S (default: ${DEFAULT-VALUE}).")
@@ -124,8 +140,10 @@ public class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!engine.equals("threads")) {
-            throw new InvalidParameterException("engine", engine, "threads");
+        boolean threads = engine.equals("threads");
+        if (threads && (master != null || injectTaskFailures != 0)) {
+            throw new InvalidParameterException(master != null ? "master" : "inject-task-failures",
+                    master != null ? master : injectTaskFailures, "only with --engine spark");
         }
         if (resume && checkpoint == null) {
             throw new InvalidParameterException("resume", "true", "--resume with --checkpoint DIR");
@@ -141,6 +159,8 @@ public class TrainCommand implements Callable<Integer> {
         if (k < 1) {
             throw new InvalidParameterException("updates", k, "updates >= 1");
         }
+        Engine e = threads ? (schedule != null ? new ReplayEngine(schedule) : new ThreadsEngine())
+                : EngineProvider.load(engine, new EngineProvider.Options(master, injectTaskFailures, sparkTimeout, schedule));
         long every = evalEvery == null ? Math.max(1, k / 50) : evalEvery;
         TrainingConfig config = new TrainingConfig(data, "", l2, m, workers, lr, eta, batch, k, seed, every,
                 checkpoint == null ? 0 : checkpointEvery, wd);
@@ -156,7 +176,6 @@ public class TrainCommand implements Callable<Integer> {
             };
             TrainingSession session = TrainingSession.start(config, p, tt,
                     new TrainingSession.Options(checkpoint, resume, recordSchedule, listener));
-            Engine e = schedule != null ? new ReplayEngine(schedule) : new ThreadsEngine();
             result = e.run(session);
         }
         TheoryComparison theory = null;

@@ -93,7 +93,10 @@ class TrainCommandTest {
         assertThat(run("--data", LS, "--mode", "bogus").code()).isEqualTo(2);
         assertThat(run("--data", LS, "--lr-policy", "adam").err()).contains("--lr-policy");
         assertThat(run("--data", LS, "--worker-delay", "slow:5:2").err()).contains("--worker-delay");
-        assertThat(run("--data", LS, "--engine", "spark").err()).contains("--engine");
+        assertThat(run("--data", LS, "--engine", "spark").err()).contains("--engine").contains("./asgd train --engine spark");
+        assertThat(run("--data", LS, "--engine", "mpi").err()).contains("--engine = mpi: allowed threads");
+        assertThat(run("--data", LS, "--master", "local[2]").err()).contains("--master").contains("only with --engine spark");
+        assertThat(run("--data", LS, "--inject-task-failures", "0.1").code()).isEqualTo(2);
         assertThat(run("--data", LS, "--resume").code()).isEqualTo(2);
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "1,2\n1,x\n");

@@ -1,0 +1,178 @@
+package dev.asgd.spark;
+
+import static dev.asgd.spark.EmbeddedSpark.LS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.asgd.core.InvalidParameterException;
+import dev.asgd.spark.bench.MllibComparison;
+import dev.asgd.training.data.TrainTest;
+import dev.asgd.training.engine.RunResult;
+import dev.asgd.training.engine.Schedule;
+import dev.asgd.training.engine.TrainingConfig;
+import dev.asgd.training.engine.TrainingSession;
+import dev.asgd.training.problem.LeastSquares;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine on one embedded local[2,4] context, borrowed by every run. */
+class SparkEngineTest {
+    private static JavaSparkContext sc;
+
+    @BeforeAll
+    static void startSpark() {
+        sc = EmbeddedSpark.start();
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        sc.stop();
+    }
+
+    /**
+     * Async on least squares with a known (exact, conjugate-gradient) optimum: after 1000 updates
+     * of batch 16 at eta 0.05 the excess training loss is below 0.01 (initially about 1; the noise
+     * floor is about 1e-4, the schedule varies with timing: a margin of ~50x). Seed 7.
+     */
+    @Test
+    void asyncReachesTheKnownOptimumAndRecordsStaleness() throws InterruptedException {
+        TrainingConfig c = EmbeddedSpark.config(LS, "least-squares", "async", 2, 0.05, 1000, 7, 0);
+        SparkEngine engine = new SparkEngine(EmbeddedSpark.options(0, null));
+        RunResult r = EmbeddedSpark.run(engine, c, TrainingSession.Options.none());
+        TrainTest d = EmbeddedSpark.data(c);
+        LeastSquares ls = new LeastSquares(5, 0);
+        double excess = r.last().trainLoss() - ls.loss(ls.optimum(d.train()), d.train());
+        assertThat(excess).as("excess loss, seed 7").isBetween(-1e-12, 0.01);
+        assertThat(r.engine()).isEqualTo("spark");
+        assertThat(r.updates()).isEqualTo(1000);
+        assertThat(r.last().update()).isEqualTo(1000);
+        assertThat(r.workerSteps()[0] + r.workerSteps()[1]).isEqualTo(1000);
+        // Staleness: one entry per update, and two workers overlap (tau > 0 for some updates).
+        assertThat(r.stalenessSequence()).hasSize(1000);
+        assertThat(r.fit().count()).isEqualTo(1000);
+        assertThat(r.fit().mean()).as("mean staleness of 2 concurrent workers").isPositive();
+        assertThat(r.fit().kappa()).isBetween(0.0, 1.0);
+        // One job caches the shards, then one job per gradient (those arriving after the target are discarded).
+        assertThat(engine.jobs()).isEqualTo(1 + 1000 + r.discarded());
+        assertThat(engine.master()).isEqualTo("local[2,4]");
+        assertThat(engine.failedTaskAttempts()).isZero();
+    }
+
+    /**
+     * Task failures are retried by Spark and every update is applied exactly once: with the first
+     * attempt of 30 % of the tasks failing, the run has exactly the updates requested, and the
+     * recorded schedule shows each worker's minibatch steps 0, 1, 2, ... once each, in order.
+     */
+    @Test
+    void injectedTaskFailuresNeitherLoseNorDoubleAnUpdate(@TempDir Path dir) throws Exception {
+        TrainingConfig c = EmbeddedSpark.config(LS, "least-squares", "async", 2, 0.05, 300, 3, 0);
+        SparkEngine engine = new SparkEngine(EmbeddedSpark.options(0.3, null));
+        Path s = dir.resolve("s.csv");
+        RunResult r = EmbeddedSpark.run(engine, c, new TrainingSession.Options(null, false, s, null));
+        assertThat(r.updates()).isEqualTo(300);
+        assertThat(engine.failedTaskAttempts()).as("failed attempts of ~300 tasks at p = 0.3").isBetween(40L, 140L);
+        long[] next = new long[2];
+        List<Schedule.Entry> entries = Schedule.read(s).entries();
+        assertThat(entries).hasSize(300);
+        for (Schedule.Entry e : entries) {
+            assertThat(e.step()).as("worker %d's next step", e.worker()).isEqualTo(next[e.worker()]++);
+        }
+        assertThat(next[0] + next[1]).isEqualTo(300);
+        assertThat(r.workerSteps()).containsExactly(next[0], next[1]);
+    }
+
+    /**
+     * A recorded async run replayed on Spark, twice, with task failures injected: every replay
+     * gives the recorded run's parameters and staleness bit for bit.
+     */
+    @Test
+    void replaysOfAScriptedScheduleAgreeBitForBit(@TempDir Path dir) throws Exception {
+        TrainingConfig c = EmbeddedSpark.config(LS, "least-squares", "async", 2, 0.05, 120, 5, 0);
+        Path s = dir.resolve("s.csv");
+        RunResult recorded = EmbeddedSpark.run(new SparkEngine(EmbeddedSpark.options(0, null)), c,
+                new TrainingSession.Options(null, false, s, null));
+        Schedule schedule = Schedule.read(s);
+        RunResult a = EmbeddedSpark.run(new SparkEngine(EmbeddedSpark.options(0.3, schedule)), c,
+                TrainingSession.Options.none());
+        RunResult b = EmbeddedSpark.run(new SparkEngine(EmbeddedSpark.options(0.3, schedule)), c,
+                TrainingSession.Options.none());
+        assertThat(a.params()).containsExactly(recorded.params());
+        assertThat(b.params()).containsExactly(recorded.params());
+        assertThat(b.stalenessSequence()).containsExactly(recorded.stalenessSequence());
+        assertThat(b.last().trainLoss()).isEqualTo(recorded.last().trainLoss());
+    }
+
+    /** Sync rounds average M gradients at one version: no staleness, exactly the requested rounds. */
+    @Test
+    void syncAndSspRunTheirModes() throws InterruptedException {
+        RunResult sync = EmbeddedSpark.run(new SparkEngine(EmbeddedSpark.options(0.2, null)),
+                EmbeddedSpark.config("synthetic:softmax,n=1000,d=4,classes=3", "softmax", "sync", 2, 0.2, 200, 3, 0),
+                TrainingSession.Options.none());
+        assertThat(sync.updates()).isEqualTo(200);
+        assertThat(sync.total()).containsExactly(200);
+        assertThat(sync.last().trainLoss()).isLessThan(sync.series().get(0).trainLoss());
+        RunResult ssp = EmbeddedSpark.run(new SparkEngine(EmbeddedSpark.options(0, null)),
+                EmbeddedSpark.config("synthetic:logistic,n=1000,d=4", "logistic", "ssp:1", 2, 0.2, 200, 3, 0),
+                TrainingSession.Options.none());
+        assertThat(ssp.updates()).isEqualTo(200);
+        assertThat(ssp.last().trainLoss()).isLessThan(ssp.series().get(0).trainLoss());
+    }
+
+    /** With one worker a run is deterministic: stop at update 100 and resume gives the run of 200 updates. */
+    @Test
+    void checkpointAndResumeContinueTheRun(@TempDir Path dir) throws InterruptedException {
+        TrainingConfig full = EmbeddedSpark.config(LS, "least-squares", "async", 1, 0.05, 200, 9, 50);
+        RunResult straight = EmbeddedSpark.run(new SparkEngine(EmbeddedSpark.options(0, null)), full,
+                TrainingSession.Options.none());
+        EmbeddedSpark.run(new SparkEngine(EmbeddedSpark.options(0, null)), full.withUpdates(100),
+                new TrainingSession.Options(dir, false, null, null));
+        RunResult resumed = EmbeddedSpark.run(new SparkEngine(EmbeddedSpark.options(0.2, null)), full,
+                new TrainingSession.Options(dir, true, null, null));
+        assertThat(resumed.resumedFrom()).isEqualTo(100);
+        assertThat(resumed.params()).containsExactly(straight.params());
+    }
+
+    /** The MLlib comparison on a small problem: both methods reach an easy target, and the report states the ratio. */
+    @Test
+    void mllibComparisonTimesBothToTheTarget() throws InterruptedException {
+        MllibComparison.Comparison c = MllibComparison.compare(sc,
+                new MllibComparison.Settings(2000, 5, 2, 16, 0.05, 0.5, 0.05, 150, 1));
+        assertThat(c.asgd().seconds()).as("asgd time to target").isPositive();
+        assertThat(c.mllib().seconds()).as("mllib time to target").isPositive();
+        assertThat(c.mllib().finalExcess()).isLessThan(0.05);
+        assertThat(c.ratio()).isPositive();
+        assertThat(MllibComparison.format(c, 2000, 5, 2, 0.05, "local[2,4]")).contains("ratio mllib / asgd");
+        assertThatThrownBy(() -> new MllibComparison.Settings(5, 5, 2, 16, 0.05, 0.5, 0.05, 150, 1))
+                .isInstanceOf(InvalidParameterException.class);
+    }
+
+    @Test
+    void rejectsHogwild() {
+        TrainingConfig c = EmbeddedSpark.config(LS, "least-squares", "hogwild", 2, 0.05, 10, 1, 0);
+        assertThatThrownBy(() -> EmbeddedSpark.run(new SparkEngine(EmbeddedSpark.options(0, null)), c,
+                TrainingSession.Options.none())).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("hogwild");
+    }
+
+    @Test
+    void rejectsAnotherMasterThanTheRunningContexts() {
+        TrainingConfig c = EmbeddedSpark.config(LS, "least-squares", "async", 2, 0.05, 10, 1, 0);
+        SparkEngine e = new SparkEngine(new dev.asgd.training.engine.EngineProvider.Options("local[1]", 0, 60, null));
+        assertThatThrownBy(() -> EmbeddedSpark.run(e, c, TrainingSession.Options.none()))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("one SparkContext per JVM");
+    }
+
+    @Test
+    void rejectsMoreWorkersThanRows() {
+        TrainingConfig c = EmbeddedSpark.config("synthetic:least-squares,n=10,d=2", "least-squares", "async", 9, 0.05,
+                10, 1, 0);
+        assertThatThrownBy(() -> EmbeddedSpark.run(new SparkEngine(EmbeddedSpark.options(0, null)), c,
+                TrainingSession.Options.none())).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("workers");
+    }
+}
