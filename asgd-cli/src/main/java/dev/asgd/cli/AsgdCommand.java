@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             FokkerPlanckCommand.class,
             MomentsCommand.class,
             SimulateCommand.class,
+            ReproduceCommand.class,
             CommandLine.HelpCommand.class
         })
 public class AsgdCommand implements Callable<Integer> {

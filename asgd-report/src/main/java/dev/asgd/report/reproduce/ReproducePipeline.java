@@ -1,0 +1,168 @@
+package dev.asgd.report.reproduce;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.asgd.report.html.HtmlReportWriter;
+import dev.asgd.report.html.Section;
+import dev.asgd.report.html.Verdict;
+import dev.asgd.report.reproduce.level.Level;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the suite: every experiment in turn (each with its own progress), then writes
+ * {@code index.html} (self-contained), {@code results.json} and the figures (PNG and SVG) into the
+ * output directory. results.json holds the suite, the levels this build has, and per experiment
+ * its claim, verdict, figures and numbers (non-finite numbers as null).
+ */
+public final class ReproducePipeline {
+    private ReproducePipeline() {
+    }
+
+    /** @return the fixed suite, in report order */
+    public static List<Experiment> experiments() {
+        return List.of(new TheoremRateExperiment(), new ThresholdExperiment(), new DelayExperiment(),
+                new WorkerExperiment(), new PerturbationExperiment(), new SmeAccuracyExperiment(),
+                new InitialDataExperiment(), new ErrataExperiment());
+    }
+
+    /**
+     * One experiment's outcome.
+     *
+     * @param id its identifier
+     * @param title its title
+     * @param verdict the verdict
+     * @param verdictText by how much
+     * @param seconds wall time
+     */
+    public record Summary(String id, String title, Verdict verdict, String verdictText, double seconds) {
+    }
+
+    /**
+     * @param index the report page
+     * @param results results.json
+     * @param experiments per experiment
+     * @param seconds the suite's wall time
+     */
+    public record Outcome(Path index, Path results, List<Summary> experiments, double seconds) {
+        /** Copies the list. */
+        public Outcome {
+            experiments = List.copyOf(experiments);
+        }
+    }
+
+    /**
+     * @param config the suite
+     * @param experiments what to run
+     * @param listener told each experiment's progress
+     * @return where everything went and the verdicts
+     * @throws IOException when an output cannot be written
+     */
+    public static Outcome run(ReproduceConfig config, List<Experiment> experiments, ProgressListener listener)
+            throws IOException {
+        long start = System.nanoTime();
+        Files.createDirectories(config.out());
+        List<Section> sections = new ArrayList<>();
+        List<Summary> summaries = new ArrayList<>();
+        List<Object> json = new ArrayList<>();
+        for (Experiment e : experiments) {
+            long t0 = System.nanoTime();
+            listener.begin(e.title(), e.work(config));
+            ExperimentResult r;
+            try {
+                r = e.run(new ExperimentContext(config, listener));
+            } finally {
+                listener.end();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Section s = r.section();
+            sections.add(s);
+            summaries.add(new Summary(s.id(), s.title(), s.verdict(), s.verdictText(), seconds));
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("id", s.id());
+            o.put("title", s.title());
+            o.put("claim", s.claim());
+            o.put("verdict", s.verdict().label());
+            o.put("verdictText", s.verdictText());
+            o.put("seconds", seconds);
+            List<String> figs = new ArrayList<>();
+            for (Path f : s.figures()) {
+                figs.add(f.getFileName().toString());
+            }
+            o.put("figures", figs);
+            o.put("numbers", r.numbers());
+            json.add(o);
+        }
+        double total = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("suite", config.suite());
+        root.put("seed", config.seed());
+        root.put("wallSeconds", total);
+        root.put("levels", levels());
+        root.put("verdicts", verdictCounts(summaries));
+        root.put("experiments", json);
+        Path results = config.out().resolve("results.json");
+        writeAtomically(results, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(JsonValues.sanitize(root)));
+        Path index = HtmlReportWriter.write(config.out(), "Zhu & Ying's sharp ASGD rate, reproduced", intro(config, total),
+                sections);
+        return new Outcome(index, results, summaries, total);
+    }
+
+    private static Map<String, Object> levels() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Level l : Level.values()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("label", l.label());
+            o.put("module", l.module());
+            o.put("available", l.available());
+            m.put(l.key(), o);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> verdictCounts(List<Summary> summaries) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Verdict v : Verdict.values()) {
+            m.put(v.label(), summaries.stream().filter(s -> s.verdict() == v).count());
+        }
+        return m;
+    }
+
+    private static List<String> intro(ReproduceConfig config, double seconds) {
+        List<String> have = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Level l : Level.values()) {
+            (l.available() ? have : missing).add(l.label() + " (" + l.module() + ")");
+        }
+        List<String> p = new ArrayList<>();
+        p.add("Every numbered claim of Zhu & Ying, \"A Sharp Convergence Rate for the Asynchronous Stochastic Gradient"
+                + " Descent\", tested by at least two independent computations of asgd, with a verdict: holds, holds"
+                + " with correction, or fails, and by how much. Rates are decay exponents of the squared error"
+                + " ||h||_*^2 or E|theta|^2: per unit SME time t = k deltaT, or per ASGD step k.");
+        p.add(Fmt.f("Suite: %s, seed %d, %.0f s of wall time. Levels in this build: %s.", config.suite(), config.seed(),
+                seconds, String.join(", ", have)));
+        if (!missing.isEmpty()) {
+            p.add("Not available in this build (the tables say so where they would appear): " + String.join(", ", missing)
+                    + ".");
+        }
+        return p;
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".results-", ".json");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.asgd.report.reproduce.level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.asgd.report.reproduce.Decay;
+import dev.asgd.report.reproduce.JsonValues;
+import dev.asgd.theory.SmeParameters;
+import dev.asgd.theory.sme.LinearSme;
+import dev.asgd.theory.sme.Matrix2;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class LevelsTest {
+    /** THEORY-NOTES section 2: eta = 0.01, kappa = 0.9, omega0 = 1, sigma = 1 has E theta^2 -> 0.00548. */
+    @Test
+    void discreteMomentsReachTheNotesStationarySecondMoment() {
+        DiscreteMoments d = DiscreteMoments.deterministic(0.01, 0.9, 1, 1, 1);
+        for (int k = 0; k < 20_000; k++) {
+            d.step();
+        }
+        assertThat(d.secondMoment()).isCloseTo(0.00548, within(1e-5));
+        assertThat(d.mean()).isCloseTo(0, within(1e-12));
+        assertThat(d.stepCount()).isEqualTo(20_000);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.05, 0.5", "0.05, 0.9", "0.01, 0.3", "1.0, 0.2"})
+    void threeComputationsOfTheMeanContractionAgree(double eta, double kappa) {
+        double closed = DiscreteLevel.contraction(eta, kappa, 1);
+        assertThat(DiscreteLevel.companion(eta, kappa, 1).radius()).isCloseTo(closed, within(1e-12));
+        double brute = DiscreteLevel.bruteForceContraction(eta, kappa, 1, (int) Math.ceil(300 / -Math.log(closed * closed)));
+        assertThat(Math.log(brute) / Math.log(closed)).isCloseTo(1, within(0.02));
+    }
+
+    @Test
+    void companionEigenvaluesAreComplexExactlyAboveTheThreshold() {
+        assertThat(DiscreteLevel.companion(0.01, 0.9, 1).complex()).isFalse(); // below 0.02633
+        assertThat(DiscreteLevel.companion(0.05, 0.9, 1).complex()).isTrue();
+    }
+
+    @Test
+    void smeRateIsTheSmallestRealPartOfTheDriftEigenvalues() {
+        // gamma = 1 (underdamped): min Re = gamma / 2; kappa = 0.99, eta = 0.01
+        assertThat(SmeLevel.decayPerUnitTime(0.01, 0.99, 1)).isCloseTo(1.0, within(1e-9));
+        // gamma = 4 (overdamped): (gamma - sqrt(gamma^2 - 4)) / 2, doubled
+        assertThat(SmeLevel.decayPerUnitTime(0.01 / 16, 0.99, 1)).isCloseTo(4 - Math.sqrt(12), within(1e-8));
+    }
+
+    @Test
+    void chiSquareOfAMeanShiftAndOfAScaledCovariance() {
+        SmeParameters p = SmeParameters.of(0.01, 0.9, 1, 1);
+        Matrix2 sigma = LinearSme.of(p, 1).stationaryCovariance();
+        double[] m = sigma.apply(0.3, -0.2); // m^T Sigma^-1 m = (0.3, -0.2) . Sigma (0.3, -0.2)
+        double q = 0.3 * m[0] - 0.2 * m[1];
+        assertThat(SmeLevel.chiSquare(m, new Matrix2(0, 0, 0, 0), sigma)).isCloseTo(Math.expm1(q), within(1e-12));
+        // S = (1 + c) Sigma: two eigenvalues c of Sigma^-1 delta, chi^2 = 1 / (1 - c^2) - 1
+        double c = -0.5;
+        assertThat(SmeLevel.chiSquare(new double[] {0, 0}, sigma.times(c), sigma))
+                .isCloseTo(1 / (1 - c * c) - 1, within(1e-12));
+        // tiny deviations keep their relative accuracy: chi^2 ~ c^2 for |c| << 1
+        assertThat(SmeLevel.chiSquare(new double[] {0, 0}, sigma.times(1e-100), sigma) / 1e-200)
+                .isCloseTo(1, within(1e-9));
+        // not in L^2(M): twice the stationary covariance
+        assertThat(SmeLevel.chiSquare(new double[] {0, 0}, sigma, sigma)).isInfinite();
+    }
+
+    @Test
+    void decayExponentOfAnOscillatingExponential() {
+        int n = 4000;
+        double h = 0.01;
+        double[] log = new double[n];
+        for (int i = 0; i < n; i++) {
+            double t = i * h;
+            log[i] = -0.7 * t + Math.log(1.5 + Math.cos(3 * t));
+        }
+        assertThat(Decay.exponent(log, h, n / 10)).isCloseTo(0.7, within(0.02)); // the windows cut periods
+        assertThat(Decay.slope(new double[] {1, 2, 3}, new double[] {2, 4, 6})).isCloseTo(2, within(1e-12));
+        assertThat(Decay.slope(new double[] {1}, new double[] {2})).isNaN();
+    }
+
+    @Test
+    void jsonValuesTurnNonFiniteNumbersIntoNull() {
+        Object s = JsonValues.sanitize(Map.of("a", new double[] {1, Double.NaN}, "b", List.of(Double.POSITIVE_INFINITY, 2.0)));
+        assertThat(s).isEqualTo(Map.of("a", java.util.Arrays.asList(1.0, null), "b", java.util.Arrays.asList(null, 2.0)));
+    }
+
+    @Test
+    void levelsSayWhetherTheyAreInTheBuild() {
+        assertThat(Level.CLOSED_FORM.available()).isTrue();
+        assertThat(Level.MONTE_CARLO.key()).isEqualTo("monteCarlo");
+        assertThat(Level.FOKKER_PLANCK.available()).isEqualTo(FokkerPlanckLevel.AVAILABLE);
+        double mc = MonteCarloLevel.secondMomentDecayPerStep(0.01, 0.5, 1, 10, 1, 1).value();
+        assertThat(Double.isNaN(mc)).isEqualTo(!MonteCarloLevel.AVAILABLE);
+    }
+}
