@@ -77,14 +77,17 @@ public record Matrix2(double a, double b, double c, double d) {
         if (q2 > 0) {
             double q = Math.sqrt(q2);
             double qt = Math.abs(q * t);
-            if (qt < 1) {
+            if (qt < 700) {
                 double e = Math.exp(s * t);
                 ec = e * Math.cosh(q * t);
                 es = e * Math.sinh(q * t) / q;
             } else {
-                // cosh and sinh overflow for large q t; e^{(s +- q) t} do not when the mode decays
-                double up = Math.exp((s + q) * t);
-                double down = Math.exp((s - q) * t);
+                // cosh and sinh overflow past q t = 710; e^{(s +- q) t} do not when the mode decays.
+                // The eigenvalues s +- q multiply to det: take the one without cancellation first.
+                double big = s < 0 ? s - q : s + q;
+                double small = big == 0 ? 0 : det() / big;
+                double up = Math.exp((s < 0 ? small : big) * t);
+                double down = Math.exp((s < 0 ? big : small) * t);
                 ec = 0.5 * (up + down);
                 es = 0.5 * (up - down) / q;
             }
