@@ -102,6 +102,28 @@ class SmeMomentsTest {
         }
     }
 
+    /**
+     * Long horizons of a strongly overdamped mode (gamma 15.8, t up to 1000): cosh(q t) overflows, so
+     * Matrix2.exp sums e^{(s +- q) t} instead; the moments stay finite and reach the stationary ones,
+     * and a long horizon splits exactly into two (semigroup property).
+     */
+    @Test
+    void longHorizonsStayFinite() {
+        SdeProblem p = problem(0.002, 0.5, 1, 1, 1);
+        List<SeriesPoint> s = SmeMoments.series(p, 32_000, 16_000);
+        SeriesPoint last = s.get(2);
+        assertThat(last.time()).isGreaterThan(1000);
+        assertThat(last.mean()[0]).isFinite().isCloseTo(0, within(1e-12));
+        assertThat(last.secondMoment()).isCloseTo(SmeMoments.stationarySecondMoment(p), within(1e-15));
+        var sme = p.linearSme(0);
+        double t = 3.7;
+        double[] whole = sme.mean(2 * t, 1, p.y0()[0]);
+        double[] half = sme.mean(t, 1, p.y0()[0]);
+        double[] twice = sme.mean(t, half[0], half[1]);
+        assertThat(whole[0]).isCloseTo(twice[0], within(1e-14));
+        assertThat(whole[1]).isCloseTo(twice[1], within(1e-14));
+    }
+
     @Test
     void perturbedLossHasNoExactMoments() {
         SdeProblem p = new SdeProblem(new QuadraticLoss(new double[] {1}, new double[] {0},

@@ -74,7 +74,16 @@ public record Matrix2(double a, double b, double c, double d) {
         double q2 = s * s - det();
         double cc;
         double ss;
-        if (q2 > 0) {
+        if (q2 > 0 && Math.sqrt(q2) * Math.abs(t) > 1) {
+            // e^{st} cosh(qt) and e^{st} sinh(qt)/q as sums of e^{(s +- q)t}: no overflow of cosh for
+            // large qt (a stable matrix has s + q <= 0, so both exponentials stay bounded)
+            double q = Math.sqrt(q2);
+            double ep = Math.exp((s + q) * t);
+            double em = Math.exp((s - q) * t);
+            double ec = 0.5 * (ep + em);
+            double es = 0.5 * (ep - em) / q;
+            return IDENTITY.times(ec - s * es).plus(times(es));
+        } else if (q2 > 0) {
             double q = Math.sqrt(q2);
             cc = Math.cosh(q * t);
             ss = Math.sinh(q * t) / q;
