@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
             FokkerPlanckCommand.class,
             MomentsCommand.class,
             SimulateCommand.class,
+            SmeCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class
         })
 public class AsgdCommand implements Callable<Integer> {
