@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
             MomentsCommand.class,
             SimulateCommand.class,
             ReproduceCommand.class,
+            SmeCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class
         })
 public class AsgdCommand implements Callable<Integer> {

@@ -72,36 +72,60 @@ public record Matrix2(double a, double b, double c, double d) {
     public Matrix2 exp(double t) {
         double s = 0.5 * trace();
         double q2 = s * s - det();
-        double ec; // e^{s t} C(t)
-        double es; // e^{s t} S(t)
+        double half = 0.5 * (a - d); // (M - s I) = [[half, b], [c, -half]]
         if (q2 > 0) {
             double q = Math.sqrt(q2);
-            double qt = Math.abs(q * t);
-            if (qt < 700) {
-                double e = Math.exp(s * t);
-                ec = e * Math.cosh(q * t);
-                es = e * Math.sinh(q * t) / q;
-            } else {
-                // cosh and sinh overflow past q t = 710; e^{(s +- q) t} do not when the mode decays.
-                // The eigenvalues s +- q multiply to det: take the one without cancellation first.
-                double big = s < 0 ? s - q : s + q;
-                double small = big == 0 ? 0 : det() / big;
-                double up = Math.exp((s < 0 ? small : big) * t);
-                double down = Math.exp((s < 0 ? big : small) * t);
-                ec = 0.5 * (up + down);
-                es = 0.5 * (up - down) / q;
+            if (Math.abs(q * t) >= 1) {
+                return sylvester(s, q, half, t);
             }
-        } else if (q2 < 0) {
-            double q = Math.sqrt(-q2);
             double e = Math.exp(s * t);
-            ec = e * Math.cos(q * t);
-            es = e * Math.sin(q * t) / q;
-        } else {
-            double e = Math.exp(s * t);
-            ec = e;
-            es = e * t;
+            return shifted(e * Math.cosh(q * t), e * Math.sinh(q * t) / q, half);
         }
-        return IDENTITY.times(ec - s * es).plus(times(es));
+        double e = Math.exp(s * t);
+        if (q2 < 0) {
+            double q = Math.sqrt(-q2);
+            return shifted(e * Math.cos(q * t), e * Math.sin(q * t) / q, half);
+        }
+        return shifted(e, e * t, half);
+    }
+
+    /** e^{st} [C I + S (M - s I)], with (M - s I) formed without the cancellation of a - s. */
+    private Matrix2 shifted(double ec, double es, double half) {
+        return new Matrix2(ec + es * half, es * b, es * c, ec - es * half);
+    }
+
+    /**
+     * Real distinct eigenvalues lambda1 = s + q, lambda2 = s - q with q t &gt;= 1 (Sylvester):
+     * exp(M t) = [e^{lambda1 t} (M - lambda2 I) - e^{lambda2 t} (M - lambda1 I)] / (2 q).
+     * cosh(q t) would overflow past q t = 710 and e^{st} cosh(qt) - s e^{st} sinh(qt)/q cancels for
+     * stiff modes; here each eigenvalue and each diagonal difference x - lambda is taken in the form
+     * without cancellation, its partner from the products lambda1 lambda2 = det and
+     * (x - lambda1)(x - lambda2) = -b c.
+     */
+    private Matrix2 sylvester(double s, double q, double half, double t) {
+        double big = s < 0 ? s - q : s + q;
+        double small = big == 0 ? 0 : det() / big;
+        double l1 = s < 0 ? small : big; // s + q
+        double l2 = s < 0 ? big : small; // s - q
+        double e1 = Math.exp(l1 * t);
+        double e2 = Math.exp(l2 * t);
+        double[] da = differences(half, q);
+        double[] dd = differences(-half, q);
+        double inv = 1 / (2 * q);
+        double off = (e1 - e2) * inv;
+        return new Matrix2((e1 * da[1] - e2 * da[0]) * inv, b * off, c * off, (e1 * dd[1] - e2 * dd[0]) * inv);
+    }
+
+    /** For a diagonal entry x with x - s = m: (x - lambda1, x - lambda2) = (m - q, m + q), stably. */
+    private double[] differences(double m, double q) {
+        double minus = m - q;
+        double plus = m + q;
+        if (Math.abs(plus) >= Math.abs(minus)) {
+            minus = plus == 0 ? 0 : -b * c / plus;
+        } else {
+            plus = -b * c / minus;
+        }
+        return new double[] {minus, plus};
     }
 
     /** @return the matrix as a 2 x 2 array */

@@ -111,6 +111,16 @@ class LinearSmeTest {
         assertThat(sme.covariance(1e4, new Matrix2(0, 0, 0, 0)).a()).isFinite();
     }
 
+    /**
+     * A stiff overdamped mode, where e^{st} cosh(qt) - s e^{st} sinh(qt)/q cancels in the (2, 2) entry:
+     * the value below is (e^{l1 t}(d - l2) - e^{l2 t}(d - l1)) / (2q) at 60 digits (Python decimal).
+     */
+    @Test
+    void stiffEntryHasFullRelativeAccuracy() {
+        Matrix2 e = new Matrix2(0, 1, -0.09, -999.9999999999898).exp(1);
+        assertThat(e.d()).isCloseTo(-8.99919246615823540364825e-8, within(2e-23));
+    }
+
     @Test
     void transitionNoiseHasACholeskyFactor() {
         LinearSme sme = LinearSme.of(SmeParameters.of(0.01, 0.9, 1, 1), 1);
