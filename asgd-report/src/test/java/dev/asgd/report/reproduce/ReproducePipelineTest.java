@@ -68,6 +68,7 @@ class ReproducePipelineTest {
             assertThat(e.path("numbers").isObject()).isTrue();
         });
         assertThat(results.path("levels").path("closedForm").path("available").asBoolean()).isTrue();
+        assertThat(results.path("levels").path("smeEnsemble").path("available").asBoolean()).isTrue();
     }
 
     @Test
@@ -87,6 +88,12 @@ class ReproducePipelineTest {
         assertThat(init.path("centredMaxRelDevFromPrinted").asDouble()).isLessThan(0.05);
         assertThat(init.path("offCentreMaxDevFromHalfPrinted").asDouble()).isLessThan(0.05);
         assertThat(experiment("sme-accuracy").path("numbers").path("orderMean").asDouble()).isGreaterThan(0.3);
+        // the SME ensemble (seeded by the suite's seed 1): 3 eta x 2 moments against the exact SME within 4.5
+        // standard errors (false-failure rate below 6 x 6.8e-6 = 4e-5), and 3 decay rates within 2 %
+        JsonNode acc = experiment("sme-accuracy").path("numbers");
+        assertThat(acc.path("ensembleMaxAbsZ").asDouble()).as("max |z|, seed 1").isLessThan(4.5);
+        assertThat(acc.path("ensembleOrderMean").asDouble()).isGreaterThan(0.3);
+        assertThat(t.path("maxRelDevSmeEnsemble").asDouble()).isLessThan(0.02);
         assertThat(experiment("errata").path("numbers").path("confirmed").asInt()).isEqualTo(15);
     }
 

@@ -12,8 +12,8 @@ public enum Level {
     MONTE_CARLO("Monte Carlo ASGD", "asgd-simulation", MonteCarloLevel.AVAILABLE),
     /** The SME (2.2)'s exact Gaussian moments (asgd-theory, LinearSme). */
     SME("SME exact moments", "asgd-theory", true),
-    /** SDE ensemble integrators of the SME (issue 4). */
-    SME_ENSEMBLE("SME ensemble", "asgd-simulation (issue 4)", SmeEnsembleLevel.AVAILABLE),
+    /** SDE ensemble integrators of the SME (asgd-simulation, package sde). */
+    SME_ENSEMBLE("SME ensemble", "asgd-simulation", SmeEnsembleLevel.AVAILABLE),
     /** The Fokker-Planck equation (2.4): spectral gap and measured decay (asgd-fokkerplanck, issue 5). */
     FOKKER_PLANCK("Fokker-Planck", "asgd-fokkerplanck", FokkerPlanckLevel.AVAILABLE),
     /** Real asynchronous training with threads and measured staleness (asgd-training). */
