@@ -10,4 +10,33 @@ public interface CommandOutput {
 
     /** @return the readable summary */
     String toText();
+
+    /**
+     * @param json the JSON tree
+     * @param csv the CSV text
+     * @param text writes the readable summary
+     * @return an output made of the three
+     */
+    static CommandOutput of(Object json, String csv, java.util.function.Consumer<java.io.PrintWriter> text) {
+        return new CommandOutput() {
+            @Override
+            public Object toJson() {
+                return json;
+            }
+
+            @Override
+            public String toCsv() {
+                return csv;
+            }
+
+            @Override
+            public String toText() {
+                java.io.StringWriter w = new java.io.StringWriter();
+                try (java.io.PrintWriter out = new java.io.PrintWriter(w)) {
+                    text.accept(out);
+                }
+                return w.toString();
+            }
+        };
+    }
 }

@@ -87,26 +87,17 @@ public class MomentsCommand implements Callable<Integer> {
         json.put("stationarySecondMomentPerCoordinate", perCoord);
         json.put("rate", rate);
         json.put("performance", Map.of("seconds", seconds, "stepsPerSecond", steps / seconds));
-        var out = spec.commandLine().getOut();
-        switch (output.format()) {
-            case json:
-                out.println(Json.write(json));
-                break;
-            case csv:
-                out.print(SeriesOutput.csv(series, new double[0]));
-                break;
-            default:
-                SeriesPoint last = series.get(series.size() - 1);
-                out.printf(Locale.ROOT, "asgd moments: %s, eta %s, omega0 %s, %s%n", b.staleness.spec(), model.eta,
-                        java.util.Arrays.toString(b.omega0), params.get("method"));
-                out.printf(Locale.ROOT, "  step %d: E|theta - theta*|^2 = %.6g, mean %s%n", last.step(),
-                        last.secondMoment(), java.util.Arrays.toString(last.mean()));
-                out.printf(Locale.ROOT, "  stationary E|theta - theta*|^2 = %.6g%n", stationary);
-                out.printf(Locale.ROOT, "  per-step rates: mean %.6g, second moment %.6g (eta limit of the second"
-                        + " moment %.6g)%n", exact.meanRate(), rho2, rate.get("secondMomentEtaMax"));
-                break;
-        }
-        out.flush();
+        output.print(spec.commandLine().getOut(), CommandOutput.of(json, SeriesOutput.csv(series, new double[0]),
+                out -> {
+                    SeriesPoint last = series.get(series.size() - 1);
+                    out.printf(Locale.ROOT, "asgd moments: %s, eta %s, omega0 %s, %s%n", b.staleness.spec(),
+                            model.eta, java.util.Arrays.toString(b.omega0), params.get("method"));
+                    out.printf(Locale.ROOT, "  step %d: E|theta - theta*|^2 = %.6g, mean %s%n", last.step(),
+                            last.secondMoment(), java.util.Arrays.toString(last.mean()));
+                    out.printf(Locale.ROOT, "  stationary E|theta - theta*|^2 = %.6g%n", stationary);
+                    out.printf(Locale.ROOT, "  per-step rates: mean %.6g, second moment %.6g (eta limit of the"
+                            + " second moment %.6g)%n", exact.meanRate(), rho2, rate.get("secondMomentEtaMax"));
+                }));
         return ExitCode.OK;
     }
 }

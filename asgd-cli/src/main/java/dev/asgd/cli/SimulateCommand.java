@@ -118,19 +118,8 @@ public class SimulateCommand implements Callable<Integer> {
         json.put("stationarySecondMoment", stationary);
         json.put("rate", rate);
         json.put("performance", performance);
-        var out = spec.commandLine().getOut();
-        switch (output.format()) {
-            case json:
-                out.println(Json.write(json));
-                break;
-            case csv:
-                out.print(SeriesOutput.csv(result.series(), quantiles));
-                break;
-            default:
-                text(out, b, result, stationary, fit, exact);
-                break;
-        }
-        out.flush();
+        output.print(spec.commandLine().getOut(), CommandOutput.of(json,
+                SeriesOutput.csv(result.series(), quantiles), out -> text(out, b, result, stationary, fit, exact)));
         return ExitCode.OK;
     }
 
