@@ -10,22 +10,22 @@ import picocli.CommandLine.Spec;
 @Command(name = "asgd", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "Predicts, simulates and runs asynchronous stochastic gradient descent (ASGD), and checks the",
-            "theory of Zhu & Ying, \"A Sharp Convergence Rate for the Asynchronous Stochastic Gradient Descent\",",
-            "against the run.",
+            "Predicts, simulates and runs asynchronous stochastic gradient descent (ASGD), and checks "
+            + "the theory of Zhu & Ying, \"A Sharp Convergence Rate for the Asynchronous Stochastic "
+            + "Gradient Descent\", against the run. Start with: asgd reproduce --quick",
             ""
         },
         footer = {"", "Exit codes: 0 success, 2 invalid input, 3 numerical divergence, 1 anything else.",
             "Run 'asgd COMMAND --help' for a command's options."},
         subcommands = {
             RateCommand.class,
-            TrainCommand.class,
-            FokkerPlanckCommand.class,
             MomentsCommand.class,
             SimulateCommand.class,
-            ReproduceCommand.class,
             SmeCommand.class,
             CompareCommand.class,
+            FokkerPlanckCommand.class,
+            TrainCommand.class,
+            ReproduceCommand.class,
             CommandLine.HelpCommand.class
         })
 public class AsgdCommand implements Callable<Integer> {

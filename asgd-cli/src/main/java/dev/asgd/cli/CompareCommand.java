@@ -14,16 +14,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code asgd compare}: how well the SME approximates discrete ASGD, measured. */
-@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "compare", header = "Weak error of the SME against discrete ASGD, optionally swept over eta.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "How well the stochastic modified equation (2.2) approximates discrete ASGD (An, Lu and Ying's claim, "
-            + "measured) for one parameter set: exact discrete moments (unperturbed quadratic, i.i.d. staleness), "
-            + "Monte Carlo ASGD, and the SME (exact moments for the unperturbed quadratic, an ensemble otherwise). "
-            + "Reports the SME's weak error of the mean and of E|theta - theta*|^2 over the horizon and at "
-            + "stationarity, against the exact moments where they exist (else the Monte Carlo), and says explicitly "
-            + "where the SME does not track ASGD (ASGD's second moment diverging, eta omega0^2 not small, relative "
-            + "errors above --tolerance). With --sweep-eta: the errors against eta over the same gradient-flow time "
+            "How well the stochastic modified equation (2.2) approximates discrete ASGD (An, Lu and "
+            + "Ying's claim, measured) for one parameter set: exact discrete moments (unperturbed "
+            + "quadratic, i.i.d. staleness), Monte Carlo ASGD, and the SME (exact moments for the "
+            + "unperturbed quadratic, an ensemble otherwise). Reports the SME's weak error of the mean "
+            + "and of E|theta - theta*|^2 over the horizon and at stationarity, against the exact moments "
+            + "where they exist (else the Monte Carlo), and says explicitly where the SME does not track "
+            + "ASGD (ASGD's second moment diverging, eta omega0^2 not small, relative errors above "
+            + "--tolerance). With --sweep-eta: the errors against eta over the same gradient-flow time "
             + "eta K, and their fitted orders (log-log slope with a confidence interval).",
             ""
         },

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code asgd fokker-planck}: the PDE (2.4) of Theorem 3.2, solved by a Hermite-Galerkin method. */
-@Command(name = "fokker-planck", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "fokker-planck", header = "The Fokker-Planck equation (2.4): spectral gap, decay of ||h||^2, the effect of eps.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Solves the Fokker-Planck equation (2.4) of the SME in the weighted space of (3.4) "

@@ -18,14 +18,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code asgd moments}: the exact mean and second moment of discrete ASGD, no sampling. */
-@Command(name = "moments", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "moments", header = "Exact mean and second moment of discrete ASGD, step by step (no sampling).", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "Exact mean and second moment E|theta_k - theta*|^2 of discrete ASGD on the quadratic with additive noise,",
-            "step by step, with no sampling (THEORY-NOTES section 5): the closed recursion for geometric staleness,",
-            "a lag-augmented recursion for fixed, uniform, poisson (truncated where its tail < 1e-16) and empirical",
-            "staleness. Also the stationary second moment (fixed point) and the exact per-step rates (spectral radii).",
-            "queue:M has dependent lags and is refused (use --staleness geometric --kappa (M-1)/M for its marginal).",
+            "Exact mean and second moment E|theta_k - theta*|^2 of discrete ASGD on the quadratic with "
+            + "additive noise, step by step, with no sampling (docs/theory.md): the closed "
+            + "recursion for geometric staleness, a lag-augmented recursion for fixed, uniform, poisson "
+            + "(truncated where its tail < 1e-16) and empirical staleness. Also the stationary second "
+            + "moment (fixed point) and the exact per-step rates (spectral radii). queue:M has dependent "
+            + "lags and is refused (use --staleness geometric --kappa (M-1)/M for its marginal).",
             ""
         },
         footer = {"", "Example:", "  asgd moments --eta 0.01 --kappa 0.9 --omega0 1 --steps 1000 --format json"})

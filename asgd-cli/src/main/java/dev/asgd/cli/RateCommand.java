@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code asgd rate}: the closed-form theory for one parameter set. */
-@Command(name = "rate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "rate", header = "How fast ASGD converges: the paper's rate as printed and sharp, and the exact discrete rate.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "The paper's closed-form theory, computed right: the SME map (section 2), Theorem 3.2's "

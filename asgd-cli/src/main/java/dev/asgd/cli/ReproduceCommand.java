@@ -18,15 +18,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code asgd reproduce}: every claim of the paper, tested by every level, in one report. */
-@Command(name = "reproduce", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "reproduce", header = "Every numbered claim of the paper, tested and judged, in an HTML report.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "Runs the fixed suite of experiments that test every numbered claim of the paper (Theorem 3.2 in "
-            + "its three regimes, Remark 3.3's threshold and both observations, Remark 3.4, the perturbation's "
-            + "mu - epsilon, the SME's accuracy, which initial data attain the printed mu, and the errata), each "
-            + "by at least two independent computations, and writes DIR/index.html (self-contained, opens in a "
-            + "browser), DIR/results.json and the figures (PNG and SVG). --quick takes a few minutes on two "
-            + "cores, the full suite well under an hour.",
+            "Runs the fixed suite of experiments that test every numbered claim of the paper (Theorem "
+            + "3.2 in its three regimes, Remark 3.3's threshold and both observations, Remark 3.4, the "
+            + "perturbation's mu - epsilon, the SME's accuracy, which initial data attain the printed mu, "
+            + "and the errata), each by at least two independent computations, and writes DIR/index.html "
+            + "(self-contained, opens in a browser), DIR/results.json and the figures (PNG and SVG). "
+            + "--quick takes a few minutes on two cores, the full suite well under an hour.",
             ""
         },
         footer = {"", "Examples:", "  asgd reproduce --quick", "  asgd reproduce --out report --format json"})

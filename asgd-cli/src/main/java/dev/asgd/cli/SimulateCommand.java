@@ -21,14 +21,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code asgd simulate}: a Monte Carlo ensemble of discrete ASGD. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "simulate", header = "Monte Carlo ensemble of discrete ASGD chains, with standard errors and a fitted rate.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "A Monte Carlo ensemble of N independent chains of discrete ASGD, theta_{k+1} = theta_k - eta g(theta_{k-tau_k}),",
-            "on the (optionally perturbed) quadratic with additive Gaussian noise and any staleness law. Every --every",
-            "steps: ensemble mean, E|theta - theta*|^2, f - f*, their standard errors and quantiles of |theta - theta*|.",
-            "A weighted fit of the second moment's exponential approach to its stationary value, beside the exact and",
-            "theoretical rates. Bit-identical for the same --seed whatever --threads.",
+            "A Monte Carlo ensemble of N independent chains of discrete ASGD, theta_{k+1} = theta_k - "
+            + "eta g(theta_{k-tau_k}), on the (optionally perturbed) quadratic with additive Gaussian "
+            + "noise and any staleness law. Every --every steps: ensemble mean, E|theta - theta*|^2, f - "
+            + "f*, their standard errors and quantiles of |theta - theta*|. A weighted fit of the second "
+            + "moment's exponential approach to its stationary value, beside the exact and theoretical "
+            + "rates. Bit-identical for the same --seed whatever --threads.",
             ""
         },
         footer = {"", "Example:",

@@ -15,17 +15,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code asgd sme}: an ensemble of the stochastic modified equation (2.2). */
-@Command(name = "sme", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "sme", header = "Ensemble of the stochastic modified equation (2.2): em, splitting or exact scheme.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "An ensemble of N paths of the stochastic modified equation (2.2), dTheta = Y dt + tau dB, "
-            + "dY = -grad f(Theta) dt - gamma Y dt, with the parameter map of asgd rate and Theta_0 = theta_0, "
-            + "Y_0 = -sqrt(eta/(1-kappa)) grad f(theta_0), on the (optionally perturbed) quadratic. Schemes: em "
-            + "(Euler-Maruyama, weak order 1), splitting (kick / exact Ornstein-Uhlenbeck / kick, weak order 2) and "
-            + "exact (the Gaussian transition; unperturbed quadratic only). Records sit on the ASGD step axis "
-            + "(step = t / deltaT, and time), in the series shape of asgd simulate, so the two overlay. For the "
-            + "unperturbed quadratic the JSON also carries the SME's exact moments (mean ODE, Lyapunov equation). "
-            + "Bit-identical for the same --seed whatever --threads.",
+            + "dY = -grad f(Theta) dt - gamma Y dt, with the parameter map of asgd rate and Theta_0 = "
+            + "theta_0, Y_0 = -sqrt(eta/(1-kappa)) grad f(theta_0), on the (optionally perturbed) "
+            + "quadratic. Schemes: em (Euler-Maruyama, weak order 1), splitting (kick / exact "
+            + "Ornstein-Uhlenbeck / kick, weak order 2) and exact (the Gaussian transition; unperturbed "
+            + "quadratic only). Records sit on the ASGD step axis (step = t / deltaT, and time), in the "
+            + "series shape of asgd simulate, so the two overlay. For the unperturbed quadratic the JSON "
+            + "also carries the SME's exact moments (mean ODE, Lyapunov equation). Bit-identical for the "
+            + "same --seed whatever --threads.",
             ""
         },
         footer = {"", "Example:",

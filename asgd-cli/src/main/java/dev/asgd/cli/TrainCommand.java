@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code asgd train}: real asynchronous training on this machine, its staleness, and the theory's prediction. */
-@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "train", header = "Real asynchronous training (threads or Spark) with measured staleness and the theory's prediction.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Trains a linear model (least squares, logistic, softmax) with M asynchronous workers "

@@ -147,7 +147,7 @@ public final class SmeAccuracyExperiment implements Experiment {
                 + " taking deltaT = sqrt(eta (1 - kappa)) of SME time; the analysis assumes eta small enough for this"
                 + " to hold.", List.of(fig), List.of(table), verdict, text, List.of(
                     "Method: both sides are exact, so the error is the SME's alone: the discrete mean and second moment"
-                            + " from their closed recursion (THEORY-NOTES section 5) after K = T/deltaT steps, the SME's"
+                            + " from their closed recursion (docs/theory.md) after K = T/deltaT steps, the SME's"
                             + " from its Gaussian solution (matrix exponential and Lyapunov equation) at t = K deltaT, with"
                             + " Y0 = -sqrt(eta/(1 - kappa)) grad f(theta0). The order is the least-squares slope of"
                             + " ln(error) against ln(eta).",
