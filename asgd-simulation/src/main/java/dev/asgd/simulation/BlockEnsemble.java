@@ -121,7 +121,11 @@ public final class BlockEnsemble {
         return series;
     }
 
-    private static void runOnPool(Runnable worker, int threads, AtomicBoolean stop) {
+    /**
+     * Runs the same worker on T daemon threads and rethrows the first failure after all have ended
+     * (shared with {@link EnsembleSimulator}).
+     */
+    static void runOnPool(Runnable worker, int threads, AtomicBoolean stop) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "asgd-ensemble");
             t.setDaemon(true);
@@ -154,8 +158,8 @@ public final class BlockEnsemble {
         }
     }
 
-    /** Adds block statistics strictly in block order. */
-    private static final class InOrder {
+    /** Adds block statistics strictly in block order (shared with {@link EnsembleSimulator}). */
+    static final class InOrder {
         final EnsembleStatistics total;
         private final Map<Integer, EnsembleStatistics> pending = new HashMap<>();
         private final LongConsumer chainsDone;

@@ -2,13 +2,7 @@ package dev.asgd.simulation;
 
 import dev.asgd.core.NumericalDivergenceException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
@@ -42,7 +36,9 @@ public final class EnsembleSimulator {
         int blocks = (int) ((config.runs() + (long) BLOCK_SIZE - 1) / BLOCK_SIZE);
         int threads = Math.min(config.threads(), blocks);
         QuantileSketch[] sketches = quantiles ? EnsembleStatistics.newSketches(records) : null;
-        Merger merger = new Merger(new EnsembleStatistics(records, d, sketches), config.steps(), progress);
+        long steps = config.steps();
+        BlockEnsemble.InOrder merger = new BlockEnsemble.InOrder(new EnsembleStatistics(records, d, sketches),
+                progress == null ? null : chains -> progress.accept(chains * steps));
         List<QuantileSketch[]> threadSketches = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
@@ -69,36 +65,7 @@ public final class EnsembleSimulator {
         if (threads == 1) {
             worker.run();
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "asgd-simulate");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    futures.add(pool.submit(worker));
-                }
-                RuntimeException failure = null;
-                for (Future<?> f : futures) {
-                    try {
-                        f.get();
-                    } catch (ExecutionException e) {
-                        if (failure == null && e.getCause() instanceof RuntimeException re) {
-                            failure = re;
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        stop.set(true);
-                        throw new IllegalStateException("interrupted", e);
-                    }
-                }
-                if (failure != null) {
-                    throw failure;
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            BlockEnsemble.runOnPool(worker, threads, stop);
         }
         EnsembleStatistics total = merger.total;
         if (quantiles) {
@@ -119,32 +86,5 @@ public final class EnsembleSimulator {
         Performance perf = new Performance(seconds, memberSteps, memberSteps / seconds, threads, config.historyLag(),
                 BLOCK_SIZE);
         return new SimulationResult(config, series, perf);
-    }
-
-    /** Adds block statistics strictly in block order. */
-    private static final class Merger {
-        final EnsembleStatistics total;
-        private final Map<Integer, EnsembleStatistics> pending = new HashMap<>();
-        private final long steps;
-        private final LongConsumer progress;
-        private int nextBlock;
-
-        Merger(EnsembleStatistics total, long steps, LongConsumer progress) {
-            this.total = total;
-            this.steps = steps;
-            this.progress = progress;
-        }
-
-        synchronized void offer(int block, EnsembleStatistics s) {
-            pending.put(block, s);
-            EnsembleStatistics n;
-            while ((n = pending.remove(nextBlock)) != null) {
-                total.merge(n);
-                nextBlock++;
-            }
-            if (progress != null) {
-                progress.accept(total.chains * steps);
-            }
-        }
     }
 }
