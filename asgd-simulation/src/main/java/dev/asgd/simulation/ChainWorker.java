@@ -26,6 +26,9 @@ interface ChainWorker {
      * @return the fastest worker for its model
      */
     static ChainWorker of(SimulationConfig config) {
+        if (GeometricScalarRunner.applies(config)) {
+            return new GeometricScalarRunner(config);
+        }
         if (ScalarInterleavedRunner.applies(config)) {
             return new ScalarInterleavedRunner(config);
         }

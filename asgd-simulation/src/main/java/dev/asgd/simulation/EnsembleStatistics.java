@@ -52,8 +52,50 @@ final class EnsembleStatistics {
         sumF[r] += excess;
         sumF2[r] += excess * excess;
         if (sketches != null) {
-            sketches[r].add(Math.sqrt(r2));
+            // |u| itself in one dimension (sqrt(u^2) can differ from it where u^2 underflows)
+            sketches[r].add(d == 1 ? Math.abs(u[offset]) : Math.sqrt(r2));
         }
+    }
+
+    /**
+     * Adds n chains' one-dimensional states at record r, in order, with excess loss
+     * {@code halfCurvature * v * v}: the same sums, bit for bit, as n calls of
+     * {@link #add(int, double[], int, double)} with d = 1, formed in local variables.
+     *
+     * @param r record index
+     * @param values the states u = theta - theta*
+     * @param from first index in {@code values}
+     * @param n number of chains
+     * @param halfCurvature omega^2 / 2
+     */
+    void addScalars(int r, double[] values, int from, int n, double halfCurvature) {
+        double su = sumU[r];
+        double su2 = sumU2[r];
+        double sr2 = sumR2[r];
+        double sr4 = sumR4[r];
+        double sf = sumF[r];
+        double sf2 = sumF2[r];
+        QuantileSketch sketch = sketches == null ? null : sketches[r];
+        for (int c = from; c < from + n; c++) {
+            double v = values[c];
+            double v2 = v * v;
+            double f = halfCurvature * v * v;
+            su += v;
+            su2 += v2;
+            sr2 += v2;
+            sr4 += v2 * v2;
+            sf += f;
+            sf2 += f * f;
+            if (sketch != null) {
+                sketch.add(Math.abs(v));
+            }
+        }
+        sumU[r] = su;
+        sumU2[r] = su2;
+        sumR2[r] = sr2;
+        sumR4[r] = sr4;
+        sumF[r] = sf;
+        sumF2[r] = sf2;
     }
 
     void merge(EnsembleStatistics o) {

@@ -4,9 +4,9 @@ import dev.asgd.core.NumericalDivergenceException;
 import dev.asgd.core.loss.QuadraticLoss;
 import dev.asgd.core.noise.AdditiveGaussianNoise;
 import dev.asgd.core.random.ChainStreams;
+import dev.asgd.core.random.ZigguratNormal;
 import dev.asgd.core.staleness.StalenessSampler;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * The fast path of {@link ChainRunner} for the unperturbed quadratic with additive Gaussian noise
@@ -65,7 +65,6 @@ final class QuadraticChainRunner implements ChainWorker {
     public void run(long chain, EnsembleStatistics stats) {
         UniformRandomProvider rng = streams.stream(chain);
         StalenessSampler staleness = samplers.apply(rng);
-        ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
         final double[] ring = this.ring;
         final int d = this.d;
         final long mask = this.mask;
@@ -88,7 +87,7 @@ final class QuadraticChainRunner implements ChainWorker {
             int cur = (int) (k & mask) * d;
             int dst = (int) ((k + 1) & mask) * d;
             for (int i = 0; i < d; i++) {
-                double g = omega2[i] * ring[src + i] + sigma[i] * normal.sample();
+                double g = omega2[i] * ring[src + i] + sigma[i] * ZigguratNormal.sample(rng);
                 double v = ring[cur + i] - eta * g;
                 ring[dst + i] = v;
                 if (!(Math.abs(v) <= bound)) {

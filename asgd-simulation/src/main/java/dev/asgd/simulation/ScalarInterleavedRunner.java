@@ -4,10 +4,10 @@ import dev.asgd.core.NumericalDivergenceException;
 import dev.asgd.core.loss.QuadraticLoss;
 import dev.asgd.core.noise.AdditiveGaussianNoise;
 import dev.asgd.core.random.ChainStreams;
+import dev.asgd.core.random.ZigguratNormal;
 import dev.asgd.core.staleness.StalenessSampler;
 import java.util.function.Function;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * The d = 1 fast path: {@link #LANES} chains advanced step by step together, each with its own
@@ -36,7 +36,7 @@ final class ScalarInterleavedRunner implements ChainWorker {
     private final long steps;
     private final long every;
     private final StalenessSampler[] staleness = new StalenessSampler[LANES];
-    private final ZigguratSampler.NormalizedGaussian[] normal = new ZigguratSampler.NormalizedGaussian[LANES];
+    private final UniformRandomProvider[] rngs = new UniformRandomProvider[LANES];
 
     ScalarInterleavedRunner(SimulationConfig config) {
         this.config = config;
@@ -79,7 +79,7 @@ final class ScalarInterleavedRunner implements ChainWorker {
         for (int j = 0; j < lanes; j++) {
             UniformRandomProvider rng = streams.stream(first + j);
             staleness[j] = samplers.apply(rng);
-            normal[j] = ZigguratSampler.NormalizedGaussian.of(rng);
+            rngs[j] = rng;
             ring[j * size] = u0;
         }
         final double[] ring = this.ring;
@@ -103,7 +103,7 @@ final class ScalarInterleavedRunner implements ChainWorker {
                     tau = (int) limit;
                 }
                 int base = j * size;
-                double g = a * ring[base + (int) ((k - tau) & mask)] + s * normal[j].sample();
+                double g = a * ring[base + (int) ((k - tau) & mask)] + s * ZigguratNormal.sample(rngs[j]);
                 double v = ring[base + cur] - eta * g;
                 ring[base + dst] = v;
                 if (!(Math.abs(v) <= bound)) {

@@ -3,13 +3,14 @@ package dev.asgd.core.noise;
 import dev.asgd.core.InvalidParameterException;
 import dev.asgd.core.Require;
 import dev.asgd.core.loss.Loss;
+import dev.asgd.core.random.ZigguratNormal;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * g(theta) = grad f(theta) + sigma . xi, xi ~ N(0, I) independent across steps and coordinates
- * (THEORY-NOTES section 1), xi drawn by Commons RNG's {@link ZigguratSampler.NormalizedGaussian}.
+ * (THEORY-NOTES section 1), xi drawn by {@link ZigguratNormal}
+ * (the simulator's fast loop draws the same numbers).
  */
 public final class AdditiveGaussianNoise implements GradientOracle {
     private final Loss loss;
@@ -51,13 +52,12 @@ public final class AdditiveGaussianNoise implements GradientOracle {
 
     @Override
     public Sampler sampler(UniformRandomProvider rng) {
-        final ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
         final double[] s = sigma;
         final Loss f = loss;
         return (theta, out) -> {
             f.gradient(theta, out);
             for (int i = 0; i < s.length; i++) {
-                out[i] += s[i] * normal.sample();
+                out[i] += s[i] * ZigguratNormal.sample(rng);
             }
         };
     }

@@ -35,12 +35,26 @@ public final class ChainStreams {
      * @return that chain's stream, a new generator
      */
     public UniformRandomProvider stream(long index) {
-        // SplitMix64(seed) outputs mix(seed + (n + 1) GOLDEN) for n = 0, 1, ...
-        long s0 = new SplitMix64(seed + 2 * index * GOLDEN).nextLong();
+        return new XoRoShiRo128PlusPlus(state0(index), state1(index));
+    }
+
+    /**
+     * @param index the chain (or worker) index
+     * @return the chain's stream as an {@link OpenXoRoShiRo128PlusPlus}: the same numbers as
+     *     {@link #stream}
+     */
+    public OpenXoRoShiRo128PlusPlus openStream(long index) {
+        return new OpenXoRoShiRo128PlusPlus(state0(index), state1(index));
+    }
+
+    /** SplitMix64(seed) outputs mix(seed + (n + 1) GOLDEN) for n = 0, 1, ...: output 2 index. */
+    private long state0(long index) {
+        return new SplitMix64(seed + 2 * index * GOLDEN).nextLong();
+    }
+
+    /** Output 2 index + 1; replaced by GOLDEN when both words are zero (not allowed). */
+    private long state1(long index) {
         long s1 = new SplitMix64(seed + (2 * index + 1) * GOLDEN).nextLong();
-        if (s0 == 0 && s1 == 0) {
-            s1 = GOLDEN; // the all-zero state is not allowed
-        }
-        return new XoRoShiRo128PlusPlus(s0, s1);
+        return s1 == 0 && state0(index) == 0 ? GOLDEN : s1;
     }
 }

@@ -1,0 +1,108 @@
+package dev.asgd.core.staleness;
+
+import dev.asgd.core.InvalidParameterException;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Geometric variates P(tau = l) = (1 - kappa) kappa^l by inversion of one 62-bit uniform word
+ * through a table: cells l = 0..m-1 hold the cumulative probabilities 1 - kappa^(l+1) scaled to
+ * 2^62, a guide table of 2^g buckets points each bucket of the word's range at its first
+ * possible cell (Chen and Asau 1974), and the last cell, of probability kappa^m, stands for
+ * tau &gt;= m: by memorylessness tau - m is again geometric, so a word falling there adds m and
+ * draws again. m is the smallest with kappa^m &lt;= 2^-24 (at most 2^14), so about one draw in
+ * 16 million needs a second word. Exact up to the 2^-62 resolution of the word and the double
+ * rounding of the cumulative probabilities.
+ *
+ * <p>Written here, although Commons RNG has {@code GeometricSampler} (exponential ziggurat, then a
+ * floor) and {@code GuideTableDiscreteSampler} (the same idea over a finite list, on
+ * {@code nextDouble}), because the simulator's fast loop needs the variate as a pure function of
+ * the word it drew, and an unbounded law (the Commons guide table needs a finite support).
+ * Immutable and shared by every chain.
+ */
+public final class GeometricTable {
+    private static final double SCALE = 0x1.0p62;
+    private static final int MAX_CELLS = 1 << 14;
+
+    private final double kappa;
+    private final int cells;
+    private final int shift;
+    private final long[] thresholds;
+    private final int[] guide;
+
+    /**
+     * @param kappa staleness rate, {@code 0 < kappa < 1}
+     */
+    public GeometricTable(double kappa) {
+        if (!(kappa > 0 && kappa < 1)) {
+            throw new InvalidParameterException("kappa", kappa, "0 < kappa < 1");
+        }
+        this.kappa = kappa;
+        double lnKappa = Math.log(kappa);
+        int m = (int) Math.ceil(-24 * Math.log(2) / lnKappa);
+        this.cells = Math.max(1, Math.min(MAX_CELLS, m));
+        this.thresholds = new long[cells + 1];
+        for (int l = 0; l < cells; l++) {
+            // 1 - kappa^(l+1), accurately for kappa near 1
+            thresholds[l] = (long) Math.rint(-Math.expm1((l + 1) * lnKappa) * SCALE);
+        }
+        thresholds[cells] = Long.MAX_VALUE; // the tail cell: every 62-bit word is below it
+        int g = Math.max(8, Math.min(16, 64 - Long.numberOfLeadingZeros(4L * cells - 1)));
+        this.shift = 62 - g;
+        this.guide = new int[1 << g];
+        int l = 0;
+        for (int b = 0; b < guide.length; b++) {
+            long start = (long) b << shift;
+            while (thresholds[l] <= start) {
+                l++;
+            }
+            guide[b] = l;
+        }
+    }
+
+    /** @return kappa */
+    public double kappa() {
+        return kappa;
+    }
+
+    /** @return m, the number of cells before the tail cell */
+    public int cells() {
+        return cells;
+    }
+
+    /**
+     * @param word a uniform 64-bit word (its top 62 bits are used)
+     * @return the cell of the word: the variate if below {@link #cells()}, else the tail cell
+     *     (tau &gt;= m: add m and draw again)
+     */
+    public int cell(long word) {
+        long u = word >>> 2;
+        int l = guide[(int) (u >>> shift)];
+        while (u >= thresholds[l]) {
+            l++;
+        }
+        return l;
+    }
+
+    /**
+     * @param word the first word
+     * @param rng the generator that drew it, for the rare further words (tau &gt;= m)
+     * @return the variate
+     */
+    public int sample(long word, UniformRandomProvider rng) {
+        long tau = 0;
+        int l = cell(word);
+        while (l == cells) {
+            tau += cells;
+            l = cell(rng.nextLong());
+        }
+        return (int) Math.min(Integer.MAX_VALUE, tau + l);
+    }
+
+    /**
+     * @param rng the generator
+     * @return a variate (one word in all but about 2^-24 of calls)
+     */
+    public int sample(UniformRandomProvider rng) {
+        return sample(rng.nextLong(), rng);
+    }
+}
