@@ -39,7 +39,7 @@ final class ChainRunner implements ChainWorker {
 
     ChainRunner(SimulationConfig config) {
         this.config = config;
-        this.samplers = config.staleness().samplers();
+        this.samplers = config.staleness().clippedSamplers(config.historyLag());
         this.oracle = config.oracle();
         this.loss = oracle.loss();
         this.streams = new ChainStreams(config.seed());

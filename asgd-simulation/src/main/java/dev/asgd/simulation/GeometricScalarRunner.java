@@ -11,22 +11,22 @@ import dev.asgd.core.staleness.GeometricTable;
 
 /**
  * The paper's own model, fastest: d = 1, the unperturbed quadratic, additive Gaussian noise and
- * geometric staleness with kappa &gt; 0. One chain at a time with its generator's state in local
- * variables (XoRoShiRo128++ stepped inline), the staleness a {@link GeometricTable} lookup and the
- * noise a {@link ZigguratNormal} lookup of the word just drawn; the rare cases (a ziggurat wedge or
- * tail, a lag beyond the table) hand the state to an {@link OpenXoRoShiRo128PlusPlus} and take it
- * back. It draws exactly the words, and computes exactly the values, of {@link QuadraticChainRunner}
- * (tested), so results do not depend on which runner ran.
+ * geometric staleness with kappa &gt; 0 (and a history of at most 2^16 steps). One chain at a time
+ * with its generator's state in local variables (XoRoShiRo128++ stepped inline), the staleness a
+ * lookup of the word just drawn in the {@link GeometricTable#clipped} table and the noise a
+ * {@link ZigguratNormal} lookup of the next word; the rare case (a ziggurat wedge or tail, about
+ * 1 % of steps) hands the state to an {@link OpenXoRoShiRo128PlusPlus} and takes it back. It draws
+ * exactly the words, and computes exactly the values, of {@link QuadraticChainRunner} (tested), so
+ * results do not depend on which runner ran.
  */
 final class GeometricScalarRunner implements ChainWorker {
     /** Record values buffered per chunk of chains (2 MB). */
     private static final int BUFFER = 1 << 18;
 
     private final ChainStreams streams;
-    private final GeometricTable table;
-    private final int cells;
-    private final int lag;
-    private final int mask;
+    private final long[] thresholds;
+    private final int[] guide;
+    private final int shift;
     private final double[] ring;
     private final int records;
     private final int chunk;
@@ -46,11 +46,12 @@ final class GeometricScalarRunner implements ChainWorker {
         AdditiveGaussianNoise noise = (AdditiveGaussianNoise) config.oracle();
         QuadraticLoss loss = (QuadraticLoss) noise.loss();
         this.streams = new ChainStreams(config.seed());
-        this.table = new GeometricTable(((GeometricStaleness) config.staleness()).kappa());
-        this.cells = table.cells();
-        this.lag = config.historyLag();
+        int lag = config.historyLag();
+        GeometricTable table = GeometricTable.clipped(((GeometricStaleness) config.staleness()).kappa(), lag);
+        this.thresholds = table.thresholds();
+        this.guide = table.guide();
+        this.shift = table.guideShift();
         int size = Integer.highestOneBit(Math.max(2, lag + 2) - 1) << 1;
-        this.mask = size - 1;
         this.ring = new double[size];
         this.omega2 = loss.hessianDiagonal()[0];
         this.sigma = noise.sigma()[0];
@@ -69,7 +70,7 @@ final class GeometricScalarRunner implements ChainWorker {
     /** @return true for d = 1, the unperturbed quadratic, additive noise, geometric kappa &gt; 0 */
     static boolean applies(SimulationConfig config) {
         return ScalarInterleavedRunner.applies(config) && config.staleness() instanceof GeometricStaleness g
-                && g.kappa() > 0;
+                && g.kappa() > 0 && config.historyLag() <= GeometricTable.MAX_CLIPPED_LAG;
     }
 
     @Override
@@ -103,14 +104,15 @@ final class GeometricScalarRunner implements ChainWorker {
         long s1 = start.s1;
         final double[] ring = this.ring;
         final double[] buffer = this.buffer;
-        final int mask = this.mask;
+        final int mask = ring.length - 1;
         final double eta = this.eta;
         final double a = omega2;
         final double s = sigma;
         final double bound = this.bound;
-        final GeometricTable table = this.table;
-        final int cells = this.cells;
-        final long lag = this.lag;
+        final long[] thresholds = this.thresholds;
+        final int[] guide = this.guide;
+        final int guideMask = guide.length - 1;
+        final int shift = this.shift;
         ring[0] = u0;
         double theta = u0; // theta - theta*
         buffer[j] = theta;
@@ -123,18 +125,14 @@ final class GeometricScalarRunner implements ChainWorker {
                 long t = OpenXoRoShiRo128PlusPlus.next0(s0, s1);
                 s1 = OpenXoRoShiRo128PlusPlus.next1(s0, s1);
                 s0 = t;
-                long tau = table.cell(word);
-                if (tau == cells) {
-                    spare.s0 = s0;
-                    spare.s1 = s1;
-                    tau = cells + table.sample(spare);
-                    s0 = spare.s0;
-                    s1 = spare.s1;
+                long x = word >>> 2;
+                int l = guide[(int) (x >>> shift) & guideMask];
+                while (x >= thresholds[l]) {
+                    l++;
                 }
-                long limit = Math.min(k, lag);
-                if (tau > limit) {
-                    tau = limit;
-                }
+                // l <= lag (the clipped table); reads before step 0 return theta_0
+                int tau = (int) Math.min(l, k);
+                int p = (int) k;
                 // noise: one word through the ziggurat
                 word = OpenXoRoShiRo128PlusPlus.mix(s0, s1);
                 t = OpenXoRoShiRo128PlusPlus.next0(s0, s1);
@@ -150,8 +148,8 @@ final class GeometricScalarRunner implements ChainWorker {
                     s0 = spare.s0;
                     s1 = spare.s1;
                 }
-                double v = theta - eta * (a * ring[(int) ((k - tau) & mask)] + s * z);
-                ring[(int) ((k + 1) & mask)] = v;
+                double v = theta - eta * (a * ring[(p - tau) & mask] + s * z);
+                ring[(p + 1) & mask] = v;
                 theta = v;
                 if (!(Math.abs(v) <= bound)) {
                     throw new NumericalDivergenceException(k + 1, "chain " + chain, v + star,

@@ -35,7 +35,7 @@ final class QuadraticChainRunner implements ChainWorker {
 
     QuadraticChainRunner(SimulationConfig config) {
         this.config = config;
-        this.samplers = config.staleness().samplers();
+        this.samplers = config.staleness().clippedSamplers(config.historyLag());
         AdditiveGaussianNoise noise = (AdditiveGaussianNoise) config.oracle();
         QuadraticLoss loss = (QuadraticLoss) noise.loss();
         this.streams = new ChainStreams(config.seed());

@@ -40,7 +40,7 @@ final class ScalarInterleavedRunner implements ChainWorker {
 
     ScalarInterleavedRunner(SimulationConfig config) {
         this.config = config;
-        this.samplers = config.staleness().samplers();
+        this.samplers = config.staleness().clippedSamplers(config.historyLag());
         AdditiveGaussianNoise noise = (AdditiveGaussianNoise) config.oracle();
         QuadraticLoss loss = (QuadraticLoss) noise.loss();
         this.streams = new ChainStreams(config.seed());

@@ -11,6 +11,7 @@ import dev.asgd.core.noise.GradientOracle;
 import dev.asgd.core.staleness.EmpiricalStaleness;
 import dev.asgd.core.staleness.FixedStaleness;
 import dev.asgd.core.staleness.GeometricStaleness;
+import dev.asgd.core.staleness.GeometricTable;
 import dev.asgd.core.staleness.PoissonStaleness;
 import dev.asgd.core.staleness.QueueStaleness;
 import dev.asgd.core.staleness.StalenessDistribution;
@@ -118,6 +119,7 @@ class EnsembleSimulatorTest {
                 java.util.Arrays.copyOf(SIGMA, dimension)), new GeometricStaleness(0.8), ETA, theta0, 40, 10, 601, 9,
                 2, 1e100, SimulationConfig.DEFAULT_LEVELS);
         assertThat(ScalarInterleavedRunner.applies(fast)).isEqualTo(dimension == 1);
+        assertThat(GeometricScalarRunner.applies(fast)).isEqualTo(dimension == 1);
         AdditiveGaussianNoise inner = (AdditiveGaussianNoise) fast.oracle();
         GradientOracle wrapped = new GradientOracle() {
             @Override
@@ -144,6 +146,64 @@ class EnsembleSimulatorTest {
         for (int i = 0; i < a.series().size(); i++) {
             assertSame(a.series().get(i), b.series().get(i));
         }
+    }
+
+    /**
+     * The geometric fast path against the generic runner where its record buffer holds fewer chains
+     * than a block (1051 records: chunks of 249 chains) and lags reach deep into the history
+     * (kappa = 0.95, L = 718), and a run whose history exceeds the clipped table (kappa = 0.99999,
+     * L = 80000 &gt; 2^16) falls back to the interleaved runner.
+     */
+    @Test
+    void geometricFastPathAgreesWithTheGenericRunnerAcrossChunks() {
+        SimulationConfig fast = new SimulationConfig(new AdditiveGaussianNoise(QuadraticLoss.of(0.9),
+                new double[] {0.6}), new GeometricStaleness(0.95), 0.05, new double[] {-2}, 2100, 2, 601, 31, 2, 1e100,
+                SimulationConfig.DEFAULT_LEVELS);
+        assertThat(GeometricScalarRunner.applies(fast)).isTrue();
+        assertThat(fast.historyLag()).isEqualTo(718);
+        SimulationResult a = EnsembleSimulator.run(fast, null);
+        SimulationResult b = EnsembleSimulator.run(fast.withThreads(1), null);
+        AdditiveGaussianNoise inner = (AdditiveGaussianNoise) fast.oracle();
+        GradientOracle wrapped = new GradientOracle() {
+            @Override
+            public Loss loss() {
+                return inner.loss();
+            }
+
+            @Override
+            public Sampler sampler(UniformRandomProvider rng) {
+                return inner.sampler(rng);
+            }
+
+            @Override
+            public String describe() {
+                return "wrapped";
+            }
+        };
+        SimulationResult c = EnsembleSimulator.run(new SimulationConfig(wrapped, fast.staleness(), 0.05,
+                new double[] {-2}, 2100, 2, 601, 31, 1, 1e100, SimulationConfig.DEFAULT_LEVELS), null);
+        assertThat(a.series()).hasSize(1051);
+        for (int i = 0; i < a.series().size(); i++) {
+            assertSame(a.series().get(i), b.series().get(i));
+            assertSame(a.series().get(i), c.series().get(i));
+        }
+        SimulationConfig deep = new SimulationConfig(inner, new GeometricStaleness(0.99999), 0.05, new double[] {1},
+                80_000, 40_000, 2, 1, 1, 1e100, SimulationConfig.DEFAULT_LEVELS);
+        assertThat(deep.historyLag()).isGreaterThan(GeometricTable.MAX_CLIPPED_LAG);
+        assertThat(GeometricScalarRunner.applies(deep)).isFalse();
+        assertThat(ScalarInterleavedRunner.applies(deep)).isTrue();
+    }
+
+    /** The fast path names the step and chain of a divergence (eta beyond the stability limit). */
+    @Test
+    void geometricFastPathReportsDivergence() {
+        SimulationConfig c = new SimulationConfig(new AdditiveGaussianNoise(QuadraticLoss.of(1.0),
+                new double[] {1}), new GeometricStaleness(0.9), 3.0, new double[] {1}, 5000, 10, 300, 1, 1, 1e6,
+                SimulationConfig.DEFAULT_LEVELS);
+        assertThat(GeometricScalarRunner.applies(c)).isTrue();
+        assertThatThrownBy(() -> EnsembleSimulator.run(c, null))
+                .isInstanceOf(dev.asgd.core.NumericalDivergenceException.class)
+                .hasMessageContaining("chain 0").hasMessageContaining("> 1000000.0");
     }
 
     /**

@@ -72,4 +72,14 @@ public record GeometricStaleness(double kappa) implements StalenessDistribution 
         GeometricTable table = new GeometricTable(kappa);
         return rng -> step -> table.sample(rng);
     }
+
+    /** Up to {@link GeometricTable#MAX_CLIPPED_LAG}: one shared {@link GeometricTable#clipped} table. */
+    @Override
+    public Function<UniformRandomProvider, StalenessSampler> clippedSamplers(int maxLag) {
+        if (kappa == 0 || maxLag > GeometricTable.MAX_CLIPPED_LAG) {
+            return samplers();
+        }
+        GeometricTable table = GeometricTable.clipped(kappa, maxLag);
+        return rng -> step -> table.sample(rng);
+    }
 }

@@ -43,6 +43,18 @@ public interface StalenessDistribution {
         return this::sampler;
     }
 
+    /**
+     * A factory like {@link #samplers()} whose samplers may return min(tau, maxLag) instead of tau,
+     * for callers that clip lags at maxLag anyway (the simulator), where that is cheaper (the
+     * geometric law: exactly one word per draw).
+     *
+     * @param maxLag the caller's clipping lag, {@code >= 0}
+     * @return a factory of samplers of tau or of min(tau, maxLag)
+     */
+    default java.util.function.Function<UniformRandomProvider, StalenessSampler> clippedSamplers(int maxLag) {
+        return samplers();
+    }
+
     /** @return true when tau_0, tau_1, ... are i.i.d. with law {@link #pmf(int)} */
     default boolean independentAcrossSteps() {
         return true;
