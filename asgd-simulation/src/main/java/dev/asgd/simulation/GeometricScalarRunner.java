@@ -121,10 +121,10 @@ final class GeometricScalarRunner implements ChainWorker {
             long end = Math.min(steps, r * every);
             for (; k < end; k++) {
                 // staleness: one word, inverted through the table
-                long word = OpenXoRoShiRo128PlusPlus.mix(s0, s1);
-                long t = OpenXoRoShiRo128PlusPlus.next0(s0, s1);
-                s1 = OpenXoRoShiRo128PlusPlus.next1(s0, s1);
-                s0 = t;
+                long word = Long.rotateLeft(s0 + s1, 17) + s0;
+                long t = s1 ^ s0;
+                s0 = Long.rotateLeft(s0, 49) ^ t ^ (t << 21);
+                s1 = Long.rotateLeft(t, 28);
                 long x = word >>> 2;
                 int l = guide[(int) (x >>> shift) & guideMask];
                 while (x >= thresholds[l]) {
@@ -134,10 +134,10 @@ final class GeometricScalarRunner implements ChainWorker {
                 int tau = (int) Math.min(l, k);
                 int p = (int) k;
                 // noise: one word through the ziggurat
-                word = OpenXoRoShiRo128PlusPlus.mix(s0, s1);
-                t = OpenXoRoShiRo128PlusPlus.next0(s0, s1);
-                s1 = OpenXoRoShiRo128PlusPlus.next1(s0, s1);
-                s0 = t;
+                word = Long.rotateLeft(s0 + s1, 17) + s0;
+                t = s1 ^ s0;
+                s0 = Long.rotateLeft(s0, 49) ^ t ^ (t << 21);
+                s1 = Long.rotateLeft(t, 28);
                 double z;
                 if (ZigguratNormal.isFast(word)) {
                     z = ZigguratNormal.fastValue(word);
