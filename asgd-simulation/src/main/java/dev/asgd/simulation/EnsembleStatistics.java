@@ -75,7 +75,6 @@ final class EnsembleStatistics {
         double sr4 = sumR4[r];
         double sf = sumF[r];
         double sf2 = sumF2[r];
-        QuantileSketch sketch = sketches == null ? null : sketches[r];
         for (int c = from; c < from + n; c++) {
             double v = values[c];
             double v2 = v * v;
@@ -86,9 +85,9 @@ final class EnsembleStatistics {
             sr4 += v2 * v2;
             sf += f;
             sf2 += f * f;
-            if (sketch != null) {
-                sketch.add(Math.abs(v));
-            }
+        }
+        if (sketches != null) {
+            sketches[r].addAbsolute(values, from, n);
         }
         sumU[r] = su;
         sumU2[r] = su2;

@@ -25,6 +25,30 @@ final class QuantileSketch {
         total++;
     }
 
+    /**
+     * Adds abs(values[from]), ..., abs(values[from + n - 1]): the same counts as n calls of
+     * {@link #add}, with the range grown once.
+     */
+    void addAbsolute(double[] values, int from, int n) {
+        if (n <= 0) {
+            return;
+        }
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (int c = from; c < from + n; c++) {
+            int idx = (int) (Double.doubleToRawLongBits(Math.abs(values[c])) >>> SHIFT);
+            lo = Math.min(lo, idx);
+            hi = Math.max(hi, idx);
+        }
+        ensure(lo, hi);
+        final int[] counts = this.counts;
+        final int offset = this.offset;
+        for (int c = from; c < from + n; c++) {
+            counts[(int) (Double.doubleToRawLongBits(Math.abs(values[c])) >>> SHIFT) - offset]++;
+        }
+        total += n;
+    }
+
     private void ensure(int lo, int hi) {
         if (counts.length == 0) {
             counts = new int[16];
