@@ -20,8 +20,8 @@ import dev.asgd.core.staleness.GeometricTable;
  * results do not depend on which runner ran.
  */
 final class GeometricScalarRunner implements ChainWorker {
-    /** Record values buffered per chunk of chains (2 MB). */
-    private static final int BUFFER = 1 << 18;
+    /** Record values buffered per chunk of chains (64 KB, so that the buffer stays in the L2 cache). */
+    private static final int BUFFER = 1 << 13;
 
     private final ChainStreams streams;
     private final long[] thresholds;
@@ -113,7 +113,8 @@ final class GeometricScalarRunner implements ChainWorker {
         this.s1 = start.s1;
         this.theta = u0;
         this.k = 0;
-        ring[0] = u0;
+        // every slot holds theta_0: a lag beyond k reads a slot not yet written (lag < ring size)
+        java.util.Arrays.fill(ring, u0);
         buffer[j] = u0;
         for (int r = 1; r < records; r += recordsPerCall) {
             advance(r, Math.min(records, r + recordsPerCall), j, n);
@@ -152,13 +153,15 @@ final class GeometricScalarRunner implements ChainWorker {
                 s0 = Long.rotateLeft(s0, 49) ^ t ^ (t << 21);
                 s1 = Long.rotateLeft(t, 28);
                 long x = word >>> 2;
-                int l = guide[(int) (x >>> shift) & guideMask];
-                while (x >= thresholds[l]) {
-                    l++;
+                int tau = guide[(int) (x >>> shift) & guideMask];
+                if (tau < 0) {
+                    tau = ~tau;
+                    while (x >= thresholds[tau]) {
+                        tau++;
+                    }
                 }
-                // l <= lag (the clipped table); reads before step 0 return theta_0
-                int tau = (int) Math.min(l, k);
-                int p = (int) k;
+                // tau <= lag (the clipped table); a read before step 0 finds theta_0 in the ring
+
                 // noise: one word through the ziggurat
                 word = Long.rotateLeft(s0 + s1, 17) + s0;
                 t = s1 ^ s0;
@@ -174,6 +177,7 @@ final class GeometricScalarRunner implements ChainWorker {
                     s0 = spare.s0;
                     s1 = spare.s1;
                 }
+                int p = (int) k;
                 double v = theta - eta * (a * ring[(p - tau) & mask] + s * z);
                 ring[(p + 1) & mask] = v;
                 theta = v;

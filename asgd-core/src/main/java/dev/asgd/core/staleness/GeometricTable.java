@@ -7,7 +7,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Geometric variates P(tau = l) = (1 - kappa) kappa^l by inversion of one 62-bit uniform word
  * through a table: cells l = 0..m-1 hold the cumulative probabilities 1 - kappa^(l+1) scaled to
  * 2^62, a guide table of 2^g buckets points each bucket of the word's range at its first
- * possible cell (Chen and Asau 1974), and the last cell, of probability kappa^m, stands for
+ * possible cell (Chen and Asau 1974), or gives the cell outright when the whole bucket lies in
+ * one (most words: no comparison at all), and the last cell, of probability kappa^m, stands for
  * tau &gt;= m: by memorylessness tau - m is again geometric, so a word falling there adds m and
  * draws again. m is the smallest with kappa^m &lt;= 2^-24 (at most 2^14), so about one draw in
  * 16 million needs a second word. Exact up to the 2^-62 resolution of the word and the double
@@ -78,7 +79,9 @@ public final class GeometricTable {
             while (thresholds[l] <= start) {
                 l++;
             }
-            guide[b] = l;
+            // pure bucket: its last word is below thresholds[l] too, so every word in it is in cell l
+            long last = start + (1L << shift) - 1;
+            guide[b] = last < thresholds[l] ? l : ~l;
         }
     }
 
@@ -98,8 +101,10 @@ public final class GeometricTable {
     }
 
     /**
-     * For loops that inline {@link #cell}: {@code l = guide[(int) ((word >>> 2) >>> shift)]}, then
-     * {@code while ((word >>> 2) >= thresholds[l]) l++}.
+     * For loops that inline {@link #cell}: with {@code u = word >>> 2} and
+     * {@code g = guide[(int) (u >>> shift)]}, the cell is g itself when {@code g >= 0} (every word
+     * of the bucket is in one cell, about 95 % of words), else the first {@code l >= ~g} with
+     * {@code u < thresholds[l]}.
      *
      * @return a copy of the cumulative thresholds (length cells + 1, the last one Long.MAX_VALUE)
      */
@@ -107,7 +112,7 @@ public final class GeometricTable {
         return thresholds.clone();
     }
 
-    /** @return a copy of the guide table (a power of two long) */
+    /** @return a copy of the guide table (a power of two long; negative entries: ~ the first cell to scan) */
     public int[] guide() {
         return guide.clone();
     }
@@ -125,6 +130,10 @@ public final class GeometricTable {
     public int cell(long word) {
         long u = word >>> 2;
         int l = guide[(int) (u >>> shift)];
+        if (l >= 0) {
+            return l;
+        }
+        l = ~l;
         while (u >= thresholds[l]) {
             l++;
         }
