@@ -28,6 +28,9 @@ final class ModelBuilder {
 
     ModelBuilder(ModelOptions options) {
         this.options = options;
+        if (options.omega0 == null) {
+            throw new InvalidParameterException("omega0", "missing", "one value or a comma list of values > 0");
+        }
         this.omega0 = dev.asgd.core.Require.positiveFiniteAll(options.omega0, "omega0");
         this.d = omega0.length;
         this.sigma = ModelOptions.perCoordinate(options.sigma, d, "sigma");
@@ -44,6 +47,14 @@ final class ModelBuilder {
 
     /** @return the kappa the paper's theory applies with: geometric's, the queue's (M - 1) / M, else NaN */
     double theoryKappa() {
+        return theoryKappa(staleness);
+    }
+
+    /**
+     * @param staleness a staleness law
+     * @return the kappa the paper's theory applies with: geometric's, the queue's (M - 1) / M, else NaN
+     */
+    static double theoryKappa(StalenessDistribution staleness) {
         if (staleness instanceof GeometricStaleness g) {
             return g.kappa();
         }

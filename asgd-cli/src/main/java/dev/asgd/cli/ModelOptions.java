@@ -15,8 +15,9 @@ public class ModelOptions {
             description = "Staleness rate of the geometric staleness, 0 <= kappa < 1 (default: ${DEFAULT-VALUE}).")
     public double kappa;
 
-    @Option(names = "--omega0", required = true, split = ",", paramLabel = "OMEGA",
-            description = "Square roots of the Hessian eigenvalues: one value, or a comma list (d = its length).")
+    @Option(names = "--omega0", split = ",", paramLabel = "OMEGA",
+            description = "Square roots of the Hessian eigenvalues: one value, or a comma list (d = its length)."
+                    + " Required (asgd simulate: unless --data).")
     public double[] omega0;
 
     @Option(names = "--sigma", defaultValue = "1", split = ",", paramLabel = "SIGMA",

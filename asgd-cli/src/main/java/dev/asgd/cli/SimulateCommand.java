@@ -1,6 +1,8 @@
 package dev.asgd.cli;
 
 import dev.asgd.core.InvalidParameterException;
+import dev.asgd.core.noise.GradientOracle;
+import dev.asgd.core.staleness.StalenessDistribution;
 import dev.asgd.simulation.EnsembleSimulator;
 import dev.asgd.simulation.Performance;
 import dev.asgd.simulation.RateFit;
@@ -29,11 +31,13 @@ import picocli.CommandLine.Spec;
             + "noise and any staleness law. Every --every steps: ensemble mean, E|theta - theta*|^2, f - "
             + "f*, their standard errors and quantiles of |theta - theta*|. A weighted fit of the second "
             + "moment's exponential approach to its stationary value, beside the exact and theoretical "
-            + "rates. Bit-identical for the same --seed whatever --threads.",
+            + "rates. Bit-identical for the same --seed whatever --threads. With --data, the paper's "
+            + "finite-sum setting instead: least squares on a data set with sampled gradients.",
             ""
         },
         footer = {"", "Example:",
-            "  asgd simulate --eta 0.01 --kappa 0.9 --omega0 1 --runs 100000 --steps 1000 --format json"})
+            "  asgd simulate --eta 0.01 --kappa 0.9 --omega0 1 --runs 100000 --steps 1000 --format json",
+            "  asgd simulate --eta 0.05 --kappa 0.9 --data synthetic:least-squares,n=500,d=5 --theta0 0"})
 public class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,6 +47,15 @@ public class SimulateCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions run;
+
+    @Option(names = "--data", paramLabel = "SPEC",
+            description = "Finite-sum least squares f = (1/n) sum_gamma (a_gamma . theta - b_gamma)^2 / 2 on a data"
+                    + " set instead of the quadratic, with the paper's sampled gradients grad f_gamma, gamma uniform:"
+                    + " synthetic:least-squares[,n=N,d=D,noise=S,seed=SEED], csv:PATH (label first), libsvm:PATH or"
+                    + " fashion-mnist[:n=N]; every row is used. d = the number of features; --omega0, --sigma and"
+                    + " --perturbation do not apply, and the theory's omega0 are the square roots of the"
+                    + " eigenvalues of A^T A / n.")
+    String data;
 
     @Option(names = "--divergence-bound", defaultValue = "1e100", paramLabel = "B",
             description = "Stop with exit code 3 when a chain has |theta_i - theta*_i| > B or a non-finite value"
@@ -71,8 +84,13 @@ public class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelBuilder b = new ModelBuilder(model);
-        SimulationConfig config = new SimulationConfig(b.oracle(), b.staleness, model.eta, b.theta0, run.steps,
+        FiniteSumModel fs = data == null ? null : FiniteSumModel.load(data, model,
+                flag -> spec.commandLine().getParseResult().hasMatchedOption(flag), run.seed);
+        ModelBuilder b = fs == null ? new ModelBuilder(model) : null;
+        GradientOracle oracle = fs == null ? b.oracle() : fs.oracle;
+        StalenessDistribution staleness = fs == null ? b.staleness : fs.staleness;
+        double[] theta0 = fs == null ? b.theta0 : fs.theta0;
+        SimulationConfig config = new SimulationConfig(oracle, staleness, model.eta, theta0, run.steps,
                 run.every, run.runs, run.seed, run.threadCount(), divergenceBound, quantiles);
         long from = fitFrom != null ? fitFrom : Math.max(run.every, run.steps / 10);
         long to = fitTo != null ? fitTo : run.steps;
@@ -83,7 +101,7 @@ public class SimulateCommand implements Callable<Integer> {
         try (Progress progress = Progress.start("simulate", run.runs * run.steps, "member-steps", output.quiet())) {
             result = EnsembleSimulator.run(config, progress::stepTo);
         }
-        ExactMoments exact = exactOrNull(b);
+        ExactMoments exact = fs == null ? exactOrNull(b) : null;
         double exactStationary = exact == null ? Double.NaN : exact.stationarySecondMoment();
         double stationary = Double.isFinite(exactStationary) ? exactStationary : tailAverage(result.series());
         RateFit fit = RateFit.fit(result.series(), stationary, from, to, confidence);
@@ -97,7 +115,7 @@ public class SimulateCommand implements Callable<Integer> {
         } else {
             rate.put("exact", null);
         }
-        rate.put("theory", b.theory());
+        rate.put("theory", fs == null ? b.theory() : fs.theory());
         Performance perf = result.performance();
         Map<String, Object> performance = new LinkedHashMap<>();
         performance.put("seconds", perf.seconds());
@@ -106,7 +124,7 @@ public class SimulateCommand implements Callable<Integer> {
         performance.put("threads", perf.threads());
         performance.put("historyLag", perf.historyLag());
         performance.put("blockSize", perf.blockSize());
-        Map<String, Object> params = b.params();
+        Map<String, Object> params = fs == null ? b.params() : fs.params();
         params.put("steps", run.steps);
         params.put("every", run.every);
         params.put("runs", run.runs);
@@ -120,7 +138,9 @@ public class SimulateCommand implements Callable<Integer> {
         json.put("rate", rate);
         json.put("performance", performance);
         output.print(spec.commandLine().getOut(), CommandOutput.of(json,
-                SeriesOutput.csv(result.series(), quantiles), out -> text(out, b, result, stationary, fit, exact)));
+                SeriesOutput.csv(result.series(), quantiles), out -> text(out, fs == null ? "omega0 " + java.util.Arrays.toString(b.omega0)
+                        : "data " + data + " (" + fs.loss.size() + " rows, d = " + fs.loss.dimension() + ")",
+                        staleness, result, stationary, fit, exact)));
         return ExitCode.OK;
     }
 
@@ -155,12 +175,12 @@ public class SimulateCommand implements Callable<Integer> {
         return m;
     }
 
-    private void text(java.io.PrintWriter out, ModelBuilder b, SimulationResult r, double stationary, RateFit fit,
-            ExactMoments exact) {
+    private void text(java.io.PrintWriter out, String model, StalenessDistribution staleness, SimulationResult r,
+            double stationary, RateFit fit, ExactMoments exact) {
         SeriesPoint last = r.last();
         Performance p = r.performance();
-        out.printf(Locale.ROOT, "asgd simulate: %d chains x %d steps, %s, eta %s, omega0 %s%n", run.runs, run.steps,
-                b.staleness.spec(), model.eta, java.util.Arrays.toString(b.omega0));
+        out.printf(Locale.ROOT, "asgd simulate: %d chains x %d steps, %s, eta %s, %s%n", run.runs, run.steps,
+                staleness.spec(), this.model.eta, model);
         out.printf(Locale.ROOT, "  step %d: E|theta - theta*|^2 = %.6g +- %.2g, mean %s%n", last.step(),
                 last.secondMoment(), last.secondMomentStdErr(), java.util.Arrays.toString(last.mean()));
         out.printf(Locale.ROOT, "  stationary E|theta - theta*|^2 = %.6g%n", stationary);

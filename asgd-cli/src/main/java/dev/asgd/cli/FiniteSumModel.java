@@ -1,0 +1,130 @@
+package dev.asgd.cli;
+
+import dev.asgd.core.InvalidParameterException;
+import dev.asgd.core.ModelParameters;
+import dev.asgd.core.loss.FiniteSumLeastSquares;
+import dev.asgd.core.noise.FiniteSumSampling;
+import dev.asgd.core.staleness.StalenessDistribution;
+import dev.asgd.core.staleness.StalenessDistributions;
+import dev.asgd.theory.ModeRate;
+import dev.asgd.theory.RateAnalysis;
+import dev.asgd.training.data.DataSources;
+import dev.asgd.training.data.Dataset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.MatrixUtils;
+
+/**
+ * {@code asgd simulate --data SPEC}: the paper's finite-sum setting. f(theta) = (1/n) sum_gamma
+ * (a_gamma . theta - b_gamma)^2 / 2 on the rows of a data set (every row: no test split), and the
+ * stochastic gradient grad f_gamma with gamma uniform. Its Hessian H = A^T A / n gives the
+ * omega0 of the theory (the square roots of H's eigenvalues); the per-step rates of the theory do
+ * not depend on the noise, so they apply as they are.
+ */
+final class FiniteSumModel {
+    final String spec;
+    final FiniteSumLeastSquares loss;
+    final FiniteSumSampling oracle;
+    final double[] theta0;
+    final double[] omega0;
+    final StalenessDistribution staleness;
+    final ModelOptions options;
+
+    private FiniteSumModel(String spec, FiniteSumLeastSquares loss, double[][] hessian, double[] theta0,
+            ModelOptions options) {
+        this.spec = spec;
+        this.loss = loss;
+        this.oracle = new FiniteSumSampling(loss);
+        this.theta0 = theta0;
+        this.options = options;
+        this.omega0 = hessianRoots(hessian);
+        dev.asgd.core.Require.positiveFinite(options.eta, "eta");
+        dev.asgd.core.Require.inHalfOpen(options.kappa, 0, 1, "kappa");
+        this.staleness = StalenessDistributions.parse(options.staleness, options.kappa);
+    }
+
+    /**
+     * @param spec the data spec (as {@code asgd train --data})
+     * @param options the shared model flags (--omega0, --sigma and --perturbation must not be given)
+     * @param given whether a flag was given on the command line
+     * @param seed the run's seed (synthetic data)
+     * @return the model
+     */
+    static FiniteSumModel load(String spec, ModelOptions options, java.util.function.Predicate<String> given,
+            long seed) {
+        for (String flag : new String[] {"--omega0", "--sigma", "--perturbation"}) {
+            if (given.test(flag)) {
+                throw new InvalidParameterException(flag.substring(2), "given with --data " + spec,
+                        "no " + flag + " with --data (the data set defines the loss and its gradient noise)");
+            }
+        }
+        Dataset data = DataSources.load(spec, 0, seed).train();
+        int n = data.size();
+        int d = data.features();
+        double[][] a = new double[n][d];
+        double[] b = new double[n];
+        for (int g = 0; g < n; g++) {
+            data.addScaled(g, 1, a[g], 0);
+            b[g] = data.label(g);
+        }
+        FiniteSumLeastSquares loss = new FiniteSumLeastSquares(a, b);
+        double[][] h = new double[d][d];
+        for (double[] row : a) {
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    h[i][j] += row[i] * row[j] / n;
+                }
+            }
+        }
+        double[] theta0 = ModelOptions.perCoordinate(options.theta0, d, "theta0");
+        return new FiniteSumModel(spec, loss, h, theta0, options);
+    }
+
+    private static double[] hessianRoots(double[][] hessian) {
+        double[] lambda = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(hessian)).getEigenvalues();
+        double[] roots = new double[lambda.length];
+        for (int i = 0; i < lambda.length; i++) {
+            roots[i] = Math.sqrt(Math.max(0, lambda[i]));
+        }
+        Arrays.sort(roots);
+        return roots;
+    }
+
+    Map<String, Object> params() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("eta", options.eta);
+        p.put("kappa", options.kappa);
+        p.put("data", spec);
+        p.put("rows", loss.size());
+        p.put("omega0", omega0);
+        p.put("theta0", theta0);
+        p.put("thetaStar", loss.minimizer());
+        p.put("fStar", loss.minimumValue());
+        p.put("staleness", staleness.spec());
+        p.put("stalenessMean", staleness.mean());
+        p.put("noise", oracle.describe());
+        return p;
+    }
+
+    /** @return the theory's per-step exponents for the slowest mode of H, or null without a kappa */
+    Map<String, Object> theory() {
+        double kappa = ModelBuilder.theoryKappa(staleness);
+        if (Double.isNaN(kappa) || omega0[0] == 0) {
+            return null;
+        }
+        RateAnalysis a = RateAnalysis.of(new ModelParameters(options.eta, kappa, omega0, 0), Double.NaN, 0);
+        ModeRate m = a.slowestDiscrete();
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("kappa", kappa);
+        t.put("omega0", "square roots of the eigenvalues of A^T A / n");
+        t.put("meanContractionPerStep", m.meanContractionPerStep());
+        t.put("exactMeanSquaredDecayPerStep", m.exactDecayPerStep());
+        t.put("smeDecayPerStepSharp", a.slowestSme().decayPerStepSharp());
+        t.put("smeDecayPerStepPaper", a.slowestSme().decayPerStepPaper());
+        t.put("etaMaxMean", a.etaMax());
+        t.put("verdict", a.verdict());
+        return t;
+    }
+}
