@@ -24,6 +24,8 @@ public final class ExactMoments {
     private final double[] pmf;
     private final MomentRecursion[] coords;
     private final double[] omega2;
+    /** The spectral radius of each coordinate's second-moment map, computed once (the map is fixed). */
+    private final Double[] secondMomentRadius;
     private long step;
 
     private ExactMoments(MomentProblem problem) {
@@ -36,6 +38,7 @@ public final class ExactMoments {
         this.pmf = problem.geometric() ? null : supportPmf(problem.staleness());
         this.coords = new MomentRecursion[d];
         this.omega2 = new double[d];
+        this.secondMomentRadius = new Double[d];
         for (int i = 0; i < d; i++) {
             coords[i] = recursion(problem.eta(), omega[i], sigma[i], u0[i] - star[i]);
             omega2[i] = omega[i] * omega[i];
@@ -139,12 +142,11 @@ public final class ExactMoments {
         double[] out = new double[coords.length];
         for (int i = 0; i < coords.length; i++) {
             MomentRecursion r = coords[i];
-            double[][] a = r.secondMomentMatrix();
-            if (a.length > MAX_DENSE_STATE || !(LinearMaps.spectralRadius(a) < 1)) {
-                out[i] = Double.NaN;
+            if (!(secondMomentRate(i) < 1)) {
+                out[i] = Double.NaN; // unstable, or larger than MAX_DENSE_STATE (NaN)
                 continue;
             }
-            out[i] = LinearMaps.fixedPoint(a, r.secondMomentConstant())[r.secondMomentIndex()];
+            out[i] = LinearMaps.fixedPoint(r.secondMomentMatrix(), r.secondMomentConstant())[r.secondMomentIndex()];
         }
         return out;
     }
@@ -159,8 +161,11 @@ public final class ExactMoments {
     }
 
     private double secondMomentRate(int i) {
-        double[][] a = coords[i].secondMomentMatrix();
-        return a.length > MAX_DENSE_STATE ? Double.NaN : LinearMaps.spectralRadius(a);
+        if (secondMomentRadius[i] == null) {
+            double[][] a = coords[i].secondMomentMatrix();
+            secondMomentRadius[i] = a.length > MAX_DENSE_STATE ? Double.NaN : LinearMaps.spectralRadius(a);
+        }
+        return secondMomentRadius[i];
     }
 
     /** @return the exact mean contraction per step: the largest spectral radius over coordinates */
