@@ -24,6 +24,9 @@ import org.hipparchus.linear.MatrixUtils;
  * not depend on the noise, so they apply as they are.
  */
 final class FiniteSumModel {
+    /** Largest n d^2 accepted: the Hessian and the normal equations take that many multiply-adds (seconds). */
+    static final double MAX_WORK = 4e9;
+
     final String spec;
     final FiniteSumLeastSquares loss;
     final FiniteSumSampling oracle;
@@ -63,6 +66,11 @@ final class FiniteSumModel {
         Dataset data = DataSources.load(spec, 0, seed).train();
         int n = data.size();
         int d = data.features();
+        if ((double) n * d * d > MAX_WORK) {
+            throw new InvalidParameterException("data", spec + " (n = " + n + ", d = " + d + ")",
+                    "n d^2 <= " + (long) MAX_WORK + " (the dense normal equations and Hessian cost n d^2);"
+                            + " take fewer rows, e.g. fashion-mnist:n=1000");
+        }
         double[][] a = new double[n][d];
         double[] b = new double[n];
         for (int g = 0; g < n; g++) {
@@ -77,6 +85,10 @@ final class FiniteSumModel {
                     h[i][j] += row[i] * row[j] / n;
                 }
             }
+        }
+        if (options.theta0.length != 1 && options.theta0.length != d) {
+            throw new InvalidParameterException("theta0", Arrays.toString(options.theta0),
+                    "one value or " + d + " values (one per feature of --data)");
         }
         double[] theta0 = ModelOptions.perCoordinate(options.theta0, d, "theta0");
         return new FiniteSumModel(spec, loss, h, theta0, options);

@@ -203,6 +203,8 @@ class SeriesCommandsTest {
             {"simulate", "--eta", "0.05", "--data", "csv:" + dir.resolve("missing.csv")},
             {"simulate", "--eta", "0.05", "--data", "csv:" + rankDeficient},
             {"simulate", "--eta", "0.05", "--data", "nonsense"},
+            {"simulate", "--eta", "0.05", "--data", "synthetic:least-squares,n=50,d=3", "--theta0", "1,2"},
+            {"simulate", "--eta", "0.05", "--data", "synthetic:least-squares,n=20000,d=500"},
             {"simulate", "--eta", "0.05"},
             {"moments", "--eta", "0.05", "--data", "synthetic:least-squares"},
             {"moments", "--eta", "0.05"},

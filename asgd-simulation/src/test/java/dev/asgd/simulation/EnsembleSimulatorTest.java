@@ -150,7 +150,7 @@ class EnsembleSimulatorTest {
 
     /**
      * The geometric fast path against the generic runner where its record buffer holds fewer chains
-     * than a block (1051 records: chunks of 249 chains) and lags reach deep into the history
+     * than a block (1051 records: chunks of 7 chains) and lags reach deep into the history
      * (kappa = 0.95, L = 718), and a run whose history exceeds the clipped table (kappa = 0.99999,
      * L = 80000 &gt; 2^16) falls back to the interleaved runner.
      */

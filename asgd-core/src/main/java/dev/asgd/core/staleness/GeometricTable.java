@@ -10,8 +10,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * possible cell (Chen and Asau 1974), or gives the cell outright when the whole bucket lies in
  * one (most words: no comparison at all), and the last cell, of probability kappa^m, stands for
  * tau &gt;= m: by memorylessness tau - m is again geometric, so a word falling there adds m and
- * draws again. m is the smallest with kappa^m &lt;= 2^-24 (at most 2^14), so about one draw in
- * 16 million needs a second word. Exact up to the 2^-62 resolution of the word and the double
+ * draws again. m is the smallest with kappa^m &lt;= 2^-24, so about one draw in 16 million needs a
+ * second word; m is capped at 2^14 cells, so for kappa &gt; 0.999 the tail cell is larger (kappa =
+ * 0.9999: 0.19) and draws take more words on average, still exactly. Exact up to the 2^-62 resolution of the word and the double
  * rounding of the cumulative probabilities.
  *
  * <p>{@link #clipped(double, int)} makes the table of min(tau, L) instead: cells 0..L-1 as above
@@ -160,7 +161,7 @@ public final class GeometricTable {
 
     /**
      * @param rng the generator
-     * @return a variate (one word in all but about 2^-24 of calls)
+     * @return a variate (one word in all but about 2^-24 of calls for kappa &lt;= 0.999)
      */
     public int sample(UniformRandomProvider rng) {
         return sample(rng.nextLong(), rng);

@@ -12,8 +12,8 @@ package dev.asgd.theory.moments;
  * </pre>
  * and the rest of C shifts by one lag. C is stored row-major in one array with lag 0 first, so the
  * shift is one {@code System.arraycopy} by n + 1 places and the sums run over contiguous rows: a step
- * costs O(L nnz(p)) multiply-adds plus a copy of (L + 1)^2 numbers (poisson:3, L = 21: 1e6 steps in
- * about 0.2 s).
+ * costs O(L nnz(p)) multiply-adds plus a copy of (L + 1)^2 numbers (poisson:3, L = 26: 1e6 steps in
+ * 0.4 to 0.6 s).
  */
 final class LagMomentRecursion implements MomentRecursion {
     private final int n;
