@@ -1,13 +1,9 @@
 package dev.asgd.cli;
 
 import dev.asgd.core.InvalidParameterException;
-import dev.asgd.core.ModelParameters;
 import dev.asgd.core.loss.FiniteSumLeastSquares;
 import dev.asgd.core.noise.FiniteSumSampling;
 import dev.asgd.core.staleness.StalenessDistribution;
-import dev.asgd.core.staleness.StalenessDistributions;
-import dev.asgd.theory.ModeRate;
-import dev.asgd.theory.RateAnalysis;
 import dev.asgd.training.data.DataSources;
 import dev.asgd.training.data.Dataset;
 import java.util.Arrays;
@@ -43,9 +39,7 @@ final class FiniteSumModel {
         this.theta0 = theta0;
         this.options = options;
         this.omega0 = hessianRoots(hessian);
-        dev.asgd.core.Require.positiveFinite(options.eta, "eta");
-        dev.asgd.core.Require.inHalfOpen(options.kappa, 0, 1, "kappa");
-        this.staleness = StalenessDistributions.parse(options.staleness, options.kappa);
+        this.staleness = ModelBuilder.staleness(options);
     }
 
     /**
@@ -122,21 +116,14 @@ final class FiniteSumModel {
 
     /** @return the theory's per-step exponents for the slowest mode of H, or null without a kappa */
     Map<String, Object> theory() {
-        double kappa = ModelBuilder.theoryKappa(staleness);
-        if (Double.isNaN(kappa) || omega0[0] == 0) {
+        if (omega0[0] == 0) {
             return null;
         }
-        RateAnalysis a = RateAnalysis.of(new ModelParameters(options.eta, kappa, omega0, 0), Double.NaN, 0);
-        ModeRate m = a.slowestDiscrete();
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("kappa", kappa);
-        t.put("omega0", "square roots of the eigenvalues of A^T A / n");
-        t.put("meanContractionPerStep", m.meanContractionPerStep());
-        t.put("exactMeanSquaredDecayPerStep", m.exactDecayPerStep());
-        t.put("smeDecayPerStepSharp", a.slowestSme().decayPerStepSharp());
-        t.put("smeDecayPerStepPaper", a.slowestSme().decayPerStepPaper());
-        t.put("etaMaxMean", a.etaMax());
-        t.put("verdict", a.verdict());
+        // the per-step rates do not depend on the noise
+        Map<String, Object> t = ModelBuilder.theory(options.eta, staleness, omega0, 0);
+        if (t != null) {
+            t.put("omega0", "square roots of the eigenvalues of A^T A / n");
+        }
         return t;
     }
 }

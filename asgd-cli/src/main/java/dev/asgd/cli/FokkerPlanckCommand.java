@@ -93,10 +93,7 @@ public class FokkerPlanckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (model.omega0 == null) {
-            throw new InvalidParameterException("omega0", "missing", "one value or a comma list of values > 0");
-        }
-        int d = model.omega0.length;
+        int d = model.requireOmega0().length;
         if (!"geometric".equals(model.staleness)) {
             throw new InvalidParameterException("staleness", model.staleness,
                     "geometric (the SME (2.2) behind (2.4) is derived for geometric staleness)");

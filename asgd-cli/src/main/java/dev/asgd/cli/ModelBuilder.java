@@ -28,16 +28,11 @@ final class ModelBuilder {
 
     ModelBuilder(ModelOptions options) {
         this.options = options;
-        if (options.omega0 == null) {
-            throw new InvalidParameterException("omega0", "missing", "one value or a comma list of values > 0");
-        }
-        this.omega0 = dev.asgd.core.Require.positiveFiniteAll(options.omega0, "omega0");
+        this.omega0 = dev.asgd.core.Require.positiveFiniteAll(options.requireOmega0(), "omega0");
         this.d = omega0.length;
         this.sigma = ModelOptions.perCoordinate(options.sigma, d, "sigma");
         this.theta0 = ModelOptions.perCoordinate(options.theta0, d, "theta0");
-        dev.asgd.core.Require.positiveFinite(options.eta, "eta");
-        dev.asgd.core.Require.inHalfOpen(options.kappa, 0, 1, "kappa");
-        this.staleness = StalenessDistributions.parse(options.staleness, options.kappa);
+        this.staleness = staleness(options);
         this.perturbation = Perturbations.parse(options.perturbation);
     }
 
@@ -81,12 +76,34 @@ final class ModelBuilder {
 
     /** @return the closed-form theory's per-step exponents for the deciding mode, or null without a kappa */
     Map<String, Object> theory() {
-        double kappa = theoryKappa();
+        return theory(options.eta, staleness, omega0, Arrays.stream(sigma).max().orElse(0));
+    }
+
+    /**
+     * Checks --eta and --kappa and parses --staleness (shared with {@link FiniteSumModel}).
+     *
+     * @param options the model flags
+     * @return the staleness law
+     */
+    static StalenessDistribution staleness(ModelOptions options) {
+        dev.asgd.core.Require.positiveFinite(options.eta, "eta");
+        dev.asgd.core.Require.inHalfOpen(options.kappa, 0, 1, "kappa");
+        return StalenessDistributions.parse(options.staleness, options.kappa);
+    }
+
+    /**
+     * @param eta learning rate
+     * @param staleness the law (the theory needs its kappa)
+     * @param omega0 the modes
+     * @param sigma the noise
+     * @return the closed-form theory's per-step exponents for the deciding mode, or null without a kappa
+     */
+    static Map<String, Object> theory(double eta, StalenessDistribution staleness, double[] omega0, double sigma) {
+        double kappa = theoryKappa(staleness);
         if (Double.isNaN(kappa)) {
             return null;
         }
-        double s = Arrays.stream(sigma).max().orElse(0);
-        RateAnalysis a = RateAnalysis.of(new ModelParameters(options.eta, kappa, omega0, s), Double.NaN, 0);
+        RateAnalysis a = RateAnalysis.of(new ModelParameters(eta, kappa, omega0, sigma), Double.NaN, 0);
         ModeRate m = a.slowestDiscrete();
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("kappa", kappa);

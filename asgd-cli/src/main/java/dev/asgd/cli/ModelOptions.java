@@ -41,6 +41,18 @@ public class ModelOptions {
     public String perturbation;
 
     /**
+     * @return --omega0, which is not required by picocli (asgd simulate --data replaces it)
+     * @throws dev.asgd.core.InvalidParameterException when it was not given
+     */
+    public double[] requireOmega0() {
+        if (omega0 == null) {
+            throw new dev.asgd.core.InvalidParameterException("omega0", "missing",
+                    "one value or a comma list of values > 0");
+        }
+        return omega0;
+    }
+
+    /**
      * @param values a value or one per coordinate
      * @param dimension d
      * @param name the flag's name without dashes, for the error

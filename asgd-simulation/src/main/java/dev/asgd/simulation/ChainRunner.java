@@ -1,6 +1,5 @@
 package dev.asgd.simulation;
 
-import dev.asgd.core.NumericalDivergenceException;
 import dev.asgd.core.loss.Loss;
 import dev.asgd.core.noise.GradientOracle;
 import dev.asgd.core.random.ChainStreams;
@@ -45,7 +44,7 @@ final class ChainRunner implements ChainWorker {
         this.streams = new ChainStreams(config.seed());
         this.d = config.dimension();
         this.lag = config.historyLag();
-        int size = Integer.highestOneBit(Math.max(2, lag + 2) - 1) << 1;
+        int size = config.ringSize();
         this.mask = size - 1;
         this.ring = new double[size * d];
         this.read = new double[d];
@@ -92,8 +91,7 @@ final class ChainRunner implements ChainWorker {
                 double v = ring[cur + i] - eta * grad[i];
                 ring[dst + i] = v;
                 if (!(Math.abs(v - star[i]) <= bound)) {
-                    throw new NumericalDivergenceException(k + 1, "chain " + chain, v,
-                            Double.isFinite(v) ? "|theta - theta*| > " + bound : "not finite");
+                    throw ChainWorker.diverged(k + 1, chain, v, bound);
                 }
             }
             if (k + 1 == nextRecord) {

@@ -1,5 +1,7 @@
 package dev.asgd.simulation;
 
+import dev.asgd.core.NumericalDivergenceException;
+
 /** Runs whole chains into a block's statistics; one instance per thread. */
 interface ChainWorker {
     /**
@@ -19,6 +21,20 @@ interface ChainWorker {
         for (long c = from; c < to; c++) {
             run(c, stats);
         }
+    }
+
+    /**
+     * The error every runner throws when a chain leaves the bound or the finite numbers.
+     *
+     * @param step the step reached (k + 1)
+     * @param chain the chain index
+     * @param theta the coordinate's value
+     * @param bound the divergence bound
+     * @return the exception naming step, chain, value and reason
+     */
+    static NumericalDivergenceException diverged(long step, long chain, double theta, double bound) {
+        return new NumericalDivergenceException(step, "chain " + chain, theta,
+                Double.isFinite(theta) ? "|theta - theta*| > " + bound : "not finite");
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.asgd.simulation;
 
-import dev.asgd.core.NumericalDivergenceException;
 import dev.asgd.core.loss.QuadraticLoss;
 import dev.asgd.core.noise.AdditiveGaussianNoise;
 import dev.asgd.core.random.ChainStreams;
@@ -58,7 +57,7 @@ final class GeometricScalarRunner implements ChainWorker {
         this.thresholds = table.thresholds();
         this.guide = table.guide();
         this.shift = table.guideShift();
-        int size = Integer.highestOneBit(Math.max(2, lag + 2) - 1) << 1;
+        int size = config.ringSize();
         this.ring = new double[size];
         this.omega2 = loss.hessianDiagonal()[0];
         this.sigma = noise.sigma()[0];
@@ -182,8 +181,7 @@ final class GeometricScalarRunner implements ChainWorker {
                 ring[(p + 1) & mask] = v;
                 theta = v;
                 if (!(Math.abs(v) <= bound)) {
-                    throw new NumericalDivergenceException(k + 1, "chain " + chain, v + star,
-                            Double.isFinite(v) ? "|theta - theta*| > " + bound : "not finite");
+                    throw ChainWorker.diverged(k + 1, chain, v + star, bound);
                 }
             }
             buffer[r * n + j] = theta;

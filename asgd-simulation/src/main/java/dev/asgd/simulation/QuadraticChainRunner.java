@@ -1,6 +1,5 @@
 package dev.asgd.simulation;
 
-import dev.asgd.core.NumericalDivergenceException;
 import dev.asgd.core.loss.QuadraticLoss;
 import dev.asgd.core.noise.AdditiveGaussianNoise;
 import dev.asgd.core.random.ChainStreams;
@@ -41,7 +40,7 @@ final class QuadraticChainRunner implements ChainWorker {
         this.streams = new ChainStreams(config.seed());
         this.d = config.dimension();
         this.lag = config.historyLag();
-        int size = Integer.highestOneBit(Math.max(2, lag + 2) - 1) << 1;
+        int size = config.ringSize();
         this.mask = size - 1;
         this.ring = new double[size * d];
         this.u = new double[d];
@@ -91,8 +90,7 @@ final class QuadraticChainRunner implements ChainWorker {
                 double v = ring[cur + i] - eta * g;
                 ring[dst + i] = v;
                 if (!(Math.abs(v) <= bound)) {
-                    throw new NumericalDivergenceException(k + 1, "chain " + chain, v + star[i],
-                            Double.isFinite(v) ? "|theta - theta*| > " + bound : "not finite");
+                    throw ChainWorker.diverged(k + 1, chain, v + star[i], bound);
                 }
             }
             if (k + 1 == nextRecord) {

@@ -1,6 +1,5 @@
 package dev.asgd.simulation;
 
-import dev.asgd.core.NumericalDivergenceException;
 import dev.asgd.core.loss.QuadraticLoss;
 import dev.asgd.core.noise.AdditiveGaussianNoise;
 import dev.asgd.core.random.ChainStreams;
@@ -45,7 +44,7 @@ final class ScalarInterleavedRunner implements ChainWorker {
         QuadraticLoss loss = (QuadraticLoss) noise.loss();
         this.streams = new ChainStreams(config.seed());
         this.lag = config.historyLag();
-        this.size = Integer.highestOneBit(Math.max(2, lag + 2) - 1) << 1;
+        this.size = config.ringSize();
         this.mask = size - 1;
         this.ring = new double[LANES * size];
         this.omega2 = loss.hessianDiagonal()[0];
@@ -107,8 +106,7 @@ final class ScalarInterleavedRunner implements ChainWorker {
                 double v = ring[base + cur] - eta * g;
                 ring[base + dst] = v;
                 if (!(Math.abs(v) <= bound)) {
-                    throw new NumericalDivergenceException(k + 1, "chain " + (first + j), v + star,
-                            Double.isFinite(v) ? "|theta - theta*| > " + bound : "not finite");
+                    throw ChainWorker.diverged(k + 1, first + j, v + star, bound);
                 }
             }
             if (k + 1 == nextRecord) {

@@ -88,6 +88,14 @@ public record SimulationConfig(GradientOracle oracle, StalenessDistribution stal
         return Math.min(steps, r * every);
     }
 
+    /**
+     * @return the length of a chain's ring of iterates: the smallest power of two &gt;= L + 2, so
+     *     that an index is reduced by a mask and a lag of up to L never reaches the slot being written
+     */
+    public int ringSize() {
+        return Integer.highestOneBit(Math.max(2, historyLag() + 2) - 1) << 1;
+    }
+
     /** @return the history kept per chain: lags above it are clipped (at most K) */
     public int historyLag() {
         return (int) Math.min(steps, staleness.truncationLag(TAIL_TOLERANCE));

@@ -98,6 +98,26 @@ class EnsembleSimulatorTest {
         assertThat(a.series()).hasSize(10);
     }
 
+    /** The same oracle behind an anonymous class, so that only the generic runner applies to it. */
+    private static GradientOracle hidden(GradientOracle inner) {
+        return new GradientOracle() {
+            @Override
+            public Loss loss() {
+                return inner.loss();
+            }
+
+            @Override
+            public Sampler sampler(UniformRandomProvider rng) {
+                return inner.sampler(rng);
+            }
+
+            @Override
+            public String describe() {
+                return "wrapped";
+            }
+        };
+    }
+
     private static void assertSame(SeriesPoint x, SeriesPoint y) {
         assertThat(x.secondMoment()).isEqualTo(y.secondMoment());
         assertThat(x.secondMomentStdErr()).isEqualTo(y.secondMomentStdErr());
@@ -121,22 +141,7 @@ class EnsembleSimulatorTest {
         assertThat(ScalarInterleavedRunner.applies(fast)).isEqualTo(dimension == 1);
         assertThat(GeometricScalarRunner.applies(fast)).isEqualTo(dimension == 1);
         AdditiveGaussianNoise inner = (AdditiveGaussianNoise) fast.oracle();
-        GradientOracle wrapped = new GradientOracle() {
-            @Override
-            public Loss loss() {
-                return inner.loss();
-            }
-
-            @Override
-            public Sampler sampler(UniformRandomProvider rng) {
-                return inner.sampler(rng);
-            }
-
-            @Override
-            public String describe() {
-                return "wrapped";
-            }
-        };
+        GradientOracle wrapped = hidden(inner);
         SimulationConfig slow = new SimulationConfig(wrapped, fast.staleness(), ETA, theta0, 40, 10, 601, 9, 1, 1e100,
                 SimulationConfig.DEFAULT_LEVELS);
         assertThat(QuadraticChainRunner.applies(fast)).isTrue();
@@ -164,22 +169,7 @@ class EnsembleSimulatorTest {
         SimulationResult a = EnsembleSimulator.run(fast, null);
         SimulationResult b = EnsembleSimulator.run(fast.withThreads(1), null);
         AdditiveGaussianNoise inner = (AdditiveGaussianNoise) fast.oracle();
-        GradientOracle wrapped = new GradientOracle() {
-            @Override
-            public Loss loss() {
-                return inner.loss();
-            }
-
-            @Override
-            public Sampler sampler(UniformRandomProvider rng) {
-                return inner.sampler(rng);
-            }
-
-            @Override
-            public String describe() {
-                return "wrapped";
-            }
-        };
+        GradientOracle wrapped = hidden(inner);
         SimulationResult c = EnsembleSimulator.run(new SimulationConfig(wrapped, fast.staleness(), 0.05,
                 new double[] {-2}, 2100, 2, 601, 31, 1, 1e100, SimulationConfig.DEFAULT_LEVELS), null);
         assertThat(a.series()).hasSize(1051);
