@@ -31,14 +31,13 @@ final class FiniteSumModel {
     final StalenessDistribution staleness;
     final ModelOptions options;
 
-    private FiniteSumModel(String spec, FiniteSumLeastSquares loss, double[][] hessian, double[] theta0,
-            ModelOptions options) {
+    private FiniteSumModel(String spec, FiniteSumLeastSquares loss, double[] theta0, ModelOptions options) {
         this.spec = spec;
         this.loss = loss;
         this.oracle = new FiniteSumSampling(loss);
         this.theta0 = theta0;
         this.options = options;
-        this.omega0 = hessianRoots(hessian);
+        this.omega0 = hessianRoots(loss.hessian());
         this.staleness = ModelBuilder.staleness(options);
     }
 
@@ -72,20 +71,12 @@ final class FiniteSumModel {
             b[g] = data.label(g);
         }
         FiniteSumLeastSquares loss = new FiniteSumLeastSquares(a, b);
-        double[][] h = new double[d][d];
-        for (double[] row : a) {
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j < d; j++) {
-                    h[i][j] += row[i] * row[j] / n;
-                }
-            }
-        }
         if (options.theta0.length != 1 && options.theta0.length != d) {
             throw new InvalidParameterException("theta0", Arrays.toString(options.theta0),
                     "one value or " + d + " values (one per feature of --data)");
         }
         double[] theta0 = ModelOptions.perCoordinate(options.theta0, d, "theta0");
-        return new FiniteSumModel(spec, loss, h, theta0, options);
+        return new FiniteSumModel(spec, loss, theta0, options);
     }
 
     private static double[] hessianRoots(double[][] hessian) {

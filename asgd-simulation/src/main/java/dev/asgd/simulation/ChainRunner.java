@@ -30,7 +30,6 @@ final class ChainRunner implements ChainWorker {
     private final double[] u;
     private final double[] theta0;
     private final double[] star;
-    private final double fStar;
     private final double eta;
     private final double bound;
     private final long steps;
@@ -53,7 +52,6 @@ final class ChainRunner implements ChainWorker {
         this.u = new double[d];
         this.theta0 = config.theta0();
         this.star = loss.minimizer();
-        this.fStar = loss.minimumValue();
         this.eta = config.eta();
         this.bound = config.divergenceBound();
         this.steps = config.steps();
@@ -110,6 +108,6 @@ final class ChainRunner implements ChainWorker {
             point[i] = ring[at + i];
             u[i] = point[i] - star[i];
         }
-        stats.add(r, u, 0, loss.value(point) - fStar);
+        stats.add(r, u, 0, loss.excess(point));
     }
 }

@@ -16,6 +16,8 @@ public final class FiniteSumLeastSquares implements Loss {
     private final double[] b;
     private final double[] thetaStar;
     private final double fStar;
+    /** H = A^T A / n. */
+    private final double[][] hessian;
 
     /**
      * @param a the rows a_gamma (n x d, n &gt;= 1, copied)
@@ -41,6 +43,14 @@ public final class FiniteSumLeastSquares implements Loss {
             Require.finite(b[g], "data");
         }
         this.b = b.clone();
+        this.hessian = new double[d][d];
+        for (double[] row : this.a) {
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    hessian[i][j] += row[i] * row[j] / a.length;
+                }
+            }
+        }
         this.thetaStar = solveNormalEquations();
         this.fStar = value(thetaStar);
     }
@@ -149,6 +159,35 @@ public final class FiniteSumLeastSquares implements Loss {
             s += row[i] * theta[i];
         }
         return s;
+    }
+
+    /**
+     * f is quadratic with Hessian H and grad f(theta*) = 0, so f(theta) - f* = (theta - theta*)^T H
+     * (theta - theta*) / 2: O(d^2) rather than the O(n d) of {@link #value}, and free of the
+     * cancellation of value(theta) - f*.
+     */
+    @Override
+    public double excess(double[] theta) {
+        int d = hessian.length;
+        double q = 0;
+        for (int i = 0; i < d; i++) {
+            double ui = theta[i] - thetaStar[i];
+            double row = 0;
+            for (int j = 0; j < d; j++) {
+                row += hessian[i][j] * (theta[j] - thetaStar[j]);
+            }
+            q += ui * row;
+        }
+        return 0.5 * q;
+    }
+
+    /** @return a copy of the Hessian H = A^T A / n */
+    public double[][] hessian() {
+        double[][] h = new double[hessian.length][];
+        for (int i = 0; i < h.length; i++) {
+            h[i] = hessian[i].clone();
+        }
+        return h;
     }
 
     @Override

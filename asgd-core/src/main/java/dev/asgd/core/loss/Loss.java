@@ -22,4 +22,12 @@ public interface Loss {
 
     /** @return f* = f(theta*) */
     double minimumValue();
+
+    /**
+     * @param theta the point (length d, not modified)
+     * @return f(theta) - f*, the excess loss the simulator records (a loss may compute it more cheaply)
+     */
+    default double excess(double[] theta) {
+        return value(theta) - minimumValue();
+    }
 }

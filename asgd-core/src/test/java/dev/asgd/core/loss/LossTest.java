@@ -100,6 +100,10 @@ class LossTest {
         f.gradient(theta, g);
         assertThat(avg[0]).isCloseTo(g[0], within(1e-15));
         assertThat(avg[1]).isCloseTo(g[1], within(1e-15));
+        // the excess loss by the quadratic form equals f(theta) - f* computed over the data
+        assertThat(f.excess(theta)).isCloseTo(f.value(theta) - f.minimumValue(), within(1e-14));
+        assertThat(f.excess(f.minimizer())).isZero();
+        assertThat(f.hessian()[0][1]).isCloseTo((0 + 0 + 1 - 2) / 4.0, within(1e-15));
         GradientOracle.Sampler s = new FiniteSumSampling(f).sampler(new ChainStreams(1).stream(0));
         s.sample(theta, c);
         assertThat(c[0] * c[0] + c[1] * c[1]).isGreaterThan(0);
