@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         },
         footer = {"", "Examples:",
             "  asgd compare --eta 0.01 --kappa 0.9 --omega0 1",
-            "  asgd compare --eta 0.01 --kappa 0.9 --omega0 1 --sweep-eta 0.01,0.005,0.0025,0.00125,0.000625"})
+            "  asgd compare --eta 0.01 --kappa 0.9 --omega0 1 \\",
+            "      --sweep-eta 0.01,0.005,0.0025,0.00125,0.000625"})
 public class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -34,13 +34,17 @@ import picocli.CommandLine.Spec;
         },
         footer = {"", "Examples:",
             "  asgd fokker-planck --eta 0.5 --kappa 0.5 --omega0 1 --sigma 3 --theta0 0.3",
-            "  asgd fokker-planck --eta 0.5 --kappa 0.5 --omega0 1 --sigma 3 --initial centred --format json",
-            "  asgd fokker-planck --eta 0.2 --kappa 0.5 --omega0 1 --sigma 3 --perturbation sin:0.2 --plot out",
-            "  asgd fokker-planck --eta 0.5 --kappa 0.5 --omega0 1,1.5 --sigma 3 --degree 12",
+            "  asgd fokker-planck --eta 0.5 --kappa 0.5 --omega0 1 --sigma 3 \\",
+            "      --initial centred --format json",
+            "  asgd fokker-planck --eta 0.2 --kappa 0.5 --omega0 1 --sigma 3 \\",
+            "      --perturbation sin:0.2 --plot out",
+            "  asgd fokker-planck --eta 0.5 --kappa 0.5 --omega0 1,1.5 --sigma 3 \\",
+            "      --degree 12",
             "",
-            "eps enters the theorem through epsilon = eps_0 C1. Assumption 3.1's ||eps . x||, ||eps . v|| over the",
-            "phase space are infinite for any eps != 0 (x is unbounded at fixed theta), so eps_0 here is the",
-            "finite part max(sup|eps|, d sup|eps'|) only."})
+            "eps enters the theorem through epsilon = eps_0 C1. Assumption 3.1's ||eps . x||",
+            "and ||eps . v|| over the phase space are infinite for any eps != 0 (x is",
+            "unbounded at fixed theta), so eps_0 here is the finite part",
+            "max(sup|eps|, d sup|eps'|) only."})
 public class FokkerPlanckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

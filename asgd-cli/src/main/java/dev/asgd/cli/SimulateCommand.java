@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
             ""
         },
         footer = {"", "Example:",
-            "  asgd simulate --eta 0.01 --kappa 0.9 --omega0 1 --runs 100000 --steps 1000 --format json",
+            "  asgd simulate --eta 0.01 --kappa 0.9 --omega0 1 --runs 100000 \\",
+            "      --steps 1000 --format json",
             "  asgd simulate --eta 0.05 --kappa 0.9 --data synthetic:least-squares,d=5"})
 public class SimulateCommand implements Callable<Integer> {
     @Spec

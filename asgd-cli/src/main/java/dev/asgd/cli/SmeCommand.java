@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
             ""
         },
         footer = {"", "Example:",
-            "  asgd sme --eta 0.01 --kappa 0.9 --omega0 1 --runs 100000 --steps 1000 --format json"})
+            "  asgd sme --eta 0.01 --kappa 0.9 --omega0 1 --runs 100000 --steps 1000 \\",
+            "      --format json"})
 public class SmeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -40,10 +40,14 @@ import picocli.CommandLine.Spec;
             ""
         },
         footer = {"", "Examples:",
-            "  asgd train --data synthetic:least-squares,n=20000,d=20 --workers 4 --worker-delay exp:0.2",
-            "  asgd train --data fashion-mnist --problem softmax --eta 0.1 --batch 32 --updates 40000",
-            "  asgd train --data csv:my.csv --checkpoint ckpt --checkpoint-every 1000 --resume",
-            "  asgd train --data synthetic:softmax --record-schedule s.csv   (then the same with --replay s.csv)"})
+            "  asgd train --data synthetic:least-squares,n=20000,d=20 --workers 4 \\",
+            "      --worker-delay exp:0.2",
+            "  asgd train --data fashion-mnist --problem softmax --eta 0.1 \\",
+            "      --batch 32 --updates 40000",
+            "  asgd train --data csv:my.csv --checkpoint ckpt \\",
+            "      --checkpoint-every 1000 --resume",
+            "  asgd train --data synthetic:softmax --record-schedule s.csv",
+            "  asgd train --data synthetic:softmax --replay s.csv   (the same run, replayed)"})
 public class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
