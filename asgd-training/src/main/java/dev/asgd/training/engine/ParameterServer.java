@@ -36,6 +36,8 @@ public final class ParameterServer {
     private final long[] clock;
     private long discarded;
     private ApplyHook hook;
+    private double lossLimit = Double.POSITIVE_INFINITY;
+    private String lossLimitReason = "";
 
     /**
      * @param initial the parameters at {@code version} (copied)
@@ -64,6 +66,24 @@ public final class ParameterServer {
     /** @param hook called after every update (evaluation, checkpoints, the schedule) */
     public synchronized void setHook(ApplyHook hook) {
         this.hook = hook;
+    }
+
+    /**
+     * Sets the divergence bound: a gradient whose minibatch loss exceeds {@code limit} is not
+     * applied, and the server throws {@link NumericalDivergenceException} naming the update and
+     * the worker.
+     *
+     * @param limit the largest minibatch loss accepted (positive infinity: no bound)
+     * @param reason what the bound is, for the message, e.g. "1e6 x the initial training loss 0.52"
+     */
+    public synchronized void setLossLimit(double limit, String reason) {
+        this.lossLimit = limit;
+        this.lossLimitReason = reason;
+    }
+
+    /** @return the divergence bound on the minibatch loss */
+    public synchronized double lossLimit() {
+        return lossLimit;
     }
 
     /**
@@ -116,7 +136,8 @@ public final class ParameterServer {
      *
      * @param g the gradient
      * @return its staleness, or -1 when it was discarded (the run is done)
-     * @throws NumericalDivergenceException if the gradient or the result is not finite
+     * @throws NumericalDivergenceException if the gradient or the result is not finite, or the
+     *     minibatch loss exceeds the divergence bound
      */
     public synchronized long apply(Gradient g) {
         int w = g.worker();
@@ -141,13 +162,17 @@ public final class ParameterServer {
             }
             double next = params[i] - rate * gi;
             if (!Double.isFinite(next)) {
-                throw new NumericalDivergenceException(version + 1, "worker " + w, next,
+                throw new NumericalDivergenceException(version + 1, where(w), next,
                         "non-finite parameter " + i + " after the update; gradient entry " + gv[i]);
             }
             scratch[i] = next;
         }
         if (!Double.isFinite(g.batchLoss())) {
-            throw new NumericalDivergenceException(version + 1, "worker " + w, g.batchLoss(), "non-finite minibatch loss");
+            throw new NumericalDivergenceException(version + 1, where(w), g.batchLoss(), "non-finite minibatch loss");
+        }
+        if (g.batchLoss() > lossLimit) {
+            throw new NumericalDivergenceException(version + 1, where(w), g.batchLoss(),
+                    "minibatch loss above " + lossLimitReason);
         }
         double[] t = params;
         params = scratch;
@@ -161,6 +186,10 @@ public final class ParameterServer {
             hook.afterApply(version, g, staleness, params);
         }
         return staleness;
+    }
+
+    private static String where(int w) {
+        return w < 0 ? "the sync round's average gradient" : "worker " + w;
     }
 
     /**

@@ -14,10 +14,21 @@ import java.util.Map;
  */
 public final class ReplayEngine implements Engine {
     private final Schedule schedule;
+    private final boolean otherRate;
 
-    /** @param schedule the recorded schedule */
+    /** @param schedule the recorded schedule, replayed with the settings it was recorded with */
     public ReplayEngine(Schedule schedule) {
+        this(schedule, false);
+    }
+
+    /**
+     * @param schedule the recorded schedule
+     * @param otherRate whether the learning rate and policy may differ from the recorded ones (a
+     *     counterfactual replay: the same interleaving of reads and applies at another rate)
+     */
+    public ReplayEngine(Schedule schedule, boolean otherRate) {
         this.schedule = schedule;
+        this.otherRate = otherRate;
     }
 
     @Override
@@ -28,9 +39,12 @@ public final class ReplayEngine implements Engine {
     @Override
     public RunResult run(TrainingSession session) {
         TrainingConfig c = session.config();
-        if (!schedule.fingerprint().equals(c.fingerprint())) {
-            throw new InvalidParameterException("replay", schedule.fingerprint(),
-                    "a schedule recorded with the same settings: " + c.fingerprint());
+        boolean same = otherRate
+                ? TrainingConfig.withoutRate(schedule.fingerprint()).equals(TrainingConfig.withoutRate(c.fingerprint()))
+                : schedule.fingerprint().equals(c.fingerprint());
+        if (!same) {
+            throw new InvalidParameterException("replay", schedule.fingerprint(), "a schedule recorded with the same"
+                    + " settings" + (otherRate ? " apart from --eta and --lr-policy: " : ": ") + c.fingerprint());
         }
         List<Schedule.Entry> entries = schedule.entries();
         if (entries.size() != c.updates() || session.server().version() != 0) {

@@ -20,10 +20,11 @@ import java.util.List;
  * @param stalenessSequence the staleness of each update of this process in apply order (empty for hogwild)
  * @param workerSteps per worker, gradients applied
  * @param discarded gradients discarded after the target was reached
+ * @param schedule the schedule kept in memory (async and ssp), or null
  */
 public record RunResult(TrainingConfig config, String engine, long updates, long resumedFrom, double[] params,
         double seconds, double updatesPerSecond, List<MetricPoint> series, long[][] histograms, long[] total,
-        GeometricFit fit, int[] stalenessSequence, long[] workerSteps, long discarded) {
+        GeometricFit fit, int[] stalenessSequence, long[] workerSteps, long discarded, ScheduleLog schedule) {
     /** Copies the list. */
     public RunResult {
         series = List.copyOf(series);

@@ -207,6 +207,7 @@ public final class ThreadsEngine implements Engine {
             double[] buf = new double[x.length()];
             long step = 0;
             double lambda = c.policy().compensation();
+            double limit = s.server().lossLimit();
             while (!Thread.currentThread().isInterrupted()) {
                 long v = applied.get();
                 if (v >= target) {
@@ -218,6 +219,10 @@ public final class ThreadsEngine implements Engine {
                 c.delay().sleep(w, System.nanoTime() - t0, delayRng);
                 if (reserved.getAndIncrement() >= target) {
                     return;
+                }
+                if (!(g.batchLoss() <= limit)) {
+                    throw new dev.asgd.core.NumericalDivergenceException(v + 1, "worker " + w, g.batchLoss(),
+                            "minibatch loss above the divergence bound " + limit + " (--divergence-factor)");
                 }
                 long staleness = applied.get() - v;
                 double rate = c.policy().rate(c.eta(), c.workers(), staleness);

@@ -44,6 +44,23 @@ public record TrainingConfig(String data, String problem, double l2, Mode mode, 
     }
 
     /**
+     * @param fingerprint a {@link #fingerprint()}
+     * @return it without the learning rate and policy: what a counterfactual replay must match
+     */
+    public static String withoutRate(String fingerprint) {
+        return fingerprint.replaceAll(";policy=[^;]*", "").replaceAll(";eta=[^;]*", "");
+    }
+
+    /**
+     * @param newEta the learning rate
+     * @return a copy with another learning rate
+     */
+    public TrainingConfig withEta(double newEta) {
+        return new TrainingConfig(data, problem, l2, mode, workers, policy, newEta, batchSize, updates, seed, evalEvery,
+                checkpointEvery, delay);
+    }
+
+    /**
      * @param newUpdates the number of updates
      * @return a copy with another horizon
      */

@@ -35,16 +35,50 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         void progress(long version, long target, double trainLoss, double updatesPerSecond, double meanStaleness);
     }
 
+    /** Default divergence factor: a run stops once its loss exceeds 1e6 times the initial training loss. */
+    public static final double DEFAULT_DIVERGENCE_FACTOR = 1e6;
+
     /**
      * @param checkpointDir where checkpoints go, or null
      * @param resume continue from the checkpoint in checkpointDir when there is one
      * @param recordSchedule where the schedule goes, or null
      * @param listener progress, or null
+     * @param divergenceFactor the run stops with {@link NumericalDivergenceException} once a minibatch
+     *     or evaluated training loss exceeds this factor times the initial training loss (&gt; 1,
+     *     positive infinity: only non-finite values stop it)
      */
-    public record Options(Path checkpointDir, boolean resume, Path recordSchedule, Listener listener) {
-        /** @return no checkpoints, no schedule, no progress */
+    public record Options(Path checkpointDir, boolean resume, Path recordSchedule, Listener listener,
+            double divergenceFactor) {
+        /** Validates. */
+        public Options {
+            if (!(divergenceFactor > 1)) {
+                throw new InvalidParameterException("divergence-factor", divergenceFactor, "a factor > 1 (or infinity)");
+            }
+        }
+
+        /**
+         * With the default divergence factor.
+         *
+         * @param checkpointDir where checkpoints go, or null
+         * @param resume continue from the checkpoint in checkpointDir when there is one
+         * @param recordSchedule where the schedule goes, or null
+         * @param listener progress, or null
+         */
+        public Options(Path checkpointDir, boolean resume, Path recordSchedule, Listener listener) {
+            this(checkpointDir, resume, recordSchedule, listener, DEFAULT_DIVERGENCE_FACTOR);
+        }
+
+        /** @return no checkpoints, no schedule, no progress, the default divergence factor */
         public static Options none() {
             return new Options(null, false, null, null);
+        }
+
+        /**
+         * @param factor the divergence factor
+         * @return a copy with another divergence factor
+         */
+        public Options withDivergenceFactor(double factor) {
+            return new Options(checkpointDir, resume, recordSchedule, listener, factor);
         }
     }
 
@@ -66,6 +100,9 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
     private double windowSum;
     private long windowCount;
     private double lastLoss = Double.NaN;
+    private final double divergenceFactor;
+    private double lossLimit = Double.POSITIVE_INFINITY;
+    private final ScheduleLog scheduleLog;
 
     private TrainingSession(TrainingConfig config, Problem problem, TrainTest data, Options options) {
         this.config = config;
@@ -86,6 +123,7 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         this.evaluator = new Evaluator(problem, data, EVAL_ROWS);
         this.store = options.checkpointDir() == null ? null : new CheckpointStore(options.checkpointDir());
         this.listener = options.listener();
+        this.divergenceFactor = options.divergenceFactor();
         Optional<Checkpoint> cp = options.resume() && store != null ? store.read() : Optional.empty();
         double[] initial = new double[problem.dimension()];
         long version = 0;
@@ -116,6 +154,8 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         this.recorder = options.recordSchedule() == null ? null
                 : new Schedule.Recorder(options.recordSchedule(), config.fingerprint(), version);
         this.progressEvery = Math.max(1, config.updates() / 200);
+        this.scheduleLog = replayable && config.updates() - version <= ScheduleLog.MAX_UPDATES
+                ? new ScheduleLog(version, (int) (config.updates() - version)) : null;
         server.setHook(this);
     }
 
@@ -134,6 +174,12 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         if (s.series.isEmpty()) {
             s.series.add(s.evaluator.evaluate(s.server.snapshot(), s.resumedFrom, 0, Double.NaN));
             s.lastLoss = s.series.get(0).trainLoss();
+        }
+        double initial = s.series.get(0).trainLoss();
+        if (initial > 0 && Double.isFinite(s.divergenceFactor)) {
+            s.lossLimit = s.divergenceFactor * initial;
+            s.server.setLossLimit(s.lossLimit, String.format(java.util.Locale.ROOT,
+                    "%.3g x the initial training loss %.4g (--divergence-factor)", s.divergenceFactor, initial));
         }
         return s;
     }
@@ -191,6 +237,9 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         if (recorder != null) {
             recorder.write(version, g.worker(), g.workerStep(), g.readVersion());
         }
+        if (scheduleLog != null) {
+            scheduleLog.add(g.worker(), g.workerStep(), g.readVersion());
+        }
         windowSum += staleness;
         windowCount++;
         if (version % config.evalEvery() == 0 || version == config.updates()) {
@@ -219,13 +268,20 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
      * @param meanStaleness mean staleness since the last point
      */
     public synchronized void evaluate(long version, double[] params, int worker, double meanStaleness) {
+        MetricPoint p;
         try {
-            MetricPoint p = evaluator.evaluate(params, version, seconds(), meanStaleness);
-            series.add(p);
-            lastLoss = p.trainLoss();
+            p = evaluator.evaluate(params, version, seconds(), meanStaleness);
         } catch (NumericalDivergenceException e) {
             throw new NumericalDivergenceException(version, "worker " + worker, e.value(), "non-finite training loss");
         }
+        if (p.trainLoss() > lossLimit) {
+            throw new NumericalDivergenceException(version, "worker " + worker, p.trainLoss(),
+                    String.format(java.util.Locale.ROOT,
+                            "training loss above %.3g x the initial training loss %.4g (--divergence-factor)",
+                            divergenceFactor, series.get(0).trainLoss()));
+        }
+        series.add(p);
+        lastLoss = p.trainLoss();
     }
 
     /** @param version reports progress when due */
@@ -255,7 +311,17 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         long[] total = log.total();
         return new RunResult(config, engine, version, resumedFrom, params, seconds(), (version - resumedFrom) / Math.max(s, 1e-9),
                 sorted, log.histograms(), total, GeometricFit.of(total), log.sequence(), server.appliedPerWorker(),
-                server.discarded());
+                server.discarded(), scheduleLog);
+    }
+
+    /** @return the metric points so far (a copy, in the order evaluated) */
+    public synchronized List<MetricPoint> seriesSoFar() {
+        return List.copyOf(series);
+    }
+
+    /** @return the schedule kept in memory (async and ssp runs up to {@link ScheduleLog#MAX_UPDATES}), or null */
+    public ScheduleLog scheduleLog() {
+        return scheduleLog;
     }
 
     /** Closes the schedule file after a failure (the last checkpoint stays as it was). */

@@ -63,7 +63,7 @@ class ThreadsEngineTest {
     @Test
     void divergenceStopsWithTheUpdateAndWorker(@TempDir Path dir) {
         TrainingConfig c = new TrainingConfig(Fixtures.LS, "least-squares", 0, Mode.parse("async"), 2,
-                new LearningRatePolicy.Constant(), 50, 16, 2000, 1, 10, 5, WorkerDelay.none());
+                new LearningRatePolicy.Constant(), 50, 16, 2000, 1, 10, 1, WorkerDelay.none());
         assertThatThrownBy(() -> Fixtures.run(c, new TrainingSession.Options(dir, false, null, null)))
                 .isInstanceOf(NumericalDivergenceException.class).hasMessageContaining("worker");
         // The last checkpoint is finite.
