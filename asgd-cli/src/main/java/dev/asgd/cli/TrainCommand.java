@@ -18,7 +18,13 @@ import dev.asgd.training.engine.WorkerDelay;
 import dev.asgd.training.problem.LeastSquares;
 import dev.asgd.training.problem.Problem;
 import dev.asgd.training.problem.Problems;
+import dev.asgd.training.engine.CounterfactualReplay;
+import dev.asgd.training.predict.EdgeStudy;
+import dev.asgd.training.predict.EdgeSweep;
+import dev.asgd.training.predict.LeastSquaresTheory;
+import dev.asgd.training.predict.RunTheory;
 import dev.asgd.training.staleness.TheoryComparison;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -49,6 +55,8 @@ import picocli.CommandLine.Spec;
             "  asgd train --data synthetic:softmax --record-schedule s.csv",
             "  asgd train --data synthetic:softmax --replay s.csv   (the same run, replayed)"})
 public class TrainCommand implements Callable<Integer> {
+    static final double DEFAULT_ETA = 0.05;
+
     @Spec
     CommandSpec spec;
 
@@ -95,8 +103,10 @@ public class TrainCommand implements Callable<Integer> {
             description = "constant, scaled (eta/M), staleness-aware (eta/(tau+1)) or dc-asgd:LAMBDA (default: ${DEFAULT-VALUE}).")
     String policy;
 
-    @Option(names = "--eta", defaultValue = "0.05", paramLabel = "ETA", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    double eta;
+    @Option(names = "--eta", paramLabel = "ETA",
+            description = "Learning rate (default: 0.05; with --replay, the recorded one: another eta replays the"
+                    + " recorded interleaving at that rate).")
+    Double eta;
 
     @Option(names = "--batch", defaultValue = "16", paramLabel = "B", description = "Minibatch size (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -123,8 +133,42 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--record-schedule", paramLabel = "FILE", description = "Write the update schedule (async, ssp).")
     Path recordSchedule;
 
-    @Option(names = "--replay", paramLabel = "FILE", description = "Replay a recorded schedule bit for bit (same settings).")
+    @Option(names = "--replay", paramLabel = "FILE",
+            description = "Replay a recorded schedule in one thread: bit for bit with the recorded settings, or the same"
+                    + " interleaving of reads and applies at another --eta or --lr-policy.")
     Path replay;
+
+    @Option(names = "--what-if-eta", split = ",", paramLabel = "ETA",
+            description = "After the run (or --replay), replay its interleaving at each of these learning rates in one"
+                    + " thread: loss, decay and divergence of each, for the real system's ordering.")
+    double[] whatIfEta;
+
+    @Option(names = "--sweep-eta", split = ",", paramLabel = "ETA",
+            description = "Measure the real stability edge: real runs at each learning rate (--repeats seeds each),"
+                    + " their decay and divergence, beside every prediction (least squares).")
+    double[] sweepEta;
+
+    @Option(names = "--repeats", defaultValue = "3", paramLabel = "R",
+            description = "With --sweep-eta: runs (seeds SEED, SEED+1, ...) per learning rate (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--find-edge", description = "With --sweep-eta: refine the edge by bisection between the largest"
+            + " stable and the smallest unstable learning rate.")
+    boolean findEdge;
+
+    @Option(names = "--edge-tolerance", defaultValue = "0.02", paramLabel = "REL",
+            description = "With --find-edge: stop when the bracket's ratio is below 1 + REL (default: ${DEFAULT-VALUE}).")
+    double edgeTolerance;
+
+    @Option(names = "--replay-edge", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Least squares: find the stability edge of the run's own interleaving by replays (a few dozen"
+                    + " single-thread replays; default: on).")
+    boolean replayEdge;
+
+    @Option(names = "--divergence-factor", defaultValue = "1e6", paramLabel = "F",
+            description = "Stop with exit code 3 once a minibatch or training loss exceeds F times the initial training"
+                    + " loss (default: ${DEFAULT-VALUE}; Infinity: only non-finite values).")
+    double divergenceFactor;
 
     @Option(names = "--checkpoint", paramLabel = "DIR", description = "Write checkpoints atomically into DIR.")
     Path checkpoint;
@@ -155,23 +199,36 @@ public class TrainCommand implements Callable<Integer> {
         if (replay != null && (checkpoint != null || recordSchedule != null)) {
             throw new InvalidParameterException("replay", replay, "--replay without --checkpoint or --record-schedule");
         }
+        if (sweepEta != null && (replay != null || checkpoint != null || recordSchedule != null || whatIfEta != null)) {
+            throw new InvalidParameterException("sweep-eta", java.util.Arrays.toString(sweepEta),
+                    "--sweep-eta without --replay, --checkpoint, --record-schedule or --what-if-eta");
+        }
+        if (!(divergenceFactor > 1)) {
+            throw new InvalidParameterException("divergence-factor", divergenceFactor, "a factor > 1 (or Infinity)");
+        }
+        checkRates("what-if-eta", whatIfEta);
+        checkRates("sweep-eta", sweepEta);
         Mode m = Mode.parse(mode);
         LearningRatePolicy lr = LearningRatePolicy.parse(policy);
         WorkerDelay wd = WorkerDelay.parse(delay, workers);
         Schedule schedule = replay == null ? null : Schedule.read(replay);
+        double rate = eta != null ? eta : schedule != null ? recordedEta(schedule) : DEFAULT_ETA;
         long k = schedule == null ? updates : schedule.entries().size();
         if (k < 1) {
             throw new InvalidParameterException("updates", k, "updates >= 1");
         }
-        Engine e = threads ? (schedule != null ? new ReplayEngine(schedule) : new ThreadsEngine())
-                : EngineProvider.load(engine, new EngineProvider.Options(master, injectTaskFailures, sparkTimeout, schedule));
         long every = evalEvery == null ? Math.max(1, k / 50) : evalEvery;
-        TrainingConfig config = new TrainingConfig(data, "", l2, m, workers, lr, eta, batch, k, seed, every,
-                checkpoint == null ? 0 : checkpointEvery, wd);
         TrainTest tt = DataSources.load(data, testFraction, seed);
         String name = problem != null ? problem : defaultProblem(data, tt.train());
         Problem p = Problems.of(name, tt.train(), l2);
-        config = new TrainingConfig(data, name, l2, m, workers, lr, eta, batch, k, seed, every, config.checkpointEvery(), wd);
+        TrainingConfig config = new TrainingConfig(data, name, l2, m, workers, lr, rate, batch, k, seed, every,
+                checkpoint == null ? 0 : checkpointEvery, wd);
+        boolean counterfactual = schedule != null && !schedule.fingerprint().equals(config.fingerprint());
+        if (sweepEta != null) {
+            return sweep(config, p, tt);
+        }
+        Engine e = threads ? (schedule != null ? new ReplayEngine(schedule, counterfactual) : new ThreadsEngine())
+                : EngineProvider.load(engine, new EngineProvider.Options(master, injectTaskFailures, sparkTimeout, schedule));
         RunResult result;
         try (Progress progress = Progress.start("train", k, "updates", output.quiet())) {
             TrainingSession.Listener listener = (v, t, loss, ups, st) -> {
@@ -179,23 +236,102 @@ public class TrainCommand implements Callable<Integer> {
                 progress.message(String.format(Locale.ROOT, "loss %.4g, %.0f upd/s, tau %.2f", loss, ups, st));
             };
             TrainingSession session = TrainingSession.start(config, p, tt,
-                    new TrainingSession.Options(checkpoint, resume, recordSchedule, listener));
+                    new TrainingSession.Options(checkpoint, resume, recordSchedule, listener, divergenceFactor));
             result = e.run(session);
         }
-        TheoryComparison theory = null;
+        RunTheory theory = null;
+        TheoryComparison geometricOnly = null;
         if (p instanceof LeastSquares ls) {
-            Dataset evalRows = tt.train().size() > TrainingSession.EVAL_ROWS
-                    ? tt.train().select(java.util.stream.IntStream.range(0, TrainingSession.EVAL_ROWS).toArray())
-                    : tt.train();
-            double effEta = lr.effectiveEta(eta, workers, Double.isNaN(result.fit().mean()) ? 0 : result.fit().mean());
-            theory = TheoryComparison.of(ls, tt.train(), evalRows, result.series(), result.fit().kappa(), effEta);
+            if (p.dimension() <= LeastSquaresTheory.MAX_DIMENSION) {
+                theory = RunTheory.of(result, ls, tt, replayEdge && schedule == null, divergenceFactor);
+            } else {
+                double effEta = lr.effectiveEta(rate, workers, Double.isNaN(result.fit().mean()) ? 0 : result.fit().mean());
+                geometricOnly = TheoryComparison.of(ls, tt.train(), RunTheory.evalRows(tt.train()), result.series(),
+                        result.fit().kappa(), effEta);
+            }
         }
-        TrainReport report = new TrainReport(result, theory, tt);
+        List<CounterfactualReplay.Outcome> whatIf = null;
+        if (whatIfEta != null) {
+            Schedule s = schedule != null ? schedule
+                    : result.schedule() != null && result.schedule().replayable()
+                            ? result.schedule().toSchedule(config.fingerprint()) : null;
+            if (s == null) {
+                throw new InvalidParameterException("what-if-eta", java.util.Arrays.toString(whatIfEta),
+                        "an async or ssp run from update 0 (its interleaving is replayed), or --replay FILE");
+            }
+            whatIf = CounterfactualReplay.sweep(s, config, p, tt, whatIfEta, divergenceFactor);
+        }
+        double lossStar = theory != null ? theory.lossStar() : geometricOnly != null ? geometricOnly.lossStar() : Double.NaN;
+        TrainReport report = new TrainReport(result, theory, geometricOnly, whatIf, lossStar, counterfactual, tt);
         if (plot != null) {
             report.plot(plot);
         }
         output.print(spec.commandLine().getOut(), report);
         return ExitCode.OK;
+    }
+
+    private int sweep(TrainingConfig config, Problem p, TrainTest tt) throws Exception {
+        if (!(p instanceof LeastSquares ls) || p.dimension() > LeastSquaresTheory.MAX_DIMENSION) {
+            throw new InvalidParameterException("sweep-eta", java.util.Arrays.toString(sweepEta),
+                    "least squares with at most " + (LeastSquaresTheory.MAX_DIMENSION - 1)
+                            + " features (the decay is measured on f - f* and predicted exactly)");
+        }
+        if (repeats < 1 || repeats > 100) {
+            throw new InvalidParameterException("repeats", repeats, "1 <= repeats <= 100");
+        }
+        if (!(edgeTolerance > 0 && edgeTolerance < 1)) {
+            throw new InvalidParameterException("edge-tolerance", edgeTolerance, "0 < tolerance < 1");
+        }
+        boolean threads = engine.equals("threads");
+        java.util.function.Supplier<Engine> engines = threads ? ThreadsEngine::new
+                : () -> EngineProvider.load(engine, new EngineProvider.Options(master, injectTaskFailures, sparkTimeout, null));
+        LeastSquaresTheory t = LeastSquaresTheory.of(ls, tt.train(), RunTheory.evalRows(tt.train()), batch);
+        EdgeSweep sweep = new EdgeSweep(config, p, tt, engines, t.lossStar(), repeats, divergenceFactor);
+        EdgeStudy study;
+        long planned = (long) sweepEta.length * repeats;
+        try (Progress progress = Progress.start("sweep", planned, "runs", output.quiet())) {
+            sweep.setListener((done, run) -> {
+                progress.stepTo(Math.min(done, planned));
+                progress.message(String.format(Locale.ROOT, "eta %.4g seed %d: %s", run.eta(), run.seed(),
+                        run.divergedAt() >= 0 ? "diverged at " + run.divergedAt()
+                                : String.format(Locale.ROOT, "decay %.4g", run.fit().rate())));
+            });
+            EdgeSweep.Result r = sweep.run(sweepEta, findEdge, edgeTolerance);
+            study = EdgeStudy.of(r, ls, tt, batch, replayEdge, divergenceFactor);
+        }
+        EdgeSweepReport report = new EdgeSweepReport(config, study);
+        if (plot != null) {
+            report.plot(plot);
+        }
+        output.print(spec.commandLine().getOut(), report);
+        return ExitCode.OK;
+    }
+
+    private static void checkRates(String flag, double[] etas) {
+        if (etas == null) {
+            return;
+        }
+        if (etas.length == 0 || etas.length > 1000) {
+            throw new InvalidParameterException(flag, etas.length + " values", "1 to 1000 learning rates");
+        }
+        for (double v : etas) {
+            if (!(v > 0 && v < Double.POSITIVE_INFINITY)) {
+                throw new InvalidParameterException(flag, v, "learning rates > 0 and finite");
+            }
+        }
+    }
+
+    /** The eta recorded in a schedule's fingerprint. */
+    static double recordedEta(Schedule s) {
+        java.util.regex.Matcher mt = java.util.regex.Pattern.compile(";eta=([^;]*)").matcher(s.fingerprint());
+        if (mt.find()) {
+            try {
+                return Double.parseDouble(mt.group(1));
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        throw new InvalidParameterException("replay", s.fingerprint(), "a schedule header with eta=...");
     }
 
     static String defaultProblem(String data, Dataset train) {

@@ -6,6 +6,11 @@ import dev.asgd.training.engine.MetricPoint;
 import dev.asgd.training.engine.RunResult;
 import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.staleness.GeometricFit;
+import dev.asgd.core.fit.DecayFit;
+import dev.asgd.training.engine.CounterfactualReplay;
+import dev.asgd.training.predict.MeasuredDecay;
+import dev.asgd.training.predict.ReplayEdge;
+import dev.asgd.training.predict.RunTheory;
 import dev.asgd.training.staleness.TheoryComparison;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,13 +24,37 @@ import java.util.Map;
 /** Renders a training run as JSON, CSV (the metric series) or text, and its plots. */
 final class TrainReport implements CommandOutput {
     private final RunResult r;
-    private final TheoryComparison theory;
+    private final RunTheory theory;
+    private final TheoryComparison geometricOnly;
+    private final List<CounterfactualReplay.Outcome> whatIf;
+    private final List<DecayFit> whatIfFits = new ArrayList<>();
+    private final double lossStar;
+    private final boolean counterfactual;
     private final TrainTest data;
 
-    TrainReport(RunResult result, TheoryComparison theory, TrainTest data) {
+    /**
+     * @param result the run
+     * @param theory its theory (least squares with few features), or null
+     * @param geometricOnly the paper's model only (least squares with many features), or null
+     * @param whatIf replays of its interleaving at other learning rates, or null
+     * @param lossStar f* of the training loss's rows (NaN: unknown)
+     * @param counterfactual whether the run is a replay at another rate than recorded
+     * @param data the data
+     */
+    TrainReport(RunResult result, RunTheory theory, TheoryComparison geometricOnly,
+            List<CounterfactualReplay.Outcome> whatIf, double lossStar, boolean counterfactual, TrainTest data) {
         this.r = result;
         this.theory = theory;
+        this.geometricOnly = geometricOnly;
+        this.whatIf = whatIf;
+        this.lossStar = lossStar;
+        this.counterfactual = counterfactual;
         this.data = data;
+        if (whatIf != null) {
+            for (CounterfactualReplay.Outcome o : whatIf) {
+                whatIfFits.add(Double.isNaN(lossStar) ? null : MeasuredDecay.of(o.series(), lossStar));
+            }
+        }
     }
 
     @Override
@@ -87,24 +116,122 @@ final class TrainReport implements CommandOutput {
         j.put("workerSteps", r.workerSteps());
         j.put("discarded", r.discarded());
         if (theory != null) {
+            j.put("theory", theoryJson());
+        } else if (geometricOnly != null) {
             Map<String, Object> t = new LinkedHashMap<>();
-            t.put("lossStar", theory.lossStar());
-            double[] ev = theory.eigenvalues();
+            t.put("lossStar", geometricOnly.lossStar());
+            double[] ev = geometricOnly.eigenvalues();
             t.put("hessianEigenvalueMin", ev[0]);
             t.put("hessianEigenvalueMax", ev[ev.length - 1]);
-            t.put("exactSpectrum", theory.exactSpectrum());
-            t.put("kappa", theory.kappa());
-            t.put("eta", theory.eta());
-            t.put("predictedContractionPerUpdate", theory.predictedContraction());
-            t.put("predictedDecayPerUpdate", theory.predictedDecayPerUpdate());
-            t.put("measuredDecayPerUpdate", theory.measuredDecayPerUpdate());
-            t.put("windowFrom", theory.windowFrom());
-            t.put("windowTo", theory.windowTo());
-            t.put("windowPoints", theory.windowPoints());
-            t.put("verdict", theory.verdict());
+            t.put("exactSpectrum", geometricOnly.exactSpectrum());
+            t.put("eta", geometricOnly.eta());
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("kappa", geometricOnly.kappa());
+            g.put("meanContraction", geometricOnly.predictedContraction());
+            g.put("decayPerUpdate", geometricOnly.predictedDecayPerUpdate());
+            t.put("geometric", g);
+            t.put("measuredDecayPerUpdate", geometricOnly.measuredDecayPerUpdate());
+            t.put("note", "the measured-law theory needs at most 39 features; the paper's geometric model only");
             j.put("theory", t);
         }
+        j.put("counterfactualReplay", counterfactual);
+        if (whatIf != null) {
+            List<Map<String, Object>> w = new ArrayList<>();
+            for (int i = 0; i < whatIf.size(); i++) {
+                w.add(whatIfJson(whatIf.get(i), whatIfFits.get(i)));
+            }
+            j.put("whatIf", w);
+        }
         return j;
+    }
+
+    private Map<String, Object> theoryJson() {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("lossStar", theory.lossStar());
+        double[] ev = theory.eigenvalues();
+        t.put("hessianEigenvalueMin", ev[0]);
+        t.put("hessianEigenvalueMax", ev[ev.length - 1]);
+        t.put("eta", theory.eta());
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("model", "the paper's: geometric staleness with the fitted kappa, additive noise, exact discrete mean rate");
+        g.put("kappa", theory.geometric().kappa());
+        g.put("meanContraction", theory.geometric().contraction());
+        g.put("decayPerUpdate", theory.geometric().decay());
+        g.put("meanEdge", theory.geometric().meanEdge());
+        t.put("geometric", g);
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("model", "the measured staleness histogram as an i.i.d. law, sampled minibatch noise of the data, exact moments");
+        l.put("pmf", theory.law().law().pmf());
+        l.put("lumpedMass", theory.law().law().lumpedMass());
+        l.put("meanContraction", theory.law().meanContraction());
+        l.put("meanSquareContraction", theory.law().meanSquareContraction());
+        l.put("decayPerUpdate", theory.law().decay());
+        l.put("meanEdge", theory.law().meanEdge());
+        l.put("meanSquareEdge", theory.law().meanSquareEdge());
+        t.put("measuredLaw", l);
+        t.put("replayEdge", edgeJson(theory.replayEdge()));
+        t.put("shuffledReplayEdge", edgeJson(theory.shuffledEdge()));
+        t.put("measured", fitJson(theory.measured()));
+        List<Map<String, Object>> curve = new ArrayList<>();
+        for (int i = 0; i < theory.curveSteps().length; i++) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("step", theory.curveSteps()[i]);
+            c.put("expectedExcessLoss", theory.predictedExcess()[i]);
+            curve.add(c);
+        }
+        t.put("predictedCurve", curve);
+        t.put("agrees", theory.agrees());
+        t.put("verdict", theory.verdict());
+        return t;
+    }
+
+    static Map<String, Object> edgeJson(ReplayEdge e) {
+        if (e == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("edge", e.edge());
+        m.put("stableBelow", e.stableBelow());
+        m.put("unstableAbove", e.unstableAbove());
+        m.put("replays", e.replays());
+        return m;
+    }
+
+    static Map<String, Object> fitJson(DecayFit f) {
+        if (f == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("decayPerUpdate", f.rate());
+        m.put("standardError", f.standardError());
+        m.put("lower", f.lower());
+        m.put("upper", f.upper());
+        m.put("floor", f.floor());
+        m.put("floorStandardError", f.floorStandardError());
+        m.put("floorReached", f.floorReached());
+        m.put("from", f.from());
+        m.put("to", f.to());
+        m.put("points", f.points());
+        m.put("note", f.note());
+        return m;
+    }
+
+    private static Map<String, Object> whatIfJson(CounterfactualReplay.Outcome o, DecayFit fit) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("eta", o.eta());
+        m.put("diverged", o.diverged());
+        m.put("divergedAt", o.diverged() ? o.divergedAt() : null);
+        m.put("finalTrainLoss", o.series().isEmpty() ? null : o.series().get(o.series().size() - 1).trainLoss());
+        m.put("decay", fitJson(fit));
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (MetricPoint p : o.series()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("step", p.update());
+            s.put("trainLoss", p.trainLoss());
+            series.add(s);
+        }
+        m.put("series", series);
+        return m;
     }
 
     @Override
@@ -141,21 +268,69 @@ final class TrainReport implements CommandOutput {
         }
         b.append(String.format(Locale.ROOT, "staleness    mean %.4g, geometric fit kappa %.4g, chi2 %.4g (dof %d), p %.3g%n",
                 f.mean(), f.kappa(), f.chiSquare(), f.degreesOfFreedom(), f.pValue()));
+        if (counterfactual) {
+            b.append("replay       the recorded interleaving at another learning rate (a counterfactual, one thread)")
+                    .append(System.lineSeparator());
+        }
         if (theory != null) {
-            String measured = Double.isNaN(theory.measuredDecayPerUpdate())
-                    ? "not measurable: fewer than 3 metric points above the noise floor (lower --eval-every"
-                            + " or --eta)"
-                    : String.format(Locale.ROOT, "measured %.4g over updates %d-%d", theory.measuredDecayPerUpdate(),
-                            theory.windowFrom(), theory.windowTo());
+            appendTheory(b);
+        } else if (geometricOnly != null) {
+            String measured = Double.isNaN(geometricOnly.measuredDecayPerUpdate()) ? "not measurable"
+                    : String.format(Locale.ROOT, "measured %.4g", geometricOnly.measuredDecayPerUpdate());
             b.append(String.format(Locale.ROOT,
-                    "theory       Hessian eigenvalues [%.4g, %.4g]%s; predicted decay %.4g per update (rho %.6g),"
-                            + " %s%n",
-                    theory.eigenvalues()[0], theory.eigenvalues()[theory.eigenvalues().length - 1],
-                    theory.exactSpectrum() ? "" : " (Lanczos)", theory.predictedDecayPerUpdate(),
-                    theory.predictedContraction(), measured));
-            b.append("             ").append(theory.verdict()).append(System.lineSeparator());
+                    "theory       paper's geometric model (kappa %.4g): predicted decay %.4g per update, %s"
+                            + " (the measured-law theory needs at most 39 features)%n",
+                    geometricOnly.kappa(), geometricOnly.predictedDecayPerUpdate(), measured));
+        }
+        if (whatIf != null) {
+            b.append("what if       the same interleaving replayed at other learning rates:").append(System.lineSeparator());
+            b.append(String.format(Locale.ROOT, "  %-10s %-14s %s%n", "eta", "final loss", "decay per update"));
+            for (int i = 0; i < whatIf.size(); i++) {
+                CounterfactualReplay.Outcome o = whatIf.get(i);
+                DecayFit f = whatIfFits.get(i);
+                String last = o.series().isEmpty() ? "-"
+                        : String.format(Locale.ROOT, "%.6g", o.series().get(o.series().size() - 1).trainLoss());
+                String decay = o.diverged() ? "diverged at update " + o.divergedAt()
+                        : f == null || Double.isNaN(f.rate()) ? "n/a" : String.format(Locale.ROOT, "%.4g [%.4g, %.4g]",
+                                f.rate(), f.lower(), f.upper());
+                b.append(String.format(Locale.ROOT, "  %-10.5g %-14s %s%n", o.eta(), o.diverged() ? "-" : last, decay));
+            }
         }
         return b.toString();
+    }
+
+    private void appendTheory(StringBuilder b) {
+        RunTheory t = theory;
+        double[] ev = t.eigenvalues();
+        b.append(String.format(Locale.ROOT, "theory       Hessian eigenvalues [%.4g, %.4g], eta %.4g%n", ev[0],
+                ev[ev.length - 1], t.eta()));
+        b.append(String.format(Locale.ROOT, "  %-46s %-16s %s%n", "model", "decay/update", "stability edge (eta)"));
+        b.append(String.format(Locale.ROOT, "  %-46s %-16.4g %.4g (mean)%n",
+                String.format(Locale.ROOT, "paper: geometric law, kappa %.4g", t.geometric().kappa()),
+                t.geometric().decay(), t.geometric().meanEdge()));
+        b.append(String.format(Locale.ROOT, "  %-46s %-16.4g %.4g (mean square), %.4g (mean)%n",
+                "measured law, i.i.d., sampled minibatch noise", t.law().decay(), t.law().meanSquareEdge(),
+                t.law().meanEdge()));
+        if (t.replayEdge() != null) {
+            b.append(String.format(Locale.ROOT, "  %-46s %-16s %s%n", "this run's interleaving, replayed", "(the run)",
+                    edgeText(t.replayEdge())));
+            b.append(String.format(Locale.ROOT, "  %-46s %-16s %s%n", "the same staleness in random order", "",
+                    edgeText(t.shuffledEdge())));
+        }
+        DecayFit m = t.measured();
+        String measured = Double.isNaN(m.rate()) ? "not measurable (" + m.note() + ")"
+                : String.format(Locale.ROOT, "%.4g [%.4g, %.4g] over updates %d-%d%s", m.rate(), m.lower(), m.upper(),
+                        m.from(), m.to(), m.floorReached() ? String.format(Locale.ROOT, ", floor %.3g", m.floor()) : "");
+        b.append(String.format(Locale.ROOT, "  %-46s %s%n", "measured (95 % interval)", measured));
+        b.append("  ").append(t.verdict()).append(System.lineSeparator());
+    }
+
+    private static String edgeText(ReplayEdge e) {
+        if (e == null || Double.isNaN(e.edge())) {
+            return "not bracketed";
+        }
+        return String.format(Locale.ROOT, "%.4g (stable at %.4g, unstable at %.4g)", e.edge(), e.stableBelow(),
+                e.unstableAbove());
     }
 
     void plot(Path dir) throws IOException {
@@ -175,11 +350,31 @@ final class TrainReport implements CommandOutput {
         List<Plots.Curve> curves = new ArrayList<>();
         curves.add(Plots.Curve.of("train loss", x, train));
         curves.add(Plots.Curve.of("test loss", x, test));
+        if (theory != null) {
+            double[] expected = new double[theory.curveSteps().length];
+            double[] ex = new double[expected.length];
+            for (int i = 0; i < expected.length; i++) {
+                ex[i] = theory.curveSteps()[i];
+                expected[i] = theory.lossStar() + theory.predictedExcess()[i];
+            }
+            curves.add(Plots.Curve.of("expected train loss, measured-law theory", ex, expected));
+        }
         Plots.line(dir.resolve("train-loss.png"), "Loss, " + r.config().mode() + ", " + r.config().workers() + " workers",
                 "update", "loss", true, curves);
         if (Double.isFinite(r.last().testAccuracy())) {
             Plots.line(dir.resolve("train-accuracy.png"), "Test accuracy", "update", "accuracy", false,
                     List.of(Plots.Curve.of("test accuracy", x, acc)));
+        }
+        if (whatIf != null) {
+            List<Plots.Curve> w = new ArrayList<>();
+            for (CounterfactualReplay.Outcome o : whatIf) {
+                double[] wx = o.series().stream().mapToDouble(MetricPoint::update).toArray();
+                double[] wy = o.series().stream().mapToDouble(MetricPoint::trainLoss).toArray();
+                w.add(Plots.Curve.of(String.format(Locale.ROOT, "eta %.4g%s", o.eta(), o.diverged() ? " (diverged)" : ""),
+                        wx, wy));
+            }
+            Plots.line(dir.resolve("what-if.png"), "The run's interleaving replayed at other learning rates", "update",
+                    "train loss", true, w);
         }
         long[] h = r.total();
         int bins = Math.min(h.length, 60);

@@ -61,6 +61,15 @@ public record TrainingConfig(String data, String problem, double l2, Mode mode, 
     }
 
     /**
+     * @param newSeed the seed
+     * @return a copy with another seed (other minibatches; the data is loaded by the caller)
+     */
+    public TrainingConfig withSeed(long newSeed) {
+        return new TrainingConfig(data, problem, l2, mode, workers, policy, eta, batchSize, updates, newSeed, evalEvery,
+                checkpointEvery, delay);
+    }
+
+    /**
      * @param newUpdates the number of updates
      * @return a copy with another horizon
      */

@@ -1,0 +1,231 @@
+package dev.asgd.training.predict;
+
+import dev.asgd.core.InvalidParameterException;
+import dev.asgd.core.NumericalDivergenceException;
+import dev.asgd.core.fit.DecayFit;
+import dev.asgd.training.data.TrainTest;
+import dev.asgd.training.engine.Engine;
+import dev.asgd.training.engine.MetricPoint;
+import dev.asgd.training.engine.RunResult;
+import dev.asgd.training.engine.Schedule;
+import dev.asgd.training.engine.TrainingConfig;
+import dev.asgd.training.engine.TrainingSession;
+import dev.asgd.training.problem.Problem;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The real stability edge, measured: real runs over a grid of learning rates, R seeds each
+ * (seed, seed + 1, ...: other minibatches and timings on the same data), then bisection in ln eta
+ * between the largest stable and the smallest unstable rate until their ratio is below
+ * 1 + tolerance. A rate is stable when most of its runs are ({@link MeasuredDecay#stable}: not
+ * diverged, positive fitted decay). Each rate's decay is the pooled {@link DecayFit} of its runs.
+ */
+public final class EdgeSweep {
+    /** Receives each finished run. */
+    public interface Listener {
+        /**
+         * @param done runs finished
+         * @param run the run just finished
+         */
+        void finished(int done, Run run);
+    }
+
+    /**
+     * One real run of the sweep.
+     *
+     * @param eta its learning rate
+     * @param seed its seed
+     * @param fit its decay fit
+     * @param stable whether it was stable
+     * @param divergedAt the update at which it passed the divergence bound, or -1
+     * @param meanStaleness its mean staleness
+     * @param histogram its staleness histogram
+     * @param updatesPerSecond its throughput
+     * @param series its metric points
+     */
+    public record Run(double eta, long seed, DecayFit fit, boolean stable, long divergedAt, double meanStaleness,
+            long[] histogram, double updatesPerSecond, List<MetricPoint> series) {
+    }
+
+    /**
+     * One learning rate.
+     *
+     * @param eta the learning rate
+     * @param runs its runs
+     * @param decay the pooled decay of the runs that did not diverge (NaN rate when none)
+     * @param stable whether most runs were stable
+     * @param diverged how many runs passed the divergence bound
+     */
+    public record Point(double eta, List<Run> runs, DecayFit decay, boolean stable, int diverged) {
+    }
+
+    /**
+     * The sweep.
+     *
+     * @param points every learning rate run, ascending
+     * @param edge the measured edge (geometric mean of the bracket; NaN when not bracketed)
+     * @param stableBelow the largest stable eta below the first unstable one
+     * @param unstableAbove the smallest unstable eta
+     * @param histogram the staleness histogram pooled over every run
+     * @param reference the schedule of the first run (the smallest eta, first seed), for replays
+     * @param referenceConfig its settings
+     */
+    public record Result(List<Point> points, double edge, double stableBelow, double unstableAbove, long[] histogram,
+            Schedule reference, TrainingConfig referenceConfig) {
+    }
+
+    private final TrainingConfig base;
+    private final Problem problem;
+    private final TrainTest data;
+    private final Supplier<Engine> engines;
+    private final double lossStar;
+    private final int repeats;
+    private final double divergenceFactor;
+    private final List<Point> points = new ArrayList<>();
+    private long[] pooled = new long[0];
+    private Schedule reference;
+    private TrainingConfig referenceConfig;
+    private Listener listener;
+    private int done;
+
+    /**
+     * @param base the settings of every run (eta and seed are varied)
+     * @param problem the loss
+     * @param data the data
+     * @param engines makes an engine per run
+     * @param lossStar f* of the training loss's rows
+     * @param repeats R seeds per learning rate
+     * @param divergenceFactor as {@link TrainingSession.Options#divergenceFactor()}
+     */
+    public EdgeSweep(TrainingConfig base, Problem problem, TrainTest data, Supplier<Engine> engines, double lossStar,
+            int repeats, double divergenceFactor) {
+        if (repeats < 1) {
+            throw new InvalidParameterException("repeats", repeats, "repeats >= 1");
+        }
+        this.base = base;
+        this.problem = problem;
+        this.data = data;
+        this.engines = engines;
+        this.lossStar = lossStar;
+        this.repeats = repeats;
+        this.divergenceFactor = divergenceFactor;
+    }
+
+    /** @param l receives each finished run */
+    public void setListener(Listener l) {
+        this.listener = l;
+    }
+
+    /**
+     * @param grid the learning rates to run first (any order)
+     * @param bisect whether to refine the edge by bisection
+     * @param tolerance stop the bisection when unstableAbove / stableBelow &lt; 1 + tolerance
+     * @return the sweep
+     * @throws InterruptedException when interrupted
+     */
+    public Result run(double[] grid, boolean bisect, double tolerance) throws InterruptedException {
+        double[] g = grid.clone();
+        Arrays.sort(g);
+        for (double eta : g) {
+            point(eta);
+        }
+        double[] bracket = bracket();
+        int guard = 0;
+        while (bisect && !Double.isNaN(bracket[0]) && !Double.isNaN(bracket[1]) && bracket[1] / bracket[0] > 1 + tolerance
+                && guard++ < 30) {
+            point(Math.sqrt(bracket[0] * bracket[1]));
+            bracket = bracket();
+        }
+        List<Point> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparingDouble(Point::eta));
+        double edge = Double.isNaN(bracket[0]) || Double.isNaN(bracket[1]) ? Double.NaN : Math.sqrt(bracket[0] * bracket[1]);
+        return new Result(sorted, edge, bracket[0], bracket[1], pooled.clone(), reference, referenceConfig);
+    }
+
+    /** {largest stable eta below the smallest unstable one, the smallest unstable one}. */
+    private double[] bracket() {
+        double hi = Double.NaN;
+        for (Point p : points) {
+            if (!p.stable() && !(p.eta() >= hi)) {
+                hi = p.eta();
+            }
+        }
+        double lo = Double.NaN;
+        for (Point p : points) {
+            if (p.stable() && !(p.eta() >= hi) && !(p.eta() <= lo)) {
+                lo = p.eta();
+            }
+        }
+        return new double[] {lo, hi};
+    }
+
+    private void point(double eta) throws InterruptedException {
+        List<Run> runs = new ArrayList<>();
+        List<DecayFit> fits = new ArrayList<>();
+        int stable = 0;
+        int diverged = 0;
+        for (int r = 0; r < repeats; r++) {
+            Run run = run(eta, base.seed() + r);
+            runs.add(run);
+            if (run.stable()) {
+                stable++;
+            }
+            if (run.divergedAt() >= 0) {
+                diverged++;
+            } else {
+                fits.add(run.fit());
+            }
+            done++;
+            if (listener != null) {
+                listener.finished(done, run);
+            }
+        }
+        DecayFit decay = fits.isEmpty() ? DecayFit.pooled(List.of(runs.get(0).fit()), 0.95) : DecayFit.pooled(fits, 0.95);
+        points.add(new Point(eta, runs, decay, 2 * stable > repeats, diverged));
+    }
+
+    private Run run(double eta, long seed) throws InterruptedException {
+        TrainingConfig c = base.withEta(eta).withSeed(seed);
+        TrainingSession s = TrainingSession.start(c, problem, data,
+                TrainingSession.Options.none().withDivergenceFactor(divergenceFactor));
+        List<MetricPoint> series;
+        long divergedAt = -1;
+        long[] hist;
+        double mean;
+        double ups;
+        try {
+            RunResult r = engines.get().run(s);
+            series = r.series();
+            hist = r.total();
+            mean = r.fit().mean();
+            ups = r.updatesPerSecond();
+            if (reference == null && r.schedule() != null && r.schedule().replayable()) {
+                reference = r.schedule().toSchedule(c.fingerprint());
+                referenceConfig = c;
+            }
+        } catch (NumericalDivergenceException e) {
+            series = s.seriesSoFar();
+            divergedAt = e.step();
+            hist = s.stalenessLog().total();
+            mean = s.stalenessLog().mean();
+            ups = Double.NaN;
+        }
+        addToPool(hist);
+        DecayFit fit = MeasuredDecay.of(series, lossStar);
+        return new Run(eta, seed, fit, MeasuredDecay.stable(series, fit, lossStar, divergedAt >= 0), divergedAt, mean,
+                hist, ups, series);
+    }
+
+    private void addToPool(long[] h) {
+        if (h.length > pooled.length) {
+            pooled = Arrays.copyOf(pooled, h.length);
+        }
+        for (int i = 0; i < h.length; i++) {
+            pooled[i] += h[i];
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.asgd.training.predict;
+
+import dev.asgd.core.fit.DecayFit;
+import dev.asgd.training.data.Dataset;
+import dev.asgd.training.data.TrainTest;
+import dev.asgd.training.engine.MetricPoint;
+import dev.asgd.training.engine.RunResult;
+import dev.asgd.training.engine.Schedule;
+import dev.asgd.training.engine.TrainingSession;
+import dev.asgd.training.problem.LeastSquares;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+/**
+ * The theory of one least-squares run beside the run: the paper's geometric model, the measured
+ * law (i.i.d., exact moments with the sampled minibatch noise), the run's own interleaving
+ * replayed (its edge, and the edge of the same staleness shuffled), the predicted expected loss
+ * curve, and the measured decay with its interval.
+ *
+ * @param lossStar f* on the evaluation rows
+ * @param eigenvalues the Hessian's eigenvalues, ascending
+ * @param eta the learning rate of the predictions (the policy's rate at the mean staleness)
+ * @param geometric the paper's model
+ * @param law the measured law
+ * @param replayEdge the edge of the run's interleaving, or null when not computed
+ * @param shuffledEdge the edge of the same staleness values in random order, or null
+ * @param curveSteps the updates of the predicted curve (the run's metric points)
+ * @param predictedExcess E f - f* of the measured-law model at those updates
+ * @param measured the run's decay of f - f* (floor-robust fit with its interval)
+ * @param agrees whether the measured-law decay lies in the measured interval widened by
+ *     {@link #MODEL_TOLERANCE}
+ */
+public record RunTheory(double lossStar, double[] eigenvalues, double eta, GeometricModel geometric,
+        MeasuredLawModel law, ReplayEdge replayEdge, ReplayEdge shuffledEdge, long[] curveSteps,
+        double[] predictedExcess, DecayFit measured, boolean agrees) {
+    /** Relative tolerance of "agrees", for what the i.i.d. model cannot see (serial correlation, the path vs its mean). */
+    public static final double MODEL_TOLERANCE = 0.15;
+
+    /**
+     * @param run the run
+     * @param problem its least-squares problem
+     * @param data its data
+     * @param replays whether to find the replay edges (a few dozen single-thread replays of the run)
+     * @param divergenceFactor as {@link TrainingSession.Options#divergenceFactor()}
+     * @return the theory
+     */
+    public static RunTheory of(RunResult run, LeastSquares problem, TrainTest data, boolean replays,
+            double divergenceFactor) {
+        Dataset train = data.train();
+        Dataset evalRows = evalRows(train);
+        LeastSquaresTheory t = LeastSquaresTheory.of(problem, train, evalRows, run.config().batchSize());
+        double mean = Double.isNaN(run.fit().mean()) ? 0 : run.fit().mean();
+        double eta = run.config().policy().effectiveEta(run.config().eta(), run.config().workers(), mean);
+        double[] ev = t.model().hessianEigenvalues();
+        GeometricModel geo = GeometricModel.of(run.fit().kappa(), eta, ev);
+        StalenessLaw law = StalenessLaw.of(run.total().length == 0 ? new long[] {1} : run.total());
+        MeasuredLawModel ml = MeasuredLawModel.of(t, law, eta);
+        List<MetricPoint> series = run.series();
+        long[] steps = series.stream().mapToLong(MetricPoint::update).toArray();
+        double[] predicted = t.expectedExcess(eta, law, steps);
+        DecayFit measured = MeasuredDecay.of(series, t.lossStar());
+        ReplayEdge re = null;
+        ReplayEdge se = null;
+        if (replays && run.schedule() != null && run.schedule().replayable() && run.resumedFrom() == 0) {
+            Schedule s = run.schedule().toSchedule(run.config().fingerprint());
+            re = ReplayEdge.find(s, run.config(), problem, data, t.lossStar(), run.config().eta(), 0.02, divergenceFactor);
+            se = ReplayEdge.find(ReplayEdge.shuffled(s, run.config().seed()), run.config(), problem, data, t.lossStar(),
+                    run.config().eta(), 0.02, divergenceFactor);
+        }
+        boolean agrees = !Double.isNaN(measured.rate()) && measured.contains(ml.decay(), MODEL_TOLERANCE);
+        return new RunTheory(t.lossStar(), ev, eta, geo, ml, re, se, steps, predicted, measured, agrees);
+    }
+
+    /**
+     * @param train the training rows
+     * @return the rows of the evaluated training loss (the first {@link TrainingSession#EVAL_ROWS})
+     */
+    public static Dataset evalRows(Dataset train) {
+        return train.size() > TrainingSession.EVAL_ROWS
+                ? train.select(IntStream.range(0, TrainingSession.EVAL_ROWS).toArray()) : train;
+    }
+
+    /** @return one line: which model the run follows */
+    public String verdict() {
+        if (Double.isNaN(measured.rate())) {
+            return "decay not measurable: " + measured.note();
+        }
+        String s = String.format(Locale.ROOT, "measured decay %.4g [%.4g, %.4g]; measured-law prediction %.4g: %s",
+                measured.rate(), measured.lower(), measured.upper(), law.decay(),
+                agrees ? "agrees (within the interval widened by 15 %)" : "does not agree");
+        if (eta >= law.meanSquareEdge()) {
+            s += "; eta is above the measured-law edge " + String.format(Locale.ROOT, "%.4g", law.meanSquareEdge())
+                    + ": the expected loss diverges";
+        }
+        return s;
+    }
+}
