@@ -15,8 +15,10 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * {@link #of(long[], double[], double, double)} measures r in four steps:
  * <pre>
  *   1. floor:  is the tail flat? OLS slope of e (not ln e: it may be negative) on k over the last
- *              third, then the last quarter and fifth (each &gt;= 6 points), t-test at 0.1 % with the
- *              AR(1)-inflated sandwich error of {@link Line}. If one tail is flat:
+ *              third, then the last quarter and fifth (each &gt;= 6 points); a tail is not flat if
+ *              the slope is significant (t-test at 0.1 % with the AR(1)-inflated sandwich error of
+ *              {@link Line}) and the line changes by at least 20 % of max(|mean|, sd) over the tail.
+ *              If one tail is flat:
  *              F = mean of the tail, sigma = its point-to-point standard deviation.
  *   2. window: the leading run of points with e_k - F &gt; c sigma (c = minSignalToNoise), i.e.
  *              from the first point to the last one before the curve first enters the floor band.
@@ -67,6 +69,8 @@ public record DecayFit(double rate, double standardError, double lower, double u
     static final double FLAT_LEVEL = 0.001;
     /** Fewest points in a tail tested for flatness. */
     static final int MIN_TAIL = 6;
+    /** Smallest relative change of the fitted line over a tail that makes it not flat. */
+    static final double MIN_CHANGE = 0.2;
     /** Rounds of the floor/window refinement. */
     static final int ROUNDS = 3;
 
@@ -125,7 +129,7 @@ public record DecayFit(double rate, double standardError, double lower, double u
             String why = n < MIN_TAIL
                     ? String.format(Locale.ROOT, "no floor test with %d < %d points", n, MIN_TAIL)
                     : "no floor: the tail still changes (run longer to reach the floor)";
-            return fitWindow(steps, x, excess, 0, 0, Double.NaN, false, confidence,
+            return fitWindow(steps, x, excess, 0, null, confidence,
                     why + "; F = 0, rate of ln e over the leading run of e > 0");
         }
         double c = minSignalToNoise;
@@ -148,13 +152,13 @@ public record DecayFit(double rate, double standardError, double lower, double u
         String where = end < n
                 ? String.format(Locale.ROOT, "floor entered at step %d", steps[end])
                 : "window reaches the last point";
-        return fitWindow(steps, x, excess, end, floor.mean, floor.se, true, confidence,
+        return fitWindow(steps, x, excess, end, floor, confidence,
                 String.format(Locale.ROOT, "%s; F = %.4g +- %.2g (%d points, sd %.3g); window: e - F > %g sd",
                         where, floor.mean, floor.se, floor.count, floor.sd, c));
     }
 
     /** Floor statistics: mean, point-to-point standard deviation, standard error of the mean, count. */
-    private record Floor(double mean, double sd, double se, int count) {
+    private record Floor(double mean, double sd, double se, double rho, int count) {
     }
 
     /**
@@ -171,8 +175,10 @@ public record DecayFit(double rate, double standardError, double lower, double u
             Line line = Line.fit(x, e, n - len, n);
             double t = TDistribution.of(len - 2).inverseSurvivalProbability(FLAT_LEVEL / 2);
             double se = line.slopeStandardError();
-            if (Math.abs(line.slope()) <= t * se || line.slope() == 0) {
-                return floorOf(copy(e, n - len, n));
+            Floor tail = floorOf(copy(e, n - len, n));
+            double change = Math.abs(line.slope()) * (x[n - 1] - x[n - len]) / Math.max(Math.abs(tail.mean), tail.sd);
+            if (Math.abs(line.slope()) <= t * se || !(change >= MIN_CHANGE)) {
+                return tail;
             }
         }
         return null;
@@ -212,7 +218,7 @@ public record DecayFit(double rate, double standardError, double lower, double u
             ss += u[i] * u[i];
         }
         double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-        double rho = Line.lag1(u);
+        double rho = n >= 4 ? Math.min(Line.MAX_RHO, Line.lag1(u) + (1 + 3 * Line.lag1(u)) / n) : 0;
         double se = sd / Math.sqrt(n) * Math.sqrt((1 + rho) / (1 - rho));
         int b = (int) Math.floor(Math.sqrt(n));
         int m = n / b;
@@ -229,7 +235,7 @@ public record DecayFit(double rate, double standardError, double lower, double u
             }
             se = Math.max(se, Math.sqrt(sb / (m - 1) / m));
         }
-        return new Floor(mean, sd, se, n);
+        return new Floor(mean, sd, se, rho, n);
     }
 
     /** @return the number of leading points with e_i &gt; threshold */
@@ -263,8 +269,11 @@ public record DecayFit(double rate, double standardError, double lower, double u
     }
 
     /** Fit ln(e - f) on the leading run of e - f &gt; 0 up to {@code end} (all points if end = 0 and no floor). */
-    private static DecayFit fitWindow(long[] steps, double[] x, double[] e, int end, double f, double fSe,
-            boolean reached, double confidence, String note) {
+    private static DecayFit fitWindow(long[] steps, double[] x, double[] e, int end, Floor floor,
+            double confidence, String note) {
+        boolean reached = floor != null;
+        double f = reached ? floor.mean : 0;
+        double fSe = reached ? floor.se : Double.NaN;
         int m = reached ? end : leadingRun(e, 0);
         if (m < 3) {
             return nan(steps, 0, Math.max(m, 1), f, fSe, reached, String.format(Locale.ROOT,
@@ -275,19 +284,64 @@ public record DecayFit(double rate, double standardError, double lower, double u
         Line line = Line.fit(x, y, 0, m);
         double se = line.slopeStandardError();
         String extra = "";
+        if (reached) {
+            double model = modelStandardError(x, e, y, line, floor, m);
+            if (model > se) {
+                se = model;
+                extra = "; SE from the floor's noise model";
+            }
+        }
+        double seFit = se;
         if (reached && fSe > 0) {
             double hi = refit(x, e, f + fSe, m);
             double lo = refit(x, e, f - fSe, m);
             double spread = Math.abs(hi - lo) / 2;
             if (Double.isFinite(spread)) {
                 se = Math.hypot(se, spread);
-                extra = String.format(Locale.ROOT, "; floor uncertainty adds %.2g to the rate's SE %.2g",
-                        spread, line.slopeStandardError());
+                extra += String.format(Locale.ROOT, "; floor uncertainty adds %.2g to the rate's SE %.2g",
+                        spread, seFit);
             }
         }
         return interval(-line.slope(), se, m, steps[0], steps[m - 1], f, fSe, reached, confidence,
                 String.format(Locale.ROOT, "%s; %d points, residual lag-1 autocorrelation %.2f%s",
                         note, m, line.rho(), extra));
+    }
+
+    /**
+     * The slope's standard error from the floor's noise carried into the window: a point at signal
+     * S_i = e_i - F has ln-noise of standard deviation sigma_F / S_i, correlated as the floor's AR(1)
+     * (rho_F^|i - j|), plus a multiplicative noise sigma_m of the transient itself, estimated from the
+     * residuals u_i as max(0, sum(u_i^2 - sigma_F^2 / S_i^2) / (m - 2)):
+     * <pre>
+     *   V = sum_ij w_i w_j sigma_F^2 rho_F^|i - j| / (S_i S_j) + sigma_m^2 sum_i w_i^2,   w_i = xc_i / Sxx
+     * </pre>
+     */
+    private static double modelStandardError(double[] x, double[] e, double[] y, Line line, Floor floor, int m) {
+        double mx = mean(x, 0, m);
+        double sxx = 0;
+        for (int i = 0; i < m; i++) {
+            sxx += (x[i] - mx) * (x[i] - mx);
+        }
+        double[] a = new double[m];
+        double sm = 0;
+        double sumW2 = 0;
+        for (int i = 0; i < m; i++) {
+            double w = (x[i] - mx) / sxx;
+            double signal = e[i] - floor.mean;
+            double u = y[i] - line.intercept() - line.slope() * x[i];
+            a[i] = w * floor.sd / signal;
+            sm += u * u - floor.sd * floor.sd / (signal * signal);
+            sumW2 += w * w;
+        }
+        double v = Math.max(0, sm / (m - 2)) * sumW2;
+        for (int i = 0; i < m; i++) {
+            double c = 0;
+            for (int j = i; j < m; j++) {
+                c += Math.pow(floor.rho, j - i) * a[j] * (j == i ? 1 : 2);
+            }
+            v += a[i] * c;
+        }
+        return Math.sqrt(v);
     }
 
     /** @return the slope of ln(e - f) over [0, m), points with e - f &lt;= 0 left out; NaN below 2 points */

@@ -8,8 +8,8 @@ package dev.asgd.core.fit;
  *   V_hc  = n / (n - 2) sum(xc^2 u^2) / Sxx^2             (White's sandwich, HC1)
  *   V     = max(V_ols, V_hc) (1 + rho) / (1 - rho)        (AR(1) inflation)
  * </pre>
- * where xc = x - mean(x), u are the residuals and rho is their lag-1 autocorrelation, clipped to
- * [0, 0.9] and taken as 0 below 4 points. For a smooth regressor such as the step, an AR(1) error
+ * where xc = x - mean(x), u are the residuals and rho is their lag-1 autocorrelation r1, clipped to
+ * [0, 0.9], plus Kendall's small-sample bias (1 + 3 r1) / n, and taken as 0 below 4 points. For a smooth regressor such as the step, an AR(1) error
  * with coefficient rho inflates the slope's variance by (1 + rho) / (1 - rho).
  *
  * @param intercept a
@@ -62,7 +62,7 @@ record Line(double intercept, double slope, double slopeStandardError, double rh
             ss += r * r;
             hc += xc * xc * r * r;
         }
-        double rho = n >= 4 ? lag1(u) : 0;
+        double rho = n >= 4 ? Math.min(MAX_RHO, lag1(u) + (1 + 3 * lag1(u)) / n) : 0;
         double vOls = ss / (n - 2) / sxx;
         double vHc = (double) n / (n - 2) * hc / (sxx * sxx);
         double v = Math.max(vOls, vHc) * (1 + rho) / (1 - rho);
