@@ -153,7 +153,7 @@ public record DecayFit(double rate, double standardError, double lower, double u
                 ? String.format(Locale.ROOT, "floor entered at step %d", steps[end])
                 : "window reaches the last point";
         return fitWindow(steps, x, excess, end, floor, confidence,
-                String.format(Locale.ROOT, "%s; F = %.4g +- %.2g (%d points, sd %.3g); window: e - F > %g sd",
+                String.format(Locale.ROOT, "%s; F = %.4g +- %.2g (%d points, sd %.3g); window: e - F > %s sd",
                         where, floor.mean, floor.se, floor.count, floor.sd, c));
     }
 
@@ -265,7 +265,7 @@ public record DecayFit(double rate, double standardError, double lower, double u
         Line line = Line.fit(x, y, 0, n);
         return interval(-line.slope() / scale, line.slopeStandardError() / scale, n, steps[0], steps[n - 1],
                 floor.mean, floor.se, true, confidence, String.format(Locale.ROOT,
-                        "flat: no point above the floor band F + %g sd; rate = -slope of %s over all points", c, how));
+                        "flat: no point above the floor band F + %s sd; rate = -slope of %s over all points", c, how));
     }
 
     /** Fit ln(e - f) on the leading run of e - f &gt; 0 up to {@code end} (all points if end = 0 and no floor). */

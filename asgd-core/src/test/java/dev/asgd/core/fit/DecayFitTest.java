@@ -95,4 +95,208 @@ class DecayFitTest {
         assertThat(bias).isCloseTo(0, within(0.03));
         assertThat(floorIn).isGreaterThanOrEqualTo(90);
     }
+
+    /**
+     * The old rule as the oracle of the failure: a least-squares slope of ln e from the first point
+     * to the last point more than 10 times above the smallest e seen.
+     */
+    static double oldRule(long[] k, double[] e) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : e) {
+            min = Math.min(min, v);
+        }
+        int last = 0;
+        for (int i = 0; i < e.length; i++) {
+            if (e[i] > 10 * min) {
+                last = i;
+            }
+        }
+        double[] x = new double[last + 1];
+        double[] y = new double[last + 1];
+        for (int i = 0; i <= last; i++) {
+            x[i] = k[i];
+            y[i] = Math.log(e[i]);
+        }
+        return -Line.fit(x, y, 0, last + 1).slope();
+    }
+
+    /**
+     * The pathology: r = 0.004, a point every 100 steps over 6000, floor F = e^-11.2 reached at step
+     * 2800, lognormal floor noise of relative sd 1 with AR(1) 0.5. Seed 11; one curve, deterministic:
+     * the old rule's window stretches over the floor (about 0.002) while DecayFit is within 15 %.
+     */
+    @Test
+    void noisyFloorNoLongerHalvesTheRate() {
+        long[] k = steps(61, 100);
+        double[] e = curve(new ChainStreams(11).stream(0), k, 1, 0.004, Math.exp(-11.2), Kind.LOG, 1.0, 0.5, 0.05);
+        double old = oldRule(k, e);
+        DecayFit fit = DecayFit.of(k, e);
+        System.out.printf("pathology: old rule %.5f, DecayFit %s%n", old, fit);
+        assertThat(old).isBetween(0.0015, 0.0028);
+        assertThat(fit.rate()).isCloseTo(0.004, within(0.15 * 0.004));
+        assertThat(fit.floorReached()).isTrue();
+        assertThat(fit.to()).isBetween(2000L, 3000L);
+        assertThat(fit.contains(0.004, 0)).isTrue();
+    }
+
+    /** No floor within the horizon: 4.9 e-folds, multiplicative noise 10 %; seed 12; rate within 5 %. */
+    @Test
+    void pureExponentialWithoutFloor() {
+        long[] k = steps(50, 100);
+        double[] e = curve(new ChainStreams(12).stream(0), k, 2, 0.001, 0, Kind.LOG, 0, 0, 0.1);
+        DecayFit fit = DecayFit.of(k, e);
+        assertThat(fit.floorReached()).isFalse();
+        assertThat(fit.floor()).isZero();
+        assertThat(fit.floorStandardError()).isNaN();
+        assertThat(fit.points()).isEqualTo(50);
+        assertThat(fit.rate()).isCloseTo(0.001, within(0.05 * 0.001));
+        assertThat(fit.contains(0.001, 0)).isTrue();
+        assertThat(fit.note()).contains("no floor");
+    }
+
+    /** Only 2 points above the floor (e^-5 per point): NaN rate and a note saying what to change; seed 13. */
+    @Test
+    void twoPointsAboveTheFloorGiveNoRate() {
+        long[] k = steps(40, 100);
+        double[] e = curve(new ChainStreams(13).stream(0), k, 1, 0.05, 1e-4, Kind.LOG, 0.5, 0.5, 0.05);
+        DecayFit fit = DecayFit.of(k, e);
+        assertThat(fit.rate()).isNaN();
+        assertThat(fit.standardError()).isNaN();
+        assertThat(fit.floorReached()).isTrue();
+        assertThat(fit.points()).isEqualTo(2);
+        assertThat(fit.note()).contains("only 2 point(s)").contains("--eval-every").contains("run longer");
+        assertThat(fit.contains(0.05, 10)).isFalse();
+    }
+
+    /** A slowly diverging run, e = F X exp(+0.0005 k), lognormal sd 0.5, AR 0.5; seed 14: negative rate, covered. */
+    @Test
+    void growingCurveHasANegativeRate() {
+        long[] k = steps(50, 100);
+        double[] e = curve(new ChainStreams(14).stream(0), k, 0, 0, 1e-3, Kind.LOG, 0.5, 0.5, 0);
+        for (int i = 0; i < e.length; i++) {
+            e[i] *= Math.exp(0.0005 * k[i]);
+        }
+        DecayFit fit = DecayFit.of(k, e);
+        assertThat(fit.rate()).isNegative();
+        assertThat(fit.upper()).isNegative();
+        assertThat(fit.contains(-0.0005, 0)).isTrue();
+    }
+
+    /** A flat run, lognormal sd 0.5, AR 0.5, seed 15: rate about 0, its interval holds 0. */
+    @Test
+    void flatCurveHasRateZero() {
+        long[] k = steps(60, 100);
+        double[] e = curve(new ChainStreams(15).stream(0), k, 0, 0, 1e-3, Kind.LOG, 0.5, 0.5, 0);
+        DecayFit fit = DecayFit.of(k, e);
+        assertThat(fit.floorReached()).isTrue();
+        assertThat(fit.note()).startsWith("flat").contains("ln e");
+        assertThat(fit.contains(0, 0)).isTrue();
+        assertThat(fit.upper() - fit.lower()).isLessThan(1e-3);
+        assertThat(fit.floor()).isCloseTo(1e-3, within(4 * fit.floorStandardError()));
+    }
+
+    /** Flat with Gaussian noise that goes negative (sd 0.8), seed 16: the relative linear slope, about 0. */
+    @Test
+    void flatCurveWithNegativeValues() {
+        long[] k = steps(60, 100);
+        double[] e = curve(new ChainStreams(16).stream(0), k, 0, 0, 1e-3, Kind.GAUSS, 0.8, 0.3, 0);
+        assertThat(e).satisfies(v -> assertThat(java.util.Arrays.stream(v).min().orElseThrow()).isNegative());
+        DecayFit fit = DecayFit.of(k, e);
+        assertThat(fit.note()).startsWith("flat").contains("e / mean(e)");
+        assertThat(fit.contains(0, 0)).isTrue();
+    }
+
+    /** Pooled over 3 repeats of the pathology's setting with floor noise 0.3, 0.7, 1.0 (seed 17). */
+    @Test
+    void pooledOverThreeRepeats() {
+        long[] k = steps(61, 100);
+        List<DecayFit> fits = new ArrayList<>();
+        double[] noise = {0.3, 0.7, 1.0};
+        ChainStreams seeds = new ChainStreams(17);
+        for (int i = 0; i < 3; i++) {
+            fits.add(DecayFit.of(k, curve(seeds.stream(i), k, 1, 0.004, Math.exp(-11.2), Kind.LOG, noise[i], 0.5,
+                    0.05)));
+        }
+        DecayFit p = DecayFit.pooled(fits, 0.95);
+        double mean = (fits.get(0).rate() + fits.get(1).rate() + fits.get(2).rate()) / 3;
+        assertThat(p.rate()).isCloseTo(mean, within(1e-15));
+        double within = Math.sqrt(fits.stream().mapToDouble(f -> f.standardError() * f.standardError()).sum()) / 3;
+        assertThat(p.standardError()).isGreaterThanOrEqualTo(within * (1 - 1e-12));
+        assertThat(p.contains(0.004, 0)).isTrue();
+        assertThat(p.points()).isEqualTo(fits.stream().mapToInt(DecayFit::points).sum());
+        assertThat(p.floorReached()).isTrue();
+        assertThat(p.note()).contains("pooled 3 repeats, 0 without a rate");
+
+        DecayFit none = DecayFit.of(steps(2, 100), new double[] {1, 0.5});
+        DecayFit withMissing = DecayFit.pooled(List.of(fits.get(0), none), 0.9);
+        assertThat(withMissing.rate()).isEqualTo(fits.get(0).rate());
+        assertThat(withMissing.note()).contains("pooled 2 repeats, 1 without a rate");
+        assertThat(withMissing.upper() - withMissing.lower()).isLessThan(fits.get(0).upper() - fits.get(0).lower());
+        DecayFit allMissing = DecayFit.pooled(List.of(none), 0.95);
+        assertThat(allMissing.rate()).isNaN();
+        assertThat(allMissing.note()).contains("1 without a rate");
+    }
+
+    /** Short runs: 5 points (no floor test) still give a rate; 1 and 2 points give NaN. */
+    @Test
+    void shortRuns() {
+        long[] k = steps(5, 10);
+        double[] e = new double[5];
+        for (int i = 0; i < 5; i++) {
+            e[i] = Math.exp(-0.1 * k[i]) * (1 + 0.01 * ((i % 2) * 2 - 1));
+        }
+        DecayFit fit = DecayFit.of(k, e);
+        assertThat(fit.rate()).isCloseTo(0.1, within(0.005));
+        assertThat(fit.note()).contains("no floor test");
+        assertThat(DecayFit.of(new long[] {3}, new double[] {1}).rate()).isNaN();
+        assertThat(DecayFit.of(new long[] {3, 4}, new double[] {1, 0.5}).points()).isEqualTo(2);
+    }
+
+    @Test
+    void containsWidensByTheRelativeTolerance() {
+        DecayFit f = new DecayFit(1, 0.1, 0.8, 1.2, 0, Double.NaN, 0, 10, 5, false, "");
+        assertThat(f.contains(1.25, 0)).isFalse();
+        assertThat(f.contains(1.25, 0.05)).isTrue();
+        assertThat(f.contains(0.75, 0.05)).isTrue();
+        assertThat(f.contains(0.7, 0.05)).isFalse();
+        assertThatThrownBy(() -> f.contains(Double.NaN, 0)).isInstanceOf(InvalidParameterException.class)
+                .hasMessageStartingWith("predicted");
+        assertThatThrownBy(() -> f.contains(1, -1)).isInstanceOf(InvalidParameterException.class)
+                .hasMessageStartingWith("relativeTolerance");
+    }
+
+    @Test
+    void invalidInputsNameTheParameter() {
+        long[] k = {0, 1, 2};
+        double[] e = {3, 2, 1};
+        assertParameter(() -> DecayFit.of(null, e), "steps");
+        assertParameter(() -> DecayFit.of(new long[0], new double[0]), "steps");
+        assertParameter(() -> DecayFit.of(k, new double[] {1, 2}), "excess");
+        assertParameter(() -> DecayFit.of(k, null), "excess");
+        assertParameter(() -> DecayFit.of(new long[] {0, 2, 2}, e), "steps");
+        assertParameter(() -> DecayFit.of(new long[] {0, 2, 1}, e), "steps");
+        assertParameter(() -> DecayFit.of(k, new double[] {1, Double.NaN, 1}), "excess");
+        assertParameter(() -> DecayFit.of(k, new double[] {1, Double.POSITIVE_INFINITY, 1}), "excess");
+        assertParameter(() -> DecayFit.of(k, e, 0, 3), "confidence");
+        assertParameter(() -> DecayFit.of(k, e, 1, 3), "confidence");
+        assertParameter(() -> DecayFit.of(k, e, Double.NaN, 3), "confidence");
+        assertParameter(() -> DecayFit.of(k, e, 0.95, 0), "minSignalToNoise");
+        assertParameter(() -> DecayFit.of(k, e, 0.95, Double.POSITIVE_INFINITY), "minSignalToNoise");
+        assertParameter(() -> DecayFit.pooled(List.of(), 0.95), "fits");
+        assertParameter(() -> DecayFit.pooled(null, 0.95), "fits");
+        assertParameter(() -> DecayFit.pooled(java.util.Arrays.asList((DecayFit) null), 0.95), "fits");
+        DecayFit ok = DecayFit.of(k, e);
+        assertParameter(() -> DecayFit.pooled(List.of(ok), 1.5), "confidence");
+        assertParameter(() -> new DecayFit(1, 0.1, 0.8, 1.2, 0, 0, 0, 1, 2, true, null), "note");
+        assertParameter(() -> new DecayFit(1, 0.1, 0.8, 1.2, 0, 0, 0, 1, -1, true, ""), "points");
+        assertParameter(() -> new DecayFit(1, 0.1, 0.8, 1.2, 0, 0, 2, 1, 2, true, ""), "to");
+        assertParameter(() -> new DecayFit(1, -0.1, 0.8, 1.2, 0, 0, 0, 1, 2, true, ""), "standardError");
+        assertParameter(() -> new DecayFit(1, 0.1, 0.8, 1.2, 0, -1, 0, 1, 2, true, ""), "floorStandardError");
+        assertParameter(() -> new DecayFit(1, 0.1, 1.1, 1.2, 0, 0, 0, 1, 2, true, ""), "rate");
+    }
+
+    private static void assertParameter(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String name) {
+        assertThatThrownBy(call).isInstanceOf(InvalidParameterException.class)
+                .satisfies(x -> assertThat(((InvalidParameterException) x).parameter()).isEqualTo(name));
+    }
 }
