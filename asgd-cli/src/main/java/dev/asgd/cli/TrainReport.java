@@ -287,13 +287,13 @@ final class TrainReport implements CommandOutput {
             b.append(String.format(Locale.ROOT, "  %-10s %-14s %s%n", "eta", "final loss", "decay per update"));
             for (int i = 0; i < whatIf.size(); i++) {
                 CounterfactualReplay.Outcome o = whatIf.get(i);
-                DecayFit f = whatIfFits.get(i);
-                String last = o.series().isEmpty() ? "-"
+                DecayFit wf = whatIfFits.get(i);
+                String end = o.series().isEmpty() ? "-"
                         : String.format(Locale.ROOT, "%.6g", o.series().get(o.series().size() - 1).trainLoss());
                 String decay = o.diverged() ? "diverged at update " + o.divergedAt()
-                        : f == null || Double.isNaN(f.rate()) ? "n/a" : String.format(Locale.ROOT, "%.4g [%.4g, %.4g]",
-                                f.rate(), f.lower(), f.upper());
-                b.append(String.format(Locale.ROOT, "  %-10.5g %-14s %s%n", o.eta(), o.diverged() ? "-" : last, decay));
+                        : wf == null || Double.isNaN(wf.rate()) ? "n/a" : String.format(Locale.ROOT, "%.4g [%.4g, %.4g]",
+                                wf.rate(), wf.lower(), wf.upper());
+                b.append(String.format(Locale.ROOT, "  %-10.5g %-14s %s%n", o.eta(), o.diverged() ? "-" : end, decay));
             }
         }
         return b.toString();

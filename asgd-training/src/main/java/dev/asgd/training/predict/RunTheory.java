@@ -84,7 +84,7 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
     /** @return one line: which model the run follows */
     public String verdict() {
         if (Double.isNaN(measured.rate())) {
-            return "decay not measurable: " + measured.note();
+            return "no verdict: the decay is not measurable on this run's metric points";
         }
         String s = String.format(Locale.ROOT, "measured decay %.4g [%.4g, %.4g]; measured-law prediction %.4g: %s",
                 measured.rate(), measured.lower(), measured.upper(), law.decay(),
