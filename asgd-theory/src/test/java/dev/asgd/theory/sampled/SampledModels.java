@@ -17,7 +17,7 @@ final class SampledModels {
         return SampledQuadratic.of(data[0], data[1], data[2], batch);
     }
 
-    /** @return {rows, gradients at the optimum, penalty} */
+    /** @return {rows, gradients at the optimum, penalty, targets y, theta*} */
     static double[][] data(UniformRandomProvider rng, int n, int p, double ridge) {
         ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
         double[] rows = new double[n * p];
@@ -60,7 +60,7 @@ final class SampledModels {
                 grads[i * p + a] = rows[i * p + a] * r + penalty[a] * theta[a];
             }
         }
-        return new double[][] {rows, grads, penalty};
+        return new double[][] {rows, grads, penalty, y, theta};
     }
 
     private static double[] solve(double[][] m, int p) {
