@@ -43,6 +43,11 @@ public final class SampledQuadratic {
     private final double[] m2;
     /** (1/B) M4 unfolded on packed pairs, with the off-diagonal pairs of X weighted 2. */
     private final double[] g4;
+    /**
+     * The positive map X -&gt; E[(H_B - H) X (H_B - H)] = (F(X) - M2 X M2) / B on packed symmetric X
+     * (pairs x pairs, off-diagonal columns weighted 2).
+     */
+    private final double[] noiseMap;
     /** (1/B) M3 in the eigenbasis: m3[(a p + e) p + b]. */
     private final double[] m3;
     /** (1/B) covariance of the c~ in the eigenbasis. */
@@ -149,6 +154,28 @@ public final class SampledQuadratic {
             }
         }
         this.g4 = unfold(m4, p, pairs, scale);
+        this.noiseMap = noiseMap(g4, m2, p, pairs, batch);
+    }
+
+    /** @return (F(X) - M2 X M2) / B as a matrix on packed X, from (1/B) F and M2 */
+    private static double[] noiseMap(double[] g4, double[] m2, int p, int pairs, int batch) {
+        double[] out = g4.clone();
+        double invB = 1.0 / batch;
+        for (int a = 0; a < p; a++) {
+            for (int b = a; b < p; b++) {
+                int row = pair(a, b, p) * pairs;
+                for (int c = 0; c < p; c++) {
+                    for (int d = c; d < p; d++) {
+                        double v = m2[a * p + c] * m2[d * p + b];
+                        if (d != c) {
+                            v += m2[a * p + d] * m2[c * p + b];
+                        }
+                        out[row + pair(c, d, p)] -= invB * v;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** @return C(p + 3, 4), the number of a &lt;= b &lt;= c &lt;= d */
@@ -283,6 +310,11 @@ public final class SampledQuadratic {
     /** @return the eigenvalues, not copied (package use) */
     double[] lambda() {
         return lambda;
+    }
+
+    /** @return E[(H_B - H) X (H_B - H)] as a matrix on packed symmetric X, not copied */
+    double[] noiseMap() {
+        return noiseMap;
     }
 
     /** @return (1/B) E[c~ c~^T] in the eigenbasis, not copied */
