@@ -158,55 +158,56 @@ final class NoiseTransfer {
         return d == 0 ? 0 : lmax + d;
     }
 
-    /** @return the solution of S x = e_0 (Gaussian elimination, partial pivoting; S destroyed) */
+    /**
+     * @return the solution of S x = e_0 (Gaussian elimination with partial pivoting on row arrays, so
+     *     that a swap is a pointer swap and the update loop runs over two distinct arrays)
+     */
     static double[] solve(double[] s, int m) {
-        double[] rhs = new double[m];
-        rhs[0] = 1;
+        double[][] a = new double[m][];
+        for (int r = 0; r < m; r++) {
+            a[r] = new double[m + 1];
+            System.arraycopy(s, r * m, a[r], 0, m);
+        }
+        a[0][m] = 1;
         for (int c = 0; c < m; c++) {
             int piv = c;
-            double best = Math.abs(s[c * m + c]);
+            double best = Math.abs(a[c][c]);
             for (int r = c + 1; r < m; r++) {
-                double v = Math.abs(s[r * m + c]);
+                double v = Math.abs(a[r][c]);
                 if (v > best) {
                     best = v;
                     piv = r;
                 }
             }
-            if (piv != c) {
-                for (int k = c; k < m; k++) {
-                    double t = s[c * m + k];
-                    s[c * m + k] = s[piv * m + k];
-                    s[piv * m + k] = t;
-                }
-                double t = rhs[c];
-                rhs[c] = rhs[piv];
-                rhs[piv] = t;
-            }
-            double d = s[c * m + c];
+            double[] rc = a[piv];
+            a[piv] = a[c];
+            a[c] = rc;
+            double d = rc[c];
             if (d == 0) {
                 double[] inf = new double[m];
                 java.util.Arrays.fill(inf, Double.POSITIVE_INFINITY);
                 return inf;
             }
+            double inv = 1 / d;
             for (int r = c + 1; r < m; r++) {
-                double f = s[r * m + c] / d;
+                double[] rr = a[r];
+                double f = rr[c] * inv;
                 if (f != 0) {
-                    int ro = r * m;
-                    int co = c * m;
-                    for (int k = c + 1; k < m; k++) {
-                        s[ro + k] -= f * s[co + k];
+                    for (int k = c + 1; k <= m; k++) {
+                        rr[k] -= f * rc[k];
                     }
-                    rhs[r] -= f * rhs[c];
                 }
             }
         }
+        double[] x = new double[m];
         for (int r = m - 1; r >= 0; r--) {
-            double v = rhs[r];
+            double[] rr = a[r];
+            double v = rr[m];
             for (int k = r + 1; k < m; k++) {
-                v -= s[r * m + k] * rhs[k];
+                v -= rr[k] * x[k];
             }
-            rhs[r] = v / s[r * m + r];
+            x[r] = v / rr[r];
         }
-        return rhs;
+        return x;
     }
 }

@@ -16,8 +16,9 @@ import java.util.function.DoubleUnaryOperator;
  *     than the grid step) and bisection to relative 1e-13.
  * <li><b>Mean square:</b> the radius of the homogeneous map X -&gt; E[A X A^T] on the lag-augmented
  *     covariance, by the reduction of {@link NoiseTransfer}: with r_det = (mean radius)^2, it is the
- *     root z of radius(K_z) = 1 above r_det (bracketed by factors of 1000 in z - r_det from 1e-9 r_det (1e-12 r_det if needed), then
- *     regula falsi (Illinois) on log(z - r_det) to relative 1e-13 in z), or r_det if there is none;
+ *     root z of radius(K_z) = 1 above r_det, or r_det if there is none: bracketed by factors of 1000
+ *     in z - r_det from 1e-9 r_det (1e-12 r_det if needed), then regula falsi (Illinois) on
+ *     log(z - r_det) to relative 1e-13 in z;
  *     radius(K_z) is a Perron root computed by {@link ConeRadius} (power iteration with
  *     Collatz-Wielandt bounds to relative 1e-11). As E[A X A^T] &gt;= (EA) X (EA)^T on PSD X the
  *     mean-square edge is at most the mean edge, and below the mean edge radius(T) = 1 iff
@@ -45,7 +46,7 @@ public final class SampledRates {
         this.law = law;
         this.companion = new CompanionRadius(law);
         this.lambda = model.lambda();
-        this.cone = new ConeRadius(model.dimension(), 1e-11, 20_000);
+        this.cone = new ConeRadius(model.dimension(), 1e-11, 5_000);
     }
 
     /**

@@ -28,7 +28,7 @@ public final class SampledTiming {
         double[] pmf = new double[lag + 1];
         java.util.Arrays.fill(pmf, 1.0);
         double[] lambda = model.hessianEigenvalues();
-        double eta = 0.2 / lambda[p - 1];
+        double eta = 0.05 / lambda[p - 1];
         SampledMoments moments = SampledMoments.start(model, eta, pmf, new double[p]);
         for (int k = 0; k < 3000; k++) {
             moments.step();
@@ -43,22 +43,20 @@ public final class SampledTiming {
         t0 = System.nanoTime();
         double me = rates.meanEdge();
         double meanEdgeTime = (System.nanoTime() - t0) * 1e-9;
-        eta = 0.8 * me;
-        t0 = System.nanoTime();
-        double cold = rates.meanSquareContraction(eta);
-        double coldTime = (System.nanoTime() - t0) * 1e-9;
-        t0 = System.nanoTime();
-        double other = rates.meanSquareContraction(0.9 * eta);
-        double warmTime = (System.nanoTime() - t0) * 1e-9;
+        System.out.printf(Locale.ROOT, "p=%d L=%d n=%d B=%d: set-up %.3f s, step %.3f ms%n", p, lag, n, batch, setup,
+                perStep * 1e3);
+        System.out.printf(Locale.ROOT, "meanEdge %.8g in %.3f s%n", me, meanEdgeTime);
+        for (double f : new double[] {0.2, 0.5, 0.8, 0.9, 0.95}) {
+            t0 = System.nanoTime();
+            double r = rates.meanSquareContraction(f * me);
+            double sec = (System.nanoTime() - t0) * 1e-9;
+            System.out.printf(Locale.ROOT, "meanSquareContraction(%.2f meanEdge) = %.12f in %.3f s (mean radius^2 %.12f)%n",
+                    f, r, sec, Math.pow(rates.meanContraction(f * me), 2));
+        }
         t0 = System.nanoTime();
         double mse = rates.meanSquareEdge();
         double edgeTime = (System.nanoTime() - t0) * 1e-9;
-        System.out.printf(Locale.ROOT, "p=%d L=%d n=%d B=%d: set-up %.3f s, step %.3f ms%n", p, lag, n, batch, setup,
-                perStep * 1e3);
-        System.out.printf(Locale.ROOT, "meanEdge %.6g in %.3f s%n", me, meanEdgeTime);
-        System.out.printf(Locale.ROOT, "meanSquareContraction(%.4g) = %.12f first call %.3f s, (0.9 eta) = %.12f second call %.3f s%n",
-                eta, cold, coldTime, other, warmTime);
-        System.out.printf(Locale.ROOT, "meanSquareEdge %.8g in %.3f s; radius there %.12f%n", mse, edgeTime,
+        System.out.printf(Locale.ROOT, "meanSquareEdge %.10g in %.3f s; radius there %.12f%n", mse, edgeTime,
                 rates.meanSquareContraction(mse));
     }
 }
