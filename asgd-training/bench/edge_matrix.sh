@@ -26,7 +26,7 @@ for m in "${workers[@]}"; do
     edge="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["edges"]["measured"])' "$out/$tag-edge.json")"
     grid="$(python3 -c 'import sys; e=float(sys.argv[1]); print(",".join("%.6g" % (f*e) for f in (0.01, 0.05, 0.2, 0.5, 0.8)))' "$edge")"
     echo "edge-matrix: $tag: decay at $grid" >&2
-    "$root/asgd" train "${common[@]}" --workers "$m" --worker-delay "$delay" --no-replay-edge \
+    "$root/asgd" train "${common[@]}" --eval-every 5 --workers "$m" --worker-delay "$delay" --no-replay-edge \
       --sweep-eta "$grid" >"$out/$tag-decay.json"
   done
 done

@@ -36,13 +36,76 @@ class TrainCommandTest {
         assertThat(j.get("series").size()).isEqualTo(51);
         assertThat(j.get("series").get(50).get("step").asLong()).isEqualTo(2000);
         assertThat(j.at("/staleness/geometricFit/kappa").isNumber()).isTrue();
-        assertThat(j.at("/theory/predictedDecayPerUpdate").asDouble()).isPositive();
+        assertThat(j.at("/theory/geometric/decayPerUpdate").asDouble()).isPositive();
+        assertThat(j.at("/theory/measuredLaw/decayPerUpdate").asDouble()).isPositive();
+        assertThat(j.at("/theory/measuredLaw/meanSquareEdge").asDouble())
+                .isLessThanOrEqualTo(j.at("/theory/measuredLaw/meanEdge").asDouble());
+        assertThat(j.at("/theory/replayEdge/edge").asDouble()).isPositive();
+        assertThat(j.at("/theory/predictedCurve").size()).isEqualTo(51);
+        assertThat(j.at("/theory/measured/decayPerUpdate").isNumber()).isTrue();
         assertThat(j.at("/params/problem").asText()).isEqualTo("least-squares");
         long sum = 0;
         for (JsonNode n : j.at("/staleness/histogram")) {
             sum += n.asLong();
         }
         assertThat(sum).isEqualTo(2000);
+    }
+
+    /** The example at eta 0.45: the loss passes 1e6 x its initial value and the run stops with exit 3. */
+    @Test
+    void aDivergentRunExitsWithThreeNamingTheUpdateAndWorker() {
+        Run r = run("--data", LS, "--workers", "4", "--worker-delay", "exp:0.05", "--eta", "3", "--updates", "4000");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err().strip()).matches("asgd train: diverged at step \\d+, worker \\d: .*--divergence-factor.*")
+                .doesNotContain("\n");
+        assertThat(r.out()).doesNotContain("contracts");
+        Run bad = run("--data", LS, "--divergence-factor", "1");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--divergence-factor");
+    }
+
+    @Test
+    void whatIfReplaysTheRunsInterleavingAtOtherRates(@TempDir Path dir) throws Exception {
+        String s = dir.resolve("s.csv").toString();
+        Run a = run("--data", LS, "--updates", "800", "--workers", "3", "--eta", "0.05", "--format", "json",
+                "--record-schedule", s, "--what-if-eta", "0.05,0.2,5", "--no-replay-edge", "--plot", dir.toString());
+        assertThat(a.code()).as(a.err()).isZero();
+        JsonNode j = Json.mapper().readTree(a.out());
+        JsonNode w = j.get("whatIf");
+        assertThat(w.size()).isEqualTo(3);
+        // at the recorded rate the replay is the run itself
+        assertThat(w.get(0).get("finalTrainLoss").asDouble()).isEqualTo(j.at("/final/trainLoss").asDouble());
+        assertThat(w.get(2).get("diverged").asBoolean()).isTrue();
+        assertThat(w.get(2).get("divergedAt").asLong()).isPositive();
+        assertThat(dir.resolve("what-if.png")).exists();
+        // --replay at another eta is the same interleaving at that rate: equal to the what-if row
+        Run b = run("--data", LS, "--updates", "800", "--workers", "3", "--replay", s, "--eta", "0.2", "--format", "json",
+                "--no-replay-edge");
+        assertThat(b.code()).as(b.err()).isZero();
+        JsonNode jb = Json.mapper().readTree(b.out());
+        assertThat(jb.get("counterfactualReplay").asBoolean()).isTrue();
+        assertThat(jb.at("/final/trainLoss").asDouble()).isEqualTo(w.get(1).get("finalTrainLoss").asDouble());
+    }
+
+    @Test
+    void sweepEtaMeasuresTheEdgeBesideThePredictions(@TempDir Path dir) throws Exception {
+        Run r = run("--data", "synthetic:least-squares,n=2000,d=4,seed=2", "--updates", "500", "--workers", "2",
+                "--sweep-eta", "0.02,0.2,3", "--repeats", "2", "--find-edge", "--edge-tolerance", "0.2", "--format",
+                "json", "--plot", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(j.at("/edges/measured").asDouble()).isPositive();
+        assertThat(j.at("/edges/measuredLawMeanSquare").asDouble()).isPositive();
+        assertThat(j.at("/edges/replay/edge").asDouble()).isPositive();
+        assertThat(j.get("points").size()).isGreaterThanOrEqualTo(3);
+        assertThat(j.get("points").get(0).get("runs").size()).isEqualTo(2);
+        assertThat(dir.resolve("edge-sweep.png")).exists();
+        Run csv = run("--data", "synthetic:least-squares,n=2000,d=4,seed=2", "--updates", "300", "--sweep-eta", "0.05",
+                "--repeats", "1", "--format", "csv", "--no-replay-edge");
+        assertThat(csv.out().split("\n")[0]).startsWith("eta,measuredDecay,");
+        Run bad = run("--data", "synthetic:softmax,n=500,d=3", "--sweep-eta", "0.1");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--sweep-eta");
     }
 
     @Test

@@ -60,7 +60,7 @@ class ReproducePipelineTest {
         List<String> ids = new ArrayList<>();
         exps.forEach(e -> ids.add(e.path("id").asText()));
         assertThat(ids).containsExactly("theorem-3-2", "remark-3-3", "delays", "remark-3-4", "perturbation",
-                "sme-accuracy", "initial-data", "errata");
+                "sme-accuracy", "initial-data", "errata", "real-runs");
         Set<String> allowed = Set.of("holds", "holds with correction", "fails");
         exps.forEach(e -> {
             assertThat(allowed).contains(e.path("verdict").asText());
@@ -95,6 +95,14 @@ class ReproducePipelineTest {
         assertThat(acc.path("ensembleOrderMean").asDouble()).isGreaterThan(0.3);
         assertThat(t.path("maxRelDevSmeEnsemble").asDouble()).isLessThan(0.02);
         assertThat(experiment("errata").path("numbers").path("confirmed").asInt()).isEqualTo(15);
+        // real threaded runs (timing-dependent staleness): the numbers exist and are ordered; the measured
+        // law's edge lies below its mean edge and the paper's geometric edge is far above the measured one
+        JsonNode real = experiment("real-runs").path("numbers");
+        assertThat(real.path("edgeMeasured").isNumber()).as("measured edge bracketed").isTrue();
+        assertThat(real.path("edgeMeasuredLawMeanSquare").asDouble()).isPositive()
+                .isLessThanOrEqualTo(real.path("edgeMeasuredLawMean").asDouble());
+        assertThat(real.path("edgeGeometricMean").asDouble()).isGreaterThan(5 * real.path("edgeMeasured").asDouble());
+        assertThat(real.path("decaysCompared").asInt()).isPositive();
     }
 
     @Test
@@ -106,8 +114,8 @@ class ReproducePipelineTest {
             assertThat(dir.resolve(f)).exists();
             assertThat(dir.resolve(f.replace(".png", ".svg"))).exists();
         }
-        assertThat(events.stream().filter(e -> e.startsWith("begin"))).hasSize(8);
-        assertThat(events.stream().filter(e -> e.equals("end"))).hasSize(8);
+        assertThat(events.stream().filter(e -> e.startsWith("begin"))).hasSize(9);
+        assertThat(events.stream().filter(e -> e.equals("end"))).hasSize(9);
         assertThat(events).anySatisfy(e -> assertThat(e).startsWith("advance"));
     }
 
