@@ -1,29 +1,34 @@
-"""Summarises asgd-training/bench/edge_matrix.sh's JSON files as the two tables of asgd-training/README.md."""
+"""Summarises asgd-training/bench/edge_matrix.sh's JSON files as the tables of asgd-training/README.md."""
 import glob
 import json
 import os
 import sys
 
 out = sys.argv[1]
-print("| setting | mean staleness | measured edge | measured law (mean square) | replay | shuffled replay | geometric (mean) |")
-print("|---|---|---|---|---|---|---|")
+
+
+def rel(x, m):
+    if x is None or m is None:
+        return "-"
+    return "%.4g (%+.1f %%)" % (x, 100 * (x / m - 1))
+
+
+print("| setting | mean staleness | measured edge [bracket] | measured law, i.i.d. | each run's law, median"
+      " | replay, median of 3 | shuffled replay | geometric (paper) |")
+print("|---|---|---|---|---|---|---|---|")
 for f in sorted(glob.glob(os.path.join(out, "*-edge.json"))):
     j = json.load(open(f))
     e = j["edges"]
     m = e["measured"]
-
-    def rel(x):
-        if x is None or m is None:
-            return "-"
-        return "%.4g (%+.1f %%)" % (x, 100 * (x / m - 1))
-
     tag = os.path.basename(f)[:-10]
-    print("| %s | %.2f | %.4g [%.4g, %.4g] | %s | %s | %s | %s |" % (
+    print("| %s | %.2f | %.4g [%.4g, %.4g] | %s | %s | %s | %s | %s |" % (
         tag, j["staleness"]["lawMean"], m, e["measuredStableBelow"], e["measuredUnstableAbove"],
-        rel(e["measuredLawMeanSquare"]), rel((e["replay"] or {}).get("edge")),
-        rel((e["shuffledReplay"] or {}).get("edge")), rel(e["geometricMean"])))
+        rel(e["measuredLawMeanSquare"], m), rel(e.get("measuredLawPerRunMedian"), m),
+        rel((e["replay"] or {}).get("edge"), m), rel((e["shuffledReplay"] or {}).get("edge"), m),
+        rel(e["geometricMean"], m)))
 print()
-print("| setting | eta / edge | measured decay [95 %] | measured law | within 15 % or inside | geometric |")
+print("| setting | eta / edge | measured decay [95 %] | measured law: window (asymptotic) | within 15 % or inside"
+      " | geometric (paper) |")
 print("|---|---|---|---|---|---|")
 ok = total = 0
 for f in sorted(glob.glob(os.path.join(out, "*-decay.json"))):
@@ -31,12 +36,14 @@ for f in sorted(glob.glob(os.path.join(out, "*-decay.json"))):
     tag = os.path.basename(f)[:-11]
     edge = json.load(open(os.path.join(out, tag + "-edge.json")))["edges"]["measured"]
     for p in j["points"]:
-        md, lo, hi, law = p["measuredDecay"], p["measuredLower"], p["measuredUpper"], p["measuredLawDecay"]
-        good = md is not None and (abs(law / md - 1) <= 0.15 or lo <= law <= hi)
+        md, lo, hi = p["measuredDecay"], p["measuredLower"], p["measuredUpper"]
+        law, win = p["measuredLawDecay"], p.get("measuredLawWindowDecay")
+        pred = win if win is not None else law
+        good = md is not None and (abs(pred / md - 1) <= 0.15 or lo <= pred <= hi)
         ok += good
         total += 1
-        print("| %s | %.2f | %s | %.4g | %s | %.4g |" % (
+        print("| %s | %.2f | %s | %s (%.4g) | %s | %.4g |" % (
             tag, p["eta"] / edge, "%.4g [%.4g, %.4g]" % (md, lo, hi) if md is not None else "n/a",
-            law, "yes" if good else "**no**", p["geometricDecay"]))
+            "%.4g" % win if win is not None else "-", law, "yes" if good else "**no**", p["geometricDecay"]))
 print()
 print("decay predictions within 15 %% or inside the interval: %d of %d" % (ok, total))

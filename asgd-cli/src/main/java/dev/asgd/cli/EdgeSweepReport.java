@@ -45,6 +45,8 @@ final class EdgeSweepReport implements CommandOutput {
         edges.put("geometricMean", study.geometricEdge());
         edges.put("measuredLawMean", study.lawMeanEdge());
         edges.put("measuredLawMeanSquare", study.lawMeanSquareEdge());
+        edges.put("measuredLawPerRunMedian", study.medianRunEdge());
+        edges.put("measuredLawPerRun", study.runEdges());
         edges.put("replay", TrainReport.edgeJson(study.replayEdge()));
         edges.put("shuffledReplay", TrainReport.edgeJson(study.shuffledEdge()));
         j.put("edges", edges);
@@ -65,6 +67,7 @@ final class EdgeSweepReport implements CommandOutput {
                 x.put("divergedAt", run.divergedAt() >= 0 ? run.divergedAt() : null);
                 x.put("decay", TrainReport.fitJson(run.fit()));
                 x.put("meanStaleness", run.meanStaleness());
+                x.put("histogram", run.histogram());
                 x.put("updatesPerSecond", run.updatesPerSecond());
                 runs.add(x);
             }
@@ -86,6 +89,7 @@ final class EdgeSweepReport implements CommandOutput {
         m.put("runs", r.runs());
         m.put("geometricDecay", r.geometricDecay());
         m.put("measuredLawDecay", r.lawDecay());
+        m.put("measuredLawWindowDecay", r.lawWindowDecay());
         m.put("agrees", r.agrees());
         return m;
     }
@@ -93,12 +97,13 @@ final class EdgeSweepReport implements CommandOutput {
     @Override
     public String toCsv() {
         StringBuilder b = new StringBuilder(
-                "eta,measuredDecay,measuredLower,measuredUpper,stable,diverged,runs,geometricDecay,measuredLawDecay,agrees\n");
+                "eta,measuredDecay,measuredLower,measuredUpper,stable,diverged,runs,geometricDecay,measuredLawDecay,"
+                        + "measuredLawWindowDecay,agrees\n");
         for (EdgeStudy.Row r : study.rows()) {
             b.append(r.eta()).append(',').append(num(r.measured())).append(',').append(num(r.lower())).append(',')
                     .append(num(r.upper())).append(',').append(r.stable()).append(',').append(r.diverged()).append(',')
                     .append(r.runs()).append(',').append(num(r.geometricDecay())).append(',').append(num(r.lawDecay()))
-                    .append(',').append(r.agrees()).append('\n');
+                    .append(',').append(num(r.lawWindowDecay())).append(',').append(r.agrees()).append('\n');
         }
         return b.toString();
     }
@@ -116,16 +121,18 @@ final class EdgeSweepReport implements CommandOutput {
                 study.sweep().points().isEmpty() ? 0 : study.sweep().points().get(0).runs().size()));
         b.append(String.format(Locale.ROOT, "staleness: mean %.3f (pooled over every run), geometric fit kappa %.4g%n",
                 study.law().mean(), study.kappa()));
-        b.append(String.format(Locale.ROOT, "%n%-10s %-34s %-7s %-14s %-14s%n", "eta", "measured decay [95 % interval]",
-                "stable", "geometric", "measured law"));
+        b.append(String.format(Locale.ROOT, "%n%-10s %-34s %-7s %-11s %-22s%n", "eta", "measured decay [95 % interval]",
+                "stable", "geometric", "measured law (window)"));
         for (EdgeStudy.Row r : study.rows()) {
             String m = Double.isNaN(r.measured()) ? "all diverged" : String.format(Locale.ROOT, "%.4g [%.4g, %.4g]",
                     r.measured(), r.lower(), r.upper());
             if (r.diverged() > 0 && !Double.isNaN(r.measured())) {
                 m += " (" + r.diverged() + " diverged)";
             }
-            b.append(String.format(Locale.ROOT, "%-10.5g %-34s %-7s %-14.4g %-14.4g%s%n", r.eta(), m,
-                    r.stable() ? "yes" : "no", r.geometricDecay(), r.lawDecay(), r.agrees() ? " agrees" : ""));
+            String law = Double.isNaN(r.lawWindowDecay()) ? String.format(Locale.ROOT, "%.4g", r.lawDecay())
+                    : String.format(Locale.ROOT, "%.4g (%.4g)", r.lawDecay(), r.lawWindowDecay());
+            b.append(String.format(Locale.ROOT, "%-10.5g %-34s %-7s %-11.4g %-22s%s%n", r.eta(), m,
+                    r.stable() ? "yes" : "no", r.geometricDecay(), law, r.agrees() ? " agrees" : ""));
         }
         b.append(String.format(Locale.ROOT, "%nstability edge (eta)%n"));
         double measured = study.sweep().edge();
@@ -136,6 +143,7 @@ final class EdgeSweepReport implements CommandOutput {
         edge(b, "paper: geometric law, mean", study.geometricEdge(), measured);
         edge(b, "measured law, i.i.d., mean", study.lawMeanEdge(), measured);
         edge(b, "measured law, i.i.d., mean square", study.lawMeanSquareEdge(), measured);
+        edge(b, "each run's own law: median of " + study.runEdges().length + " runs", study.medianRunEdge(), measured);
         if (study.replayEdge() != null) {
             edge(b, "one run's interleaving, replayed", study.replayEdge().edge(), measured);
             edge(b, "the same staleness in random order, replayed", study.shuffledEdge().edge(), measured);
@@ -171,7 +179,7 @@ final class EdgeSweepReport implements CommandOutput {
         curves.add(Plots.Curve.of("measured (pooled seeds)", eta, measured));
         curves.add(new Plots.Curve("measured, 95 % lower", eta, lo, true));
         curves.add(new Plots.Curve("measured, 95 % upper", eta, hi, true));
-        curves.add(Plots.Curve.of("measured law, i.i.d. (exact)", eta, law));
+        curves.add(Plots.Curve.of("measured law, i.i.d. (exact), -ln rho_ms", eta, law));
         curves.add(Plots.Curve.of("paper: geometric law", eta, geo));
         ReplayEdge re = study.replayEdge();
         Plots.line(dir.resolve("edge-sweep.png"), String.format(Locale.ROOT,

@@ -172,6 +172,7 @@ final class TrainReport implements CommandOutput {
         t.put("replayEdge", edgeJson(theory.replayEdge()));
         t.put("shuffledReplayEdge", edgeJson(theory.shuffledEdge()));
         t.put("measured", fitJson(theory.measured()));
+        t.put("measuredLawWindowDecay", theory.lawWindowDecay());
         List<Map<String, Object>> curve = new ArrayList<>();
         for (int i = 0; i < theory.curveSteps().length; i++) {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -311,6 +312,10 @@ final class TrainReport implements CommandOutput {
         b.append(String.format(Locale.ROOT, "  %-46s %-16.4g %.4g (mean square), %.4g (mean)%n",
                 "measured law, i.i.d., sampled minibatch noise", t.law().decay(), t.law().meanSquareEdge(),
                 t.law().meanEdge()));
+        if (!Double.isNaN(t.lawWindowDecay())) {
+            b.append(String.format(Locale.ROOT, "  %-46s %-16.4g%n", "  the same, over the measured window",
+                    t.lawWindowDecay()));
+        }
         if (t.replayEdge() != null) {
             b.append(String.format(Locale.ROOT, "  %-46s %-16s %s%n", "this run's interleaving, replayed", "(the run)",
                     edgeText(t.replayEdge())));

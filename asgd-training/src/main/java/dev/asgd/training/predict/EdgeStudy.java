@@ -2,6 +2,8 @@ package dev.asgd.training.predict;
 
 import dev.asgd.theory.sampled.SampledRates;
 import dev.asgd.training.data.TrainTest;
+import dev.asgd.training.engine.Schedule;
+import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.problem.LeastSquares;
 import dev.asgd.training.staleness.GeometricFit;
 import java.util.ArrayList;
@@ -21,12 +23,20 @@ import java.util.List;
  * @param geometricEdge the geometric model's edge
  * @param lawMeanEdge the measured law's mean edge
  * @param lawMeanSquareEdge the measured law's mean-square edge
- * @param replayEdge the reference interleaving's edge (null when no schedule)
- * @param shuffledEdge the shuffled interleaving's edge (null when no schedule)
+ * @param replayEdge the median over the first learning rate's runs of their interleaving's edge
+ *     (null when no schedule)
+ * @param shuffledEdge the same for their interleavings shuffled (null when no schedule)
+ * @param runEdges the mean-square edge of each run's own staleness law (runs of at least half the
+ *     updates, at most {@link #MAX_RUN_EDGES} of them), in the sweep's order
+ * @param medianRunEdge their median: the edge a majority vote over runs sees when the law differs
+ *     from run to run (it equals lawMeanSquareEdge when every run has the same law)
  */
 public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, double[] eigenvalues, List<Row> rows,
         double geometricEdge, double lawMeanEdge, double lawMeanSquareEdge, ReplayEdge replayEdge,
-        ReplayEdge shuffledEdge) {
+        ReplayEdge shuffledEdge, double[] runEdges, double medianRunEdge) {
+    /** Largest number of runs whose own law's edge is computed. */
+    public static final int MAX_RUN_EDGES = 24;
+
     /**
      * @param eta the learning rate
      * @param measured the pooled measured decay (NaN when every run diverged)
@@ -37,10 +47,13 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
      * @param runs runs
      * @param geometricDecay the geometric model's decay
      * @param lawDecay the measured law's decay -ln rho_ms (negative above its edge)
-     * @param agrees whether lawDecay lies in the measured interval widened by {@link RunTheory#MODEL_TOLERANCE}
+     * @param lawWindowDecay the measured law's expected loss curve's decay over the measured window
+     *     ({@link LeastSquaresTheory#windowDecay}; NaN when there is no window)
+     * @param agrees whether the measured law's window decay (its asymptotic decay when there is no
+     *     window) lies in the measured interval widened by {@link RunTheory#MODEL_TOLERANCE}
      */
     public record Row(double eta, double measured, double lower, double upper, boolean stable, int diverged, int runs,
-            double geometricDecay, double lawDecay, boolean agrees) {
+            double geometricDecay, double lawDecay, double lawWindowDecay, boolean agrees) {
     }
 
     /**
@@ -54,6 +67,21 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
      */
     public static EdgeStudy of(EdgeSweep.Result sweep, LeastSquares problem, TrainTest data, int batch, boolean replays,
             double divergenceFactor) {
+        return of(sweep, problem, data, batch, replays, divergenceFactor, MAX_RUN_EDGES);
+    }
+
+    /**
+     * @param sweep the measured sweep
+     * @param problem the least-squares problem
+     * @param data its data
+     * @param batch the minibatch size
+     * @param replays whether to find the replay edges of the reference schedules
+     * @param divergenceFactor as in the sweep
+     * @param maxRunEdges the most runs whose own law's edge is computed (each takes about a second)
+     * @return the study
+     */
+    public static EdgeStudy of(EdgeSweep.Result sweep, LeastSquares problem, TrainTest data, int batch, boolean replays,
+            double divergenceFactor, int maxRunEdges) {
         LeastSquaresTheory t = LeastSquaresTheory.of(problem, data.train(), RunTheory.evalRows(data.train()), batch);
         double kappa = GeometricFit.of(sweep.histogram()).kappa();
         StalenessLaw law = StalenessLaw.of(sweep.histogram());
@@ -63,20 +91,88 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
         for (EdgeSweep.Point p : sweep.points()) {
             double geo = GeometricModel.of(kappa, p.eta(), ev).decay();
             double lawDecay = -Math.log(rates.meanSquareContraction(p.eta()));
-            boolean agrees = !Double.isNaN(p.decay().rate()) && p.decay().contains(lawDecay, RunTheory.MODEL_TOLERANCE);
+            double window = Double.NaN;
+            if (!Double.isNaN(p.decay().rate()) && p.stable()) {
+                long from = Long.MAX_VALUE;
+                long to = 0;
+                int pts = 0;
+                for (EdgeSweep.Run r : p.runs()) {
+                    if (!Double.isNaN(r.fit().rate())) {
+                        from = Math.min(from, r.fit().from());
+                        to = Math.max(to, r.fit().to());
+                        pts = Math.max(pts, r.fit().points());
+                    }
+                }
+                if (to > from) {
+                    window = t.windowDecay(p.eta(), law, from, to, Math.max(pts, 8));
+                }
+            }
+            double predicted = Double.isNaN(window) ? lawDecay : window;
+            boolean agrees = !Double.isNaN(p.decay().rate()) && p.decay().contains(predicted, RunTheory.MODEL_TOLERANCE);
             rows.add(new Row(p.eta(), p.decay().rate(), p.decay().lower(), p.decay().upper(), p.stable(), p.diverged(),
-                    p.runs().size(), geo, lawDecay, agrees));
+                    p.runs().size(), geo, lawDecay, window, agrees));
         }
         ReplayEdge re = null;
         ReplayEdge se = null;
         if (replays && sweep.reference() != null) {
             double start = Double.isNaN(sweep.edge()) ? sweep.points().get(0).eta() : sweep.edge();
-            re = ReplayEdge.find(sweep.reference(), sweep.referenceConfig(), problem, data, t.lossStar(), start, 0.01,
-                    divergenceFactor);
-            se = ReplayEdge.find(ReplayEdge.shuffled(sweep.reference(), sweep.referenceConfig().seed()),
-                    sweep.referenceConfig(), problem, data, t.lossStar(), start, 0.01, divergenceFactor);
+            List<ReplayEdge> plain = new ArrayList<>();
+            List<ReplayEdge> shuffled = new ArrayList<>();
+            for (int i = 0; i < sweep.references().size(); i++) {
+                Schedule s = sweep.references().get(i);
+                TrainingConfig c = sweep.referenceConfigs().get(i);
+                plain.add(ReplayEdge.find(s, c, problem, data, t.lossStar(), start, 0.01, divergenceFactor));
+                shuffled.add(ReplayEdge.find(ReplayEdge.shuffled(s, c.seed()), c, problem, data, t.lossStar(), start, 0.01,
+                        divergenceFactor));
+            }
+            re = ReplayEdge.median(plain);
+            se = ReplayEdge.median(shuffled);
         }
+        double[] runEdges = runEdges(sweep, t, Math.min(maxRunEdges, MAX_RUN_EDGES));
         return new EdgeStudy(sweep, kappa, law, ev, rows, GeometricModel.of(kappa, 1, ev).meanEdge(), rates.meanEdge(),
-                rates.meanSquareEdge(), re, se);
+                rates.meanSquareEdge(), re, se, runEdges, median(runEdges));
+    }
+
+    private static double[] runEdges(EdgeSweep.Result sweep, LeastSquaresTheory t, int max) {
+        long longest = 0;
+        for (EdgeSweep.Point p : sweep.points()) {
+            for (EdgeSweep.Run r : p.runs()) {
+                longest = Math.max(longest, count(r.histogram()));
+            }
+        }
+        List<long[]> laws = new ArrayList<>();
+        for (EdgeSweep.Point p : sweep.points()) {
+            for (EdgeSweep.Run r : p.runs()) {
+                long n = count(r.histogram());
+                if (n > 0 && 2 * n >= longest) {
+                    laws.add(r.histogram());
+                }
+            }
+        }
+        int m = Math.min(laws.size(), max);
+        double[] e = new double[m];
+        for (int i = 0; i < m; i++) {
+            // evenly over the sweep when there are more runs than edges to compute
+            long[] h = laws.get((int) ((long) i * laws.size() / m));
+            e[i] = t.rates(StalenessLaw.of(h)).meanSquareEdge();
+        }
+        return e;
+    }
+
+    private static long count(long[] h) {
+        long n = 0;
+        for (long c : h) {
+            n += c;
+        }
+        return n;
+    }
+
+    private static double median(double[] v) {
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
     }
 }

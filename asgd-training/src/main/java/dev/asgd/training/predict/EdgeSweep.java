@@ -71,11 +71,20 @@ public final class EdgeSweep {
      * @param stableBelow the largest stable eta below the first unstable one
      * @param unstableAbove the smallest unstable eta
      * @param histogram the staleness histogram pooled over every run
-     * @param reference the schedule of the first run (the smallest eta, first seed), for replays
-     * @param referenceConfig its settings
+     * @param references the schedules of the first learning rate's runs (one per seed), for replays
+     * @param referenceConfigs their settings
      */
     public record Result(List<Point> points, double edge, double stableBelow, double unstableAbove, long[] histogram,
-            Schedule reference, TrainingConfig referenceConfig) {
+            List<Schedule> references, List<TrainingConfig> referenceConfigs) {
+        /** @return the first run's schedule, or null */
+        public Schedule reference() {
+            return references.isEmpty() ? null : references.get(0);
+        }
+
+        /** @return the first run's settings, or null */
+        public TrainingConfig referenceConfig() {
+            return referenceConfigs.isEmpty() ? null : referenceConfigs.get(0);
+        }
     }
 
     private final TrainingConfig base;
@@ -87,8 +96,8 @@ public final class EdgeSweep {
     private final double divergenceFactor;
     private final List<Point> points = new ArrayList<>();
     private long[] pooled = new long[0];
-    private Schedule reference;
-    private TrainingConfig referenceConfig;
+    private final List<Schedule> references = new ArrayList<>();
+    private final List<TrainingConfig> referenceConfigs = new ArrayList<>();
     private Listener listener;
     private int done;
 
@@ -143,7 +152,8 @@ public final class EdgeSweep {
         List<Point> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparingDouble(Point::eta));
         double edge = Double.isNaN(bracket[0]) || Double.isNaN(bracket[1]) ? Double.NaN : Math.sqrt(bracket[0] * bracket[1]);
-        return new Result(sorted, edge, bracket[0], bracket[1], pooled.clone(), reference, referenceConfig);
+        return new Result(sorted, edge, bracket[0], bracket[1], pooled.clone(), List.copyOf(references),
+                List.copyOf(referenceConfigs));
     }
 
     /** {largest stable eta below the smallest unstable one, the smallest unstable one}. */
@@ -203,9 +213,9 @@ public final class EdgeSweep {
             hist = r.total();
             mean = r.fit().mean();
             ups = r.updatesPerSecond();
-            if (reference == null && r.schedule() != null && r.schedule().replayable()) {
-                reference = r.schedule().toSchedule(c.fingerprint());
-                referenceConfig = c;
+            if (points.isEmpty() && r.schedule() != null && r.schedule().replayable()) {
+                references.add(r.schedule().toSchedule(c.fingerprint()));
+                referenceConfigs.add(c);
             }
         } catch (NumericalDivergenceException e) {
             series = s.seriesSoFar();

@@ -73,6 +73,19 @@ public record ReplayEdge(double edge, double stableBelow, double unstableAbove, 
         return new ReplayEdge(Double.isNaN(lo) || Double.isNaN(hi) ? Double.NaN : Math.sqrt(lo * hi), lo, hi, n);
     }
 
+    /**
+     * @param edges edges of several interleavings (e.g. one per seed)
+     * @return the one with the median edge (the lower middle one for an even count; NaN edges sort last)
+     */
+    public static ReplayEdge median(List<ReplayEdge> edges) {
+        if (edges.isEmpty()) {
+            return null;
+        }
+        List<ReplayEdge> s = new ArrayList<>(edges);
+        s.sort(java.util.Comparator.comparingDouble(e -> Double.isNaN(e.edge()) ? Double.POSITIVE_INFINITY : e.edge()));
+        return s.get((s.size() - 1) / 2);
+    }
+
     private static boolean stable(Schedule s, TrainingConfig recorded, Problem problem, TrainTest data, double lossStar,
             double eta, double divergenceFactor) {
         CounterfactualReplay.Outcome o = CounterfactualReplay.replay(s, recorded.withEta(eta), problem, data,

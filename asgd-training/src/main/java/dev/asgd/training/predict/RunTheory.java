@@ -28,12 +28,14 @@ import java.util.stream.IntStream;
  * @param curveSteps the updates of the predicted curve (the run's metric points)
  * @param predictedExcess E f - f* of the measured-law model at those updates
  * @param measured the run's decay of f - f* (floor-robust fit with its interval)
- * @param agrees whether the measured-law decay lies in the measured interval widened by
- *     {@link #MODEL_TOLERANCE}
+ * @param lawWindowDecay the measured-law expected loss's decay over the measured window (NaN when
+ *     there is none; {@link LeastSquaresTheory#windowDecay})
+ * @param agrees whether the measured-law window decay (its asymptotic decay when there is no
+ *     window) lies in the measured interval widened by {@link #MODEL_TOLERANCE}
  */
 public record RunTheory(double lossStar, double[] eigenvalues, double eta, GeometricModel geometric,
         MeasuredLawModel law, ReplayEdge replayEdge, ReplayEdge shuffledEdge, long[] curveSteps,
-        double[] predictedExcess, DecayFit measured, boolean agrees) {
+        double[] predictedExcess, DecayFit measured, double lawWindowDecay, boolean agrees) {
     /** Relative tolerance of "agrees", for what the i.i.d. model cannot see (serial correlation, the path vs its mean). */
     public static final double MODEL_TOLERANCE = 0.15;
 
@@ -68,8 +70,13 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
             se = ReplayEdge.find(ReplayEdge.shuffled(s, run.config().seed()), run.config(), problem, data, t.lossStar(),
                     run.config().eta(), 0.02, divergenceFactor);
         }
-        boolean agrees = !Double.isNaN(measured.rate()) && measured.contains(ml.decay(), MODEL_TOLERANCE);
-        return new RunTheory(t.lossStar(), ev, eta, geo, ml, re, se, steps, predicted, measured, agrees);
+        double window = Double.NaN;
+        if (!Double.isNaN(measured.rate()) && measured.to() > measured.from()) {
+            window = t.windowDecay(eta, law, measured.from(), measured.to(), Math.max(8, measured.points()));
+        }
+        double compared = Double.isNaN(window) ? ml.decay() : window;
+        boolean agrees = !Double.isNaN(measured.rate()) && measured.contains(compared, MODEL_TOLERANCE);
+        return new RunTheory(t.lossStar(), ev, eta, geo, ml, re, se, steps, predicted, measured, window, agrees);
     }
 
     /**
@@ -86,8 +93,10 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
         if (Double.isNaN(measured.rate())) {
             return "no verdict: the decay is not measurable on this run's metric points";
         }
-        String s = String.format(Locale.ROOT, "measured decay %.4g [%.4g, %.4g]; measured-law prediction %.4g: %s",
-                measured.rate(), measured.lower(), measured.upper(), law.decay(),
+        double compared = Double.isNaN(lawWindowDecay) ? law.decay() : lawWindowDecay;
+        String s = String.format(Locale.ROOT, "measured decay %.4g [%.4g, %.4g]; measured-law prediction %.4g%s: %s",
+                measured.rate(), measured.lower(), measured.upper(), compared,
+                Double.isNaN(lawWindowDecay) ? "" : " over the same window",
                 agrees ? "agrees (within the interval widened by 15 %)" : "does not agree");
         if (eta >= law.meanSquareEdge()) {
             s += "; eta is above the measured-law edge " + String.format(Locale.ROOT, "%.4g", law.meanSquareEdge())

@@ -37,12 +37,16 @@ class EdgeSweepTest {
         assertThat(r.edge()).isBetween(r.stableBelow(), r.unstableAbove());
         assertThat(seen[0]).isEqualTo(2 * r.points().size());
         assertThat(r.reference()).isNotNull();
+        assertThat(r.references()).hasSize(2);
         assertThat(r.histogram()).isNotEmpty();
 
         EdgeStudy s = EdgeStudy.of(r, p, d, 8, true, 1e6);
         assertThat(s.rows()).hasSize(r.points().size());
         assertThat(s.lawMeanSquareEdge()).isLessThanOrEqualTo(s.lawMeanEdge());
         assertThat(s.replayEdge().edge()).isPositive();
+        assertThat(s.runEdges()).isNotEmpty();
+        assertThat(s.medianRunEdge()).isPositive();
+        assertThat(s.rows().get(0).lawWindowDecay()).isPositive();
         // the geometric model's mean edge ignores the minibatch noise: far above the real one
         assertThat(s.geometricEdge()).isGreaterThan(r.edge());
     }

@@ -100,6 +100,22 @@ class RunTheoryTest {
         assertThat(ReplayEdge.shuffled(s, 9)).isEqualTo(sh);
     }
 
+    /**
+     * The window decay of the exact expected loss tends to -ln rho_ms on a late window (the slowest
+     * mode alone), and is faster on an early window (every mode of the transient).
+     */
+    @Test
+    void theWindowDecayTendsToTheAsymptoticDecay() {
+        TrainTest d = DataSources.load(DATA, 0.2, 7);
+        LeastSquares p = new LeastSquares(6, 0);
+        LeastSquaresTheory t = LeastSquaresTheory.of(p, d.train(), RunTheory.evalRows(d.train()), 8);
+        StalenessLaw law = StalenessLaw.of(new long[] {5, 3, 2});
+        double eta = 0.05;
+        double asymptotic = -Math.log(t.rates(law).meanSquareContraction(eta));
+        assertThat(t.windowDecay(eta, law, 1500, 2500, 20)).isCloseTo(asymptotic, within(0.01 * asymptotic));
+        assertThat(t.windowDecay(eta, law, 0, 60, 20)).isGreaterThan(asymptotic);
+    }
+
     @Test
     void theGeometricModelIsThePapersMeanRate() {
         GeometricModel g = GeometricModel.of(0.75, 0.3, new double[] {0.5, 1.0});
