@@ -14,14 +14,14 @@ def rel(x, m):
 
 
 print("| setting | mean staleness | measured edge [bracket] | measured law, i.i.d. | each run's law, median"
-      " | replay, median of 3 | shuffled replay | geometric (paper) |")
-print("|---|---|---|---|---|---|---|---|")
+      " | replay, median of 3 | shuffled replay | Markov chain replay | geometric (paper) |")
+print("|---|---|---|---|---|---|---|---|---|")
 for f in sorted(glob.glob(os.path.join(out, "*-edge.json"))):
     j = json.load(open(f))
     e = j["edges"]
     m = e["measured"]
     tag = os.path.basename(f)[:-10]
-    print("| %s | %.2f | %.4g [%.4g, %.4g] | %s | %s | %s | %s | %s |" % (
+    print("| %s | %.2f | %.4g [%.4g, %.4g] | %s | %s | %s | %s | %s | %s |" % (
         tag, j["staleness"]["lawMean"], m, e["measuredStableBelow"], e["measuredUnstableAbove"],
         rel(e["measuredLawMeanSquare"], m), rel(e.get("measuredLawPerRunMedian"), m),
         rel((e["replay"] or {}).get("edge"), m), rel((e["shuffledReplay"] or {}).get("edge"), m),

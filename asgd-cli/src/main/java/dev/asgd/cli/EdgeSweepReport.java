@@ -49,6 +49,7 @@ final class EdgeSweepReport implements CommandOutput {
         edges.put("measuredLawPerRun", study.runEdges());
         edges.put("replay", TrainReport.edgeJson(study.replayEdge()));
         edges.put("shuffledReplay", TrainReport.edgeJson(study.shuffledEdge()));
+        edges.put("markovReplay", TrainReport.edgeJson(study.markovEdge()));
         j.put("edges", edges);
         Map<String, Object> st = new LinkedHashMap<>();
         st.put("histogram", study.sweep().histogram());
@@ -145,8 +146,9 @@ final class EdgeSweepReport implements CommandOutput {
         edge(b, "measured law, i.i.d., mean square", study.lawMeanSquareEdge(), measured);
         edge(b, "each run's own law: median of " + study.runEdges().length + " runs", study.medianRunEdge(), measured);
         if (study.replayEdge() != null) {
-            edge(b, "one run's interleaving, replayed", study.replayEdge().edge(), measured);
-            edge(b, "the same staleness in random order, replayed", study.shuffledEdge().edge(), measured);
+            edge(b, "the runs' interleavings, replayed (median)", study.replayEdge().edge(), measured);
+            edge(b, "the same staleness in random order (median)", study.shuffledEdge().edge(), measured);
+            edge(b, "Markov chain on tau fitted to each (median)", study.markovEdge().edge(), measured);
         }
         return b.toString();
     }

@@ -171,6 +171,7 @@ final class TrainReport implements CommandOutput {
         t.put("measuredLaw", l);
         t.put("replayEdge", edgeJson(theory.replayEdge()));
         t.put("shuffledReplayEdge", edgeJson(theory.shuffledEdge()));
+        t.put("markovReplayEdge", edgeJson(theory.markovEdge()));
         t.put("measured", fitJson(theory.measured()));
         t.put("measuredLawWindowDecay", theory.lawWindowDecay());
         List<Map<String, Object>> curve = new ArrayList<>();
@@ -321,6 +322,8 @@ final class TrainReport implements CommandOutput {
                     edgeText(t.replayEdge())));
             b.append(String.format(Locale.ROOT, "  %-46s %-16s %s%n", "the same staleness in random order", "",
                     edgeText(t.shuffledEdge())));
+            b.append(String.format(Locale.ROOT, "  %-46s %-16s %s%n", "a Markov chain on tau fitted to the run", "",
+                    edgeText(t.markovEdge())));
         }
         DecayFit m = t.measured();
         String measured = Double.isNaN(m.rate()) ? "not measurable (" + m.note() + ")"

@@ -89,6 +89,8 @@ public final class RealRunsExperiment implements Experiment {
         edgeRows.add(edgeRow("each run's own law (median over runs)", study.medianRunEdge(), measured));
         edgeRows.add(edgeRow("the runs' interleavings, replayed (median)", replay, measured));
         edgeRows.add(edgeRow("the same staleness shuffled, replayed (median)", shuffled, measured));
+        double markov = study.markovEdge() == null ? Double.NaN : study.markovEdge().edge();
+        edgeRows.add(edgeRow("a Markov chain on tau fitted to each run, replayed (median)", markov, measured));
         int agree = 0;
         int compared = 0;
         List<List<String>> decayRows = new ArrayList<>();
@@ -171,6 +173,7 @@ public final class RealRunsExperiment implements Experiment {
         numbers.put("edgeMeasuredLawPerRunMedian", study.medianRunEdge());
         numbers.put("edgeReplay", replay);
         numbers.put("edgeShuffledReplay", shuffled);
+        numbers.put("edgeMarkovReplay", markov);
         numbers.put("decays", decayJson);
         numbers.put("decaysAgreeing", agree);
         numbers.put("decaysCompared", compared);

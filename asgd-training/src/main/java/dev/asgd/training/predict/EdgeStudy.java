@@ -26,6 +26,8 @@ import java.util.List;
  * @param replayEdge the median over the first learning rate's runs of their interleaving's edge
  *     (null when no schedule)
  * @param shuffledEdge the same for their interleavings shuffled (null when no schedule)
+ * @param markovEdge the same for schedules drawn from a Markov chain on tau fitted to each (null
+ *     when no schedule)
  * @param runEdges the mean-square edge of each run's own staleness law (runs of at least half the
  *     updates, at most {@link #MAX_RUN_EDGES} of them), in the sweep's order
  * @param medianRunEdge their median: the edge a majority vote over runs sees when the law differs
@@ -33,7 +35,7 @@ import java.util.List;
  */
 public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, double[] eigenvalues, List<Row> rows,
         double geometricEdge, double lawMeanEdge, double lawMeanSquareEdge, ReplayEdge replayEdge,
-        ReplayEdge shuffledEdge, double[] runEdges, double medianRunEdge) {
+        ReplayEdge shuffledEdge, ReplayEdge markovEdge, double[] runEdges, double medianRunEdge) {
     /** Largest number of runs whose own law's edge is computed. */
     public static final int MAX_RUN_EDGES = 24;
 
@@ -114,23 +116,28 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
         }
         ReplayEdge re = null;
         ReplayEdge se = null;
+        ReplayEdge me = null;
         if (replays && sweep.reference() != null) {
             double start = Double.isNaN(sweep.edge()) ? sweep.points().get(0).eta() : sweep.edge();
             List<ReplayEdge> plain = new ArrayList<>();
             List<ReplayEdge> shuffled = new ArrayList<>();
+            List<ReplayEdge> markov = new ArrayList<>();
             for (int i = 0; i < sweep.references().size(); i++) {
                 Schedule s = sweep.references().get(i);
                 TrainingConfig c = sweep.referenceConfigs().get(i);
                 plain.add(ReplayEdge.find(s, c, problem, data, t.lossStar(), start, 0.01, divergenceFactor));
                 shuffled.add(ReplayEdge.find(ReplayEdge.shuffled(s, c.seed()), c, problem, data, t.lossStar(), start, 0.01,
                         divergenceFactor));
+                markov.add(ReplayEdge.find(MarkovStaleness.resample(s, c.seed()), c, problem, data, t.lossStar(), start,
+                        0.01, divergenceFactor));
             }
             re = ReplayEdge.median(plain);
             se = ReplayEdge.median(shuffled);
+            me = ReplayEdge.median(markov);
         }
         double[] runEdges = runEdges(sweep, t, Math.min(maxRunEdges, MAX_RUN_EDGES));
         return new EdgeStudy(sweep, kappa, law, ev, rows, GeometricModel.of(kappa, 1, ev).meanEdge(), rates.meanEdge(),
-                rates.meanSquareEdge(), re, se, runEdges, median(runEdges));
+                rates.meanSquareEdge(), re, se, me, runEdges, median(runEdges));
     }
 
     private static double[] runEdges(EdgeSweep.Result sweep, LeastSquaresTheory t, int max) {

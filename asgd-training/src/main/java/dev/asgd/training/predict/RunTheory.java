@@ -25,6 +25,7 @@ import java.util.stream.IntStream;
  * @param law the measured law
  * @param replayEdge the edge of the run's interleaving, or null when not computed
  * @param shuffledEdge the edge of the same staleness values in random order, or null
+ * @param markovEdge the edge of a staleness sequence drawn from a Markov chain fitted to the run's, or null
  * @param curveSteps the updates of the predicted curve (the run's metric points)
  * @param predictedExcess E f - f* of the measured-law model at those updates
  * @param measured the run's decay of f - f* (floor-robust fit with its interval)
@@ -34,7 +35,7 @@ import java.util.stream.IntStream;
  *     window) lies in the measured interval widened by {@link #MODEL_TOLERANCE}
  */
 public record RunTheory(double lossStar, double[] eigenvalues, double eta, GeometricModel geometric,
-        MeasuredLawModel law, ReplayEdge replayEdge, ReplayEdge shuffledEdge, long[] curveSteps,
+        MeasuredLawModel law, ReplayEdge replayEdge, ReplayEdge shuffledEdge, ReplayEdge markovEdge, long[] curveSteps,
         double[] predictedExcess, DecayFit measured, double lawWindowDecay, boolean agrees) {
     /** Relative tolerance of "agrees", for what the i.i.d. model cannot see (serial correlation, the path vs its mean). */
     public static final double MODEL_TOLERANCE = 0.15;
@@ -64,11 +65,14 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
         DecayFit measured = MeasuredDecay.of(series, t.lossStar());
         ReplayEdge re = null;
         ReplayEdge se = null;
+        ReplayEdge me = null;
         if (replays && run.schedule() != null && run.schedule().replayable() && run.resumedFrom() == 0) {
             Schedule s = run.schedule().toSchedule(run.config().fingerprint());
             re = ReplayEdge.find(s, run.config(), problem, data, t.lossStar(), run.config().eta(), 0.02, divergenceFactor);
             se = ReplayEdge.find(ReplayEdge.shuffled(s, run.config().seed()), run.config(), problem, data, t.lossStar(),
                     run.config().eta(), 0.02, divergenceFactor);
+            me = ReplayEdge.find(MarkovStaleness.resample(s, run.config().seed()), run.config(), problem, data,
+                    t.lossStar(), run.config().eta(), 0.02, divergenceFactor);
         }
         double window = Double.NaN;
         if (!Double.isNaN(measured.rate()) && measured.to() > measured.from()) {
@@ -76,7 +80,7 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
         }
         double compared = Double.isNaN(window) ? ml.decay() : window;
         boolean agrees = !Double.isNaN(measured.rate()) && measured.contains(compared, MODEL_TOLERANCE);
-        return new RunTheory(t.lossStar(), ev, eta, geo, ml, re, se, steps, predicted, measured, window, agrees);
+        return new RunTheory(t.lossStar(), ev, eta, geo, ml, re, se, me, steps, predicted, measured, window, agrees);
     }
 
     /**
