@@ -25,7 +25,7 @@ for f in sorted(glob.glob(os.path.join(out, "*-edge.json"))):
         tag, j["staleness"]["lawMean"], m, e["measuredStableBelow"], e["measuredUnstableAbove"],
         rel(e["measuredLawMeanSquare"], m), rel(e.get("measuredLawPerRunMedian"), m),
         rel((e["replay"] or {}).get("edge"), m), rel((e["shuffledReplay"] or {}).get("edge"), m),
-        rel(e["geometricMean"], m)))
+        rel((e.get("markovReplay") or {}).get("edge"), m), rel(e["geometricMean"], m)))
 print()
 print("| setting | eta / edge | measured decay [95 %] | measured law: window (asymptotic) | within 15 % or inside"
       " | geometric (paper) |")

@@ -19,10 +19,11 @@ import java.util.function.Supplier;
 
 /**
  * The real stability edge, measured: real runs over a grid of learning rates, R seeds each
- * (seed, seed + 1, ...: other minibatches and timings on the same data), then bisection in ln eta
+ * (seed, seed + 1, ...: other minibatches and timings on the same data; after one warm-up run that
+ * is not recorded), then bisection in ln eta
  * between the largest stable and the smallest unstable rate until their ratio is below
  * 1 + tolerance. A rate is stable when most of its runs are ({@link MeasuredDecay#stable}: not
- * diverged, positive fitted decay). Each rate's decay is the pooled {@link DecayFit} of its runs.
+ * diverged, not still growing at the end). Each rate's decay is the pooled {@link DecayFit} of its runs.
  */
 public final class EdgeSweep {
     /** Receives each finished run. */
@@ -139,6 +140,7 @@ public final class EdgeSweep {
     public Result run(double[] grid, boolean bisect, double tolerance) throws InterruptedException {
         double[] g = grid.clone();
         Arrays.sort(g);
+        warmUp(g[0]);
         for (double eta : g) {
             point(eta);
         }
@@ -154,6 +156,22 @@ public final class EdgeSweep {
         double edge = Double.isNaN(bracket[0]) || Double.isNaN(bracket[1]) ? Double.NaN : Math.sqrt(bracket[0] * bracket[1]);
         return new Result(sorted, edge, bracket[0], bracket[1], pooled.clone(), List.copyOf(references),
                 List.copyOf(referenceConfigs));
+    }
+
+    /**
+     * One run that is not recorded, so that the measured runs all see compiled code: the staleness of
+     * a run depends on how fast the workers are relative to the server's lock, and the first run of
+     * a JVM is slower while the JIT compiles.
+     */
+    private void warmUp(double eta) throws InterruptedException {
+        TrainingConfig c = base.withEta(eta).withSeed(base.seed() - 1);
+        TrainingSession s = TrainingSession.start(c, problem, data,
+                TrainingSession.Options.none().withDivergenceFactor(divergenceFactor));
+        try {
+            engines.get().run(s);
+        } catch (NumericalDivergenceException e) {
+            // a warm-up only
+        }
     }
 
     /** {largest stable eta below the smallest unstable one, the smallest unstable one}. */
@@ -226,7 +244,7 @@ public final class EdgeSweep {
         }
         addToPool(hist);
         DecayFit fit = MeasuredDecay.of(series, lossStar);
-        return new Run(eta, seed, fit, MeasuredDecay.stable(series, fit, lossStar, divergedAt >= 0), divergedAt, mean,
+        return new Run(eta, seed, fit, MeasuredDecay.stable(series, lossStar, divergedAt >= 0), divergedAt, mean,
                 hist, ups, series);
     }
 

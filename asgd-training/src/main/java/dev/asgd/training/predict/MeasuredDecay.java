@@ -5,10 +5,12 @@ import dev.asgd.training.engine.MetricPoint;
 import java.util.List;
 
 /**
- * The decay of a run's excess training loss f - f*, and whether the run is stable: it is unstable
- * when it diverged (the loss passed the divergence bound) or when its fitted decay rate is not
- * positive (the loss grows). A run too fast for a rate (fewer than three points above its floor) is
- * stable when its last excess loss is below its first.
+ * The decay of a run's excess training loss f - f*, and whether the run is stable. It is unstable
+ * when it diverged (the loss passed the divergence bound) or when its loss still grows at the end:
+ * the decay fitted to the second half of its points is negative with its whole 95 % interval. A run
+ * that rises to a stationary level above its initial loss and stays there is stable: close below the
+ * mean-square edge the stationary loss, proportional to 1 / (1 - rho_ms), exceeds the initial one,
+ * so "the loss went up" is not "the run diverged".
  */
 public final class MeasuredDecay {
     private MeasuredDecay() {
@@ -31,20 +33,22 @@ public final class MeasuredDecay {
 
     /**
      * @param series the run's metric points (up to a divergence, if any)
-     * @param fit their decay fit
      * @param lossStar f*
      * @param diverged whether the run passed the divergence bound
      * @return whether the run is stable
      */
-    public static boolean stable(List<MetricPoint> series, DecayFit fit, double lossStar, boolean diverged) {
+    public static boolean stable(List<MetricPoint> series, double lossStar, boolean diverged) {
         if (diverged) {
             return false;
         }
-        if (Double.isNaN(fit.rate())) {
+        int n = series.size();
+        if (n < 6) {
             double first = series.get(0).trainLoss() - lossStar;
-            double last = series.get(series.size() - 1).trainLoss() - lossStar;
+            double last = series.get(n - 1).trainLoss() - lossStar;
             return last < first;
         }
-        return fit.rate() > 0;
+        List<MetricPoint> tail = series.subList(n / 2, n);
+        DecayFit late = of(tail, lossStar);
+        return !(late.upper() < 0);
     }
 }

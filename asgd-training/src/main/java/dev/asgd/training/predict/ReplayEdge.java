@@ -1,7 +1,6 @@
 package dev.asgd.training.predict;
 
 import dev.asgd.core.InvalidParameterException;
-import dev.asgd.core.fit.DecayFit;
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.CounterfactualReplay;
 import dev.asgd.training.engine.Schedule;
@@ -90,8 +89,7 @@ public record ReplayEdge(double edge, double stableBelow, double unstableAbove, 
             double eta, double divergenceFactor) {
         CounterfactualReplay.Outcome o = CounterfactualReplay.replay(s, recorded.withEta(eta), problem, data,
                 divergenceFactor);
-        DecayFit fit = MeasuredDecay.of(o.series(), lossStar);
-        return MeasuredDecay.stable(o.series(), fit, lossStar, o.diverged());
+        return MeasuredDecay.stable(o.series(), lossStar, o.diverged());
     }
 
     /**
