@@ -154,6 +154,10 @@ final class EdgeSweepReport implements CommandOutput {
     }
 
     private static void edge(StringBuilder b, String name, double edge, double measured) {
+        if (Double.isNaN(edge)) {
+            b.append(String.format(Locale.ROOT, "  %-44s not bracketed%n", name));
+            return;
+        }
         String rel = Double.isNaN(measured) || Double.isNaN(edge) ? ""
                 : String.format(Locale.ROOT, "  (%+.1f %% of the measured)", 100 * (edge / measured - 1));
         b.append(String.format(Locale.ROOT, "  %-44s %.4g%s%n", name, edge, rel));

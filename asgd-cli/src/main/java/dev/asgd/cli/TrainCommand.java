@@ -11,6 +11,7 @@ import dev.asgd.training.engine.Mode;
 import dev.asgd.training.engine.ReplayEngine;
 import dev.asgd.training.engine.RunResult;
 import dev.asgd.training.engine.Schedule;
+import dev.asgd.training.engine.ScheduleLog;
 import dev.asgd.training.engine.ThreadsEngine;
 import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.engine.TrainingSession;
@@ -39,15 +40,22 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Trains a linear model (least squares, logistic, softmax) with M asynchronous workers "
-            + "around a parameter server, measures each update's staleness tau = version at apply - "
-            + "version read, fits the geometric law of the paper (kappa = mean / (1 + mean), chi-square "
-            + "goodness of fit) and, for least squares, sets the decay predicted from the Hessian "
-            + "spectrum and the fitted kappa beside the measured one.",
+            + "around a parameter server and measures each update's staleness tau = version at apply - "
+            + "version read. For least squares it predicts the run three ways, side by side: the paper's "
+            + "geometric law (fitted kappa), the measured staleness law with the data's minibatch noise "
+            + "(exact moments: decay, expected loss curve, stability edges), and the run's own "
+            + "interleaving replayed at other learning rates. A run whose loss passes --divergence-factor "
+            + "times its initial loss stops with exit code 3.",
             ""
         },
         footer = {"", "Examples:",
             "  asgd train --data synthetic:least-squares,n=20000,d=20 --workers 4 \\",
             "      --worker-delay exp:0.2",
+            "  asgd train --data synthetic:least-squares,n=20000,d=20 --workers 4 \\",
+            "      --worker-delay exp:0.2 --eta 0.1 --what-if-eta 0.2,0.3,0.4",
+            "  asgd train --data synthetic:least-squares,n=20000,d=20 --workers 4 \\",
+            "      --worker-delay exp:0.2 --updates 4000 --sweep-eta 0.1,0.2,0.4,0.8 \\",
+            "      --find-edge --plot out   (the real stability edge, measured)",
             "  asgd train --data fashion-mnist --problem softmax --eta 0.1 \\",
             "      --batch 32 --updates 40000",
             "  asgd train --data csv:my.csv --checkpoint ckpt \\",
@@ -99,8 +107,9 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--workers", defaultValue = "2", paramLabel = "M", description = "Workers M (default: ${DEFAULT-VALUE}).")
     int workers;
 
-    @Option(names = "--lr-policy", defaultValue = "constant", paramLabel = "POLICY",
-            description = "constant, scaled (eta/M), staleness-aware (eta/(tau+1)) or dc-asgd:LAMBDA (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr-policy", paramLabel = "POLICY",
+            description = "constant, scaled (eta/M), staleness-aware (eta/(tau+1)) or dc-asgd:LAMBDA (default: constant;"
+                    + " with --replay, the recorded one).")
     String policy;
 
     @Option(names = "--eta", paramLabel = "ETA",
@@ -167,7 +176,7 @@ public class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--divergence-factor", defaultValue = "1e6", paramLabel = "F",
             description = "Stop with exit code 3 once a minibatch or training loss exceeds F times the initial training"
-                    + " loss (default: ${DEFAULT-VALUE}; Infinity: only non-finite values).")
+                    + " loss (F >= 10; default: ${DEFAULT-VALUE}; Infinity: only non-finite values).")
     double divergenceFactor;
 
     @Option(names = "--checkpoint", paramLabel = "DIR", description = "Write checkpoints atomically into DIR.")
@@ -203,19 +212,43 @@ public class TrainCommand implements Callable<Integer> {
             throw new InvalidParameterException("sweep-eta", java.util.Arrays.toString(sweepEta),
                     "--sweep-eta without --replay, --checkpoint, --record-schedule or --what-if-eta");
         }
-        if (!(divergenceFactor > 1)) {
-            throw new InvalidParameterException("divergence-factor", divergenceFactor, "a factor > 1 (or Infinity)");
+        if (!(divergenceFactor >= TrainingSession.MIN_DIVERGENCE_FACTOR)) {
+            throw new InvalidParameterException("divergence-factor", divergenceFactor,
+                    "a factor >= 10 (one minibatch's loss is a noisy sample of the training loss) or Infinity");
         }
         checkRates("what-if-eta", whatIfEta);
         checkRates("sweep-eta", sweepEta);
+        for (String flag : new String[] {"--repeats", "--find-edge", "--edge-tolerance"}) {
+            if (sweepEta == null && given(flag)) {
+                throw new InvalidParameterException(flag.substring(2), "given", "only with --sweep-eta");
+            }
+        }
+        if (sweepEta != null && eta != null) {
+            throw new InvalidParameterException("eta", eta, "no --eta with --sweep-eta (the sweep's rates are its list)");
+        }
         Mode m = Mode.parse(mode);
-        LearningRatePolicy lr = LearningRatePolicy.parse(policy);
         WorkerDelay wd = WorkerDelay.parse(delay, workers);
         Schedule schedule = replay == null ? null : Schedule.read(replay);
-        double rate = eta != null ? eta : schedule != null ? recordedEta(schedule) : DEFAULT_ETA;
+        LearningRatePolicy lr = LearningRatePolicy.parse(policy != null ? policy
+                : schedule != null ? recordedField(schedule, "policy") : "constant");
+        double rate = eta != null ? eta : schedule != null ? Double.parseDouble(recordedField(schedule, "eta")) : DEFAULT_ETA;
         long k = schedule == null ? updates : schedule.entries().size();
         if (k < 1) {
             throw new InvalidParameterException("updates", k, "updates >= 1");
+        }
+        if (whatIfEta != null && schedule == null) {
+            if (!(m.kind() == Mode.Kind.ASYNC || m.kind() == Mode.Kind.SSP)) {
+                throw new InvalidParameterException("what-if-eta", java.util.Arrays.toString(whatIfEta),
+                        "--mode async or ssp (their interleaving is replayed), or --replay FILE");
+            }
+            if (resume) {
+                throw new InvalidParameterException("what-if-eta", java.util.Arrays.toString(whatIfEta),
+                        "a run from update 0, not --resume (the interleaving before the checkpoint is not kept)");
+            }
+            if (k > ScheduleLog.MAX_UPDATES) {
+                throw new InvalidParameterException("what-if-eta", java.util.Arrays.toString(whatIfEta),
+                        "a run of at most " + ScheduleLog.MAX_UPDATES + " updates (its schedule is kept in memory)");
+            }
         }
         long every = evalEvery == null ? Math.max(1, k / 50) : evalEvery;
         TrainTest tt = DataSources.load(data, testFraction, seed);
@@ -224,6 +257,10 @@ public class TrainCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(data, name, l2, m, workers, lr, rate, batch, k, seed, every,
                 checkpoint == null ? 0 : checkpointEvery, wd);
         boolean counterfactual = schedule != null && !schedule.fingerprint().equals(config.fingerprint());
+        if (counterfactual && !threads) {
+            throw new InvalidParameterException("replay", replay,
+                    "the recorded --eta and --lr-policy with --engine spark (replays at other rates run with --engine threads)");
+        }
         if (sweepEta != null) {
             return sweep(config, p, tt);
         }
@@ -241,13 +278,18 @@ public class TrainCommand implements Callable<Integer> {
         }
         RunTheory theory = null;
         TheoryComparison geometricOnly = null;
+        String theoryNote = null;
         if (p instanceof LeastSquares ls) {
-            if (p.dimension() <= LeastSquaresTheory.MAX_DIMENSION) {
-                theory = RunTheory.of(result, ls, tt, replayEdge && schedule == null, divergenceFactor);
+            if (p.dimension() <= LeastSquaresTheory.MAX_DIMENSION && singularHessianNote(ls, tt, batch) == null) {
+                boolean replays = replayEdge && schedule == null && lr instanceof LearningRatePolicy.Constant;
+                theory = RunTheory.of(result, ls, tt, replays, divergenceFactor);
             } else {
                 double effEta = lr.effectiveEta(rate, workers, Double.isNaN(result.fit().mean()) ? 0 : result.fit().mean());
                 geometricOnly = TheoryComparison.of(ls, tt.train(), RunTheory.evalRows(tt.train()), result.series(),
                         result.fit().kappa(), effEta);
+                theoryNote = p.dimension() > LeastSquaresTheory.MAX_DIMENSION
+                        ? "the measured-law theory needs at most " + (LeastSquaresTheory.MAX_DIMENSION - 1) + " features"
+                        : singularHessianNote(ls, tt, batch);
             }
         }
         List<CounterfactualReplay.Outcome> whatIf = null;
@@ -262,7 +304,8 @@ public class TrainCommand implements Callable<Integer> {
             whatIf = CounterfactualReplay.sweep(s, config, p, tt, whatIfEta, divergenceFactor);
         }
         double lossStar = theory != null ? theory.lossStar() : geometricOnly != null ? geometricOnly.lossStar() : Double.NaN;
-        TrainReport report = new TrainReport(result, theory, geometricOnly, whatIf, lossStar, counterfactual, tt);
+        TrainReport report = new TrainReport(result, theory, geometricOnly, theoryNote, whatIf, lossStar, counterfactual,
+                tt);
         if (plot != null) {
             report.plot(plot);
         }
@@ -275,6 +318,14 @@ public class TrainCommand implements Callable<Integer> {
             throw new InvalidParameterException("sweep-eta", java.util.Arrays.toString(sweepEta),
                     "least squares with at most " + (LeastSquaresTheory.MAX_DIMENSION - 1)
                             + " features (the decay is measured on f - f* and predicted exactly)");
+        }
+        if (!(config.policy() instanceof LearningRatePolicy.Constant)) {
+            throw new InvalidParameterException("lr-policy", config.policy().spec(),
+                    "constant with --sweep-eta (the edges are in units of eta; other policies change the rate per update)");
+        }
+        String singular = singularHessianNote(ls, tt, batch);
+        if (singular != null) {
+            throw new InvalidParameterException("l2", l2, "an --l2 > 0 for this data: " + singular);
         }
         if (repeats < 1 || repeats > 100) {
             throw new InvalidParameterException("repeats", repeats, "1 <= repeats <= 100");
@@ -321,17 +372,35 @@ public class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** The eta recorded in a schedule's fingerprint. */
-    static double recordedEta(Schedule s) {
-        java.util.regex.Matcher mt = java.util.regex.Pattern.compile(";eta=([^;]*)").matcher(s.fingerprint());
+    /** A field (eta, policy) recorded in a schedule's fingerprint. */
+    static String recordedField(Schedule s, String field) {
+        java.util.regex.Matcher mt = java.util.regex.Pattern.compile(";" + field + "=([^;]*)").matcher(s.fingerprint());
         if (mt.find()) {
+            String v = mt.group(1);
+            if (!field.equals("eta")) {
+                return v;
+            }
             try {
-                return Double.parseDouble(mt.group(1));
+                Double.parseDouble(v);
+                return v;
             } catch (NumberFormatException e) {
                 // fall through
             }
         }
-        throw new InvalidParameterException("replay", s.fingerprint(), "a schedule header with eta=...");
+        throw new InvalidParameterException("replay", s.fingerprint(), "a schedule header with " + field + "=...");
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** Why the measured-law theory cannot be computed (a singular Hessian: add --l2), or null. */
+    private static String singularHessianNote(LeastSquares ls, TrainTest tt, int batch) {
+        double[] ev = dev.asgd.training.problem.HessianSpectrum.of(ls, tt.train(),
+                dev.asgd.training.problem.HessianSpectrum.EXACT_LIMIT, 60).eigenvalues();
+        double max = ev[ev.length - 1];
+        return ev[0] > 1e-12 * max ? null : String.format(Locale.ROOT,
+                "the Hessian is singular (smallest eigenvalue %.3g): collinear or constant features; add --l2", ev[0]);
     }
 
     static String defaultProblem(String data, Dataset train) {

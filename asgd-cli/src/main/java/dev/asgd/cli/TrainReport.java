@@ -26,6 +26,7 @@ final class TrainReport implements CommandOutput {
     private final RunResult r;
     private final RunTheory theory;
     private final TheoryComparison geometricOnly;
+    private final String theoryNote;
     private final List<CounterfactualReplay.Outcome> whatIf;
     private final List<DecayFit> whatIfFits = new ArrayList<>();
     private final double lossStar;
@@ -35,17 +36,20 @@ final class TrainReport implements CommandOutput {
     /**
      * @param result the run
      * @param theory its theory (least squares with few features), or null
-     * @param geometricOnly the paper's model only (least squares with many features), or null
+     * @param geometricOnly the paper's model only (least squares with many features or a singular
+     *     Hessian), or null
+     * @param theoryNote why only the paper's model is shown, or null
      * @param whatIf replays of its interleaving at other learning rates, or null
      * @param lossStar f* of the training loss's rows (NaN: unknown)
      * @param counterfactual whether the run is a replay at another rate than recorded
      * @param data the data
      */
-    TrainReport(RunResult result, RunTheory theory, TheoryComparison geometricOnly,
+    TrainReport(RunResult result, RunTheory theory, TheoryComparison geometricOnly, String theoryNote,
             List<CounterfactualReplay.Outcome> whatIf, double lossStar, boolean counterfactual, TrainTest data) {
         this.r = result;
         this.theory = theory;
         this.geometricOnly = geometricOnly;
+        this.theoryNote = theoryNote;
         this.whatIf = whatIf;
         this.lossStar = lossStar;
         this.counterfactual = counterfactual;
@@ -131,7 +135,7 @@ final class TrainReport implements CommandOutput {
             g.put("decayPerUpdate", geometricOnly.predictedDecayPerUpdate());
             t.put("geometric", g);
             t.put("measuredDecayPerUpdate", geometricOnly.measuredDecayPerUpdate());
-            t.put("note", "the measured-law theory needs at most 39 features; the paper's geometric model only");
+            t.put("note", theoryNote + "; the paper's geometric model only");
             j.put("theory", t);
         }
         j.put("counterfactualReplay", counterfactual);
@@ -223,8 +227,9 @@ final class TrainReport implements CommandOutput {
         m.put("eta", o.eta());
         m.put("diverged", o.diverged());
         m.put("divergedAt", o.diverged() ? o.divergedAt() : null);
-        m.put("finalTrainLoss", o.series().isEmpty() ? null : o.series().get(o.series().size() - 1).trainLoss());
-        m.put("decay", fitJson(fit));
+        m.put("finalTrainLoss", o.diverged() || o.series().isEmpty() ? null
+                : o.series().get(o.series().size() - 1).trainLoss());
+        m.put("decay", o.diverged() ? null : fitJson(fit));
         List<Map<String, Object>> series = new ArrayList<>();
         for (MetricPoint p : o.series()) {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -280,9 +285,8 @@ final class TrainReport implements CommandOutput {
             String measured = Double.isNaN(geometricOnly.measuredDecayPerUpdate()) ? "not measurable"
                     : String.format(Locale.ROOT, "measured %.4g", geometricOnly.measuredDecayPerUpdate());
             b.append(String.format(Locale.ROOT,
-                    "theory       paper's geometric model (kappa %.4g): predicted decay %.4g per update, %s"
-                            + " (the measured-law theory needs at most 39 features)%n",
-                    geometricOnly.kappa(), geometricOnly.predictedDecayPerUpdate(), measured));
+                    "theory       paper's geometric model (kappa %.4g): predicted decay %.4g per update, %s (%s)%n",
+                    geometricOnly.kappa(), geometricOnly.predictedDecayPerUpdate(), measured, theoryNote));
         }
         if (whatIf != null) {
             b.append("what if       the same interleaving replayed at other learning rates:").append(System.lineSeparator());
@@ -304,8 +308,10 @@ final class TrainReport implements CommandOutput {
     private void appendTheory(StringBuilder b) {
         RunTheory t = theory;
         double[] ev = t.eigenvalues();
-        b.append(String.format(Locale.ROOT, "theory       Hessian eigenvalues [%.4g, %.4g], eta %.4g%n", ev[0],
-                ev[ev.length - 1], t.eta()));
+        boolean constant = r.config().policy() instanceof dev.asgd.training.engine.LearningRatePolicy.Constant;
+        b.append(String.format(Locale.ROOT, "theory       Hessian eigenvalues [%.4g, %.4g], eta %.4g%s%n", ev[0],
+                ev[ev.length - 1], t.eta(), constant ? ""
+                        : " (the policy's rate at the mean staleness; the edges below are in that rate)"));
         b.append(String.format(Locale.ROOT, "  %-46s %-16s %s%n", "model", "decay/update", "stability edge (eta)"));
         b.append(String.format(Locale.ROOT, "  %-46s %-16.4g %.4g (mean)%n",
                 String.format(Locale.ROOT, "paper: geometric law, kappa %.4g", t.geometric().kappa()),

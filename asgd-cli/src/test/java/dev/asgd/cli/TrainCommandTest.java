@@ -59,7 +59,7 @@ class TrainCommandTest {
         assertThat(r.err().strip()).matches("asgd train: diverged at step \\d+, worker \\d: .*--divergence-factor.*")
                 .doesNotContain("\n");
         assertThat(r.out()).doesNotContain("contracts");
-        Run bad = run("--data", LS, "--divergence-factor", "1");
+        Run bad = run("--data", LS, "--divergence-factor", "5");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--divergence-factor");
     }
@@ -106,6 +106,53 @@ class TrainCommandTest {
         Run bad = run("--data", "synthetic:softmax,n=500,d=3", "--sweep-eta", "0.1");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--sweep-eta");
+    }
+
+    /** Every misuse of the new flags is refused before training (a run of 1e8 updates), naming the flag. */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void theTheoryFlagsAreCheckedBeforeTraining() {
+        String[][] cases = {
+            {"--repeats", "2"},
+            {"--find-edge"},
+            {"--sweep-eta", "0.1", "--eta", "0.1"},
+            {"--sweep-eta", "0.1", "--lr-policy", "scaled"},
+            {"--sweep-eta", "0,0.1"},
+            {"--what-if-eta", "0.1", "--mode", "hogwild"},
+            {"--what-if-eta", "-1"},
+        };
+        String[] flags = {"--repeats", "--find-edge", "--eta", "--lr-policy", "--sweep-eta", "--what-if-eta",
+            "--what-if-eta"};
+        for (int i = 0; i < cases.length; i++) {
+            List<String> a = new ArrayList<>(List.of("--data", LS, "--updates", "100000000"));
+            a.addAll(List.of(cases[i]));
+            Run r = run(a.toArray(new String[0]));
+            assertThat(r.code()).as(String.join(" ", cases[i]) + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).contains(flags[i]).doesNotContain("Exception");
+        }
+    }
+
+    /** A constant column makes the Hessian singular: the run reports the paper's model and says why. */
+    @Test
+    void aSingularHessianFallsBackToThePapersModel(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("d.csv");
+        StringBuilder b = new StringBuilder();
+        java.util.Random rnd = new java.util.Random(3);
+        for (int i = 0; i < 400; i++) {
+            double x = rnd.nextGaussian();
+            b.append(2 * x + 0.1 * rnd.nextGaussian()).append(',').append(x).append(',').append(x).append('\n');
+        }
+        Files.writeString(csv, b.toString());
+        Run r = run("--data", "csv:" + csv, "--problem", "least-squares", "--updates", "300");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Hessian is singular").contains("--l2");
+        Run s = run("--data", "csv:" + csv, "--problem", "least-squares", "--updates", "300", "--sweep-eta", "0.1");
+        assertThat(s.code()).isEqualTo(2);
+        assertThat(s.err()).contains("--l2");
+        Run ok = run("--data", "csv:" + csv, "--problem", "least-squares", "--updates", "300", "--l2", "0.01",
+                "--format", "json", "--no-replay-edge");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(Json.mapper().readTree(ok.out()).at("/theory/measuredLaw/meanSquareEdge").asDouble()).isPositive();
     }
 
     @Test

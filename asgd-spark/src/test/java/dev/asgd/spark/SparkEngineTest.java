@@ -64,6 +64,21 @@ class SparkEngineTest {
     }
 
     /**
+     * Divergence is an error on Spark too: at eta 3 the loss passes 1e6 x its initial value within
+     * a few dozen updates and the run stops with the update and the worker, in async and sync mode.
+     */
+    @Test
+    void aDivergentRunStopsNamingTheUpdateAndWorker() {
+        for (String mode : new String[] {"async", "sync"}) {
+            TrainingConfig c = EmbeddedSpark.config(LS, "least-squares", mode, 2, 3.0, 1000, 7, 0);
+            SparkEngine engine = new SparkEngine(EmbeddedSpark.options(0, null));
+            assertThatThrownBy(() -> EmbeddedSpark.run(engine, c, TrainingSession.Options.none()))
+                    .isInstanceOf(dev.asgd.core.NumericalDivergenceException.class)
+                    .hasMessageContaining("initial training loss");
+        }
+    }
+
+    /**
      * Task failures are retried by Spark and every update is applied exactly once: with the first
      * attempt of 30 % of the tasks failing, the run has exactly the updates requested, and the
      * recorded schedule shows each worker's minibatch steps 0, 1, 2, ... once each, in order.

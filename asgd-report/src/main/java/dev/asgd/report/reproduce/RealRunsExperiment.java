@@ -67,11 +67,13 @@ public final class RealRunsExperiment implements Experiment {
                 LearningRatePolicy.parse("constant"), GRID[0], BATCH, updates, rc.seed(), 50, 0,
                 WorkerDelay.parse("exp:0.2", WORKERS));
         LeastSquaresTheory theory = LeastSquaresTheory.of(problem, data.train(), RunTheory.evalRows(data.train()), BATCH);
-        EdgeSweep sweep = new EdgeSweep(base, problem, data, ThreadsEngine::new, theory.lossStar(), repeats(rc), 1e6);
+        EdgeSweep sweep = new EdgeSweep(base, problem, data, ThreadsEngine::new, theory.lossStar(), repeats(rc),
+                EdgeSweep.EDGE_DIVERGENCE_FACTOR);
         sweep.setListener((done, run) -> ctx.progress().advance(done));
         EdgeStudy study;
         try {
-            study = EdgeStudy.of(sweep.run(GRID, true, rc.quick() ? 0.05 : 0.02), problem, data, BATCH, true, 1e6,
+            study = EdgeStudy.of(sweep.run(GRID, true, rc.quick() ? 0.05 : 0.02), problem, data, BATCH, true,
+                    EdgeSweep.EDGE_DIVERGENCE_FACTOR,
                     rc.pick(6, 24));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -149,9 +151,9 @@ public final class RealRunsExperiment implements Experiment {
                                 "measured law, -ln rho_ms", "paper's geometric model", "agrees"), decayRows)),
                 verdict, text, List.of(
                     Fmt.f("Method: least squares n = 20000, d = 20, batch %d, %d updates, M = %d worker threads with an"
-                            + " exponential delay of mean 0.2 ms; %d seeds per learning rate; a rate is stable when most"
-                            + " of its runs neither pass 1e6 x the initial loss nor have a negative fitted decay;"
-                            + " bisection in ln eta.", BATCH, updates, WORKERS, repeats(rc)),
+                            + " exponential delay of mean 0.2 ms; %d seeds per learning rate after a warm-up run; a run"
+                            + " is unstable when its loss passes 100 x its initial value; a rate is stable when most of"
+                            + " its runs are; bisection in ln eta.", BATCH, updates, WORKERS, repeats(rc)),
                     "The measured law: the pooled staleness histogram as an i.i.d. law, through the exact lag-augmented"
                             + " recursion of the first two moments with the minibatch's sampled Hessian (multiplicative"
                             + " noise); the decay is -ln of the second moment's spectral radius. The geometric model is the"

@@ -35,6 +35,14 @@ public final class Evaluator {
 
     /**
      * @param params the parameters
+     * @return the training loss on the evaluation rows (may be non-finite)
+     */
+    public double trainLoss(double[] params) {
+        return problem.loss(params, train);
+    }
+
+    /**
+     * @param params the parameters
      * @param update their version
      * @param seconds wall time
      * @param meanStaleness mean staleness since the last point

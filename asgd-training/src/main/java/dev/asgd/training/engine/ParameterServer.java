@@ -37,6 +37,7 @@ public final class ParameterServer {
     private long discarded;
     private ApplyHook hook;
     private double lossLimit = Double.POSITIVE_INFINITY;
+    private boolean stopped;
     private String lossLimitReason = "";
 
     /**
@@ -81,6 +82,11 @@ public final class ParameterServer {
         this.lossLimitReason = reason;
     }
 
+    /** @return what the divergence bound is, for messages */
+    public synchronized String lossLimitReason() {
+        return lossLimitReason;
+    }
+
     /** @return the divergence bound on the minibatch loss */
     public synchronized double lossLimit() {
         return lossLimit;
@@ -93,7 +99,7 @@ public final class ParameterServer {
      * @return the version copied, or -1 when the run is done
      */
     public synchronized long read(double[] into) {
-        if (version >= target) {
+        if (version >= target || stopped) {
             return -1;
         }
         System.arraycopy(params, 0, into, 0, params.length);
@@ -115,9 +121,23 @@ public final class ParameterServer {
         return target;
     }
 
-    /** @return whether the target version has been reached */
+    /** @return whether the target version has been reached, or the run was stopped */
     public synchronized boolean done() {
-        return version >= target;
+        return version >= target || stopped;
+    }
+
+    /**
+     * Stops the run after a worker failed (a divergence): reads return -1, gradients are discarded
+     * and workers waiting for their clock are released.
+     */
+    public synchronized void stop() {
+        stopped = true;
+        notifyAll();
+    }
+
+    /** @return whether {@link #stop} was called */
+    public synchronized boolean stopped() {
+        return stopped;
     }
 
     /** @return gradients applied per worker (each worker's next minibatch step after a resume) */
@@ -145,7 +165,7 @@ public final class ParameterServer {
             clock[w]++;
             notifyAll();
         }
-        if (version >= target) {
+        if (version >= target || stopped) {
             discarded++;
             return -1;
         }
@@ -202,7 +222,7 @@ public final class ParameterServer {
      * @throws InterruptedException when interrupted
      */
     public synchronized boolean awaitClock(int w, int bound) throws InterruptedException {
-        while (version < target) {
+        while (version < target && !stopped) {
             long min = Long.MAX_VALUE;
             for (long c : clock) {
                 min = Math.min(min, c);

@@ -19,6 +19,7 @@ public final class ScheduleLog {
     private int[] step;
     private int[] staleness;
     private int length;
+    private boolean overflow;
 
     /**
      * @param firstVersion the version before the first update logged (0, or a checkpoint's)
@@ -39,6 +40,7 @@ public final class ScheduleLog {
      */
     public void add(int w, long workerStep, long readVersion) {
         if (length == MAX_UPDATES) {
+            overflow = true;
             return;
         }
         if (length == worker.length) {
@@ -61,7 +63,7 @@ public final class ScheduleLog {
 
     /** @return whether the log holds a whole run from version 0 (so that it can be replayed) */
     public boolean replayable() {
-        return firstVersion == 0 && length > 0 && length < MAX_UPDATES;
+        return firstVersion == 0 && length > 0 && !overflow;
     }
 
     /** @return the staleness of each update, in apply order */

@@ -14,7 +14,8 @@ import org.apache.commons.rng.simple.RandomSource;
  * read - compute - (delay) - apply against the parameter server; sync workers meet at a barrier
  * whose action averages their gradients in worker order and applies one update; hogwild workers
  * add into a {@link HogwildVector} without locks. The first exception of any worker (a divergence)
- * stops all of them and is rethrown.
+ * stops all of them ({@link ParameterServer#stop}, the sync barrier broken) and is rethrown; a
+ * divergence is preferred to the other workers' consequential exceptions.
  */
 public final class ThreadsEngine implements Engine {
     /** Stream index offset of the workers' delay streams (the minibatch streams are (seed, worker, step)). */
@@ -38,7 +39,7 @@ public final class ThreadsEngine implements Engine {
                 hogwildApplied = new AtomicLong(session.server().version());
                 AtomicLong reserved = new AtomicLong(session.server().version());
                 for (int w = 0; w < c.workers(); w++) {
-                    threads.add(thread(w, failure, new HogwildWorker(session, w, shared, reserved, hogwildApplied)));
+                    threads.add(thread(session, w, failure, new HogwildWorker(session, w, shared, reserved, hogwildApplied)));
                 }
                 break;
             case SYNC:
@@ -46,13 +47,13 @@ public final class ThreadsEngine implements Engine {
                 CyclicBarrier barrier = new CyclicBarrier(c.workers(), round);
                 for (int w = 0; w < c.workers(); w++) {
                     int worker = w;
-                    threads.add(thread(w, failure, () -> syncWorker(session, worker, barrier, round)));
+                    threads.add(thread(session, w, failure, () -> syncWorker(session, worker, barrier, round), barrier));
                 }
                 break;
             default:
                 for (int w = 0; w < c.workers(); w++) {
                     int worker = w;
-                    threads.add(thread(w, failure, () -> asyncWorker(session, worker)));
+                    threads.add(thread(session, w, failure, () -> asyncWorker(session, worker)));
                 }
                 break;
         }
@@ -86,12 +87,22 @@ public final class ThreadsEngine implements Engine {
         void run() throws Exception;
     }
 
-    private Thread thread(int w, AtomicReference<Throwable> failure, Body body) {
+    private Thread thread(TrainingSession s, int w, AtomicReference<Throwable> failure, Body body) {
+        return thread(s, w, failure, body, null);
+    }
+
+    private Thread thread(TrainingSession s, int w, AtomicReference<Throwable> failure, Body body, CyclicBarrier barrier) {
         Thread t = new Thread(() -> {
             try {
                 body.run();
             } catch (Throwable e) {
-                failure.compareAndSet(null, e);
+                failure.updateAndGet(old -> old == null
+                        || e instanceof dev.asgd.core.NumericalDivergenceException
+                                && !(old instanceof dev.asgd.core.NumericalDivergenceException) ? e : old);
+                s.server().stop();
+                if (barrier != null) {
+                    barrier.reset();
+                }
             }
         }, "asgd-worker-" + w);
         t.setDaemon(true);
@@ -179,7 +190,15 @@ public final class ThreadsEngine implements Engine {
             // In sync mode a worker's minibatch step is the round's version: resume-safe and deterministic.
             round.slots[w] = s.computer().compute(w, v, v, keep ? buf.clone() : buf, keep);
             c.delay().sleep(w, System.nanoTime() - t0, delayRng);
-            barrier.await();
+            try {
+                barrier.await();
+            } catch (BrokenBarrierException e) {
+                // another worker failed (its exception is the run's) or the round's apply threw
+                if (s.server().stopped()) {
+                    return;
+                }
+                throw e;
+            }
         }
     }
 
@@ -208,7 +227,7 @@ public final class ThreadsEngine implements Engine {
             long step = 0;
             double lambda = c.policy().compensation();
             double limit = s.server().lossLimit();
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!Thread.currentThread().isInterrupted() && !s.server().stopped()) {
                 long v = applied.get();
                 if (v >= target) {
                     return;
@@ -217,12 +236,17 @@ public final class ThreadsEngine implements Engine {
                 long t0 = System.nanoTime();
                 Gradient g = s.computer().compute(w, step++, v, buf, false);
                 c.delay().sleep(w, System.nanoTime() - t0, delayRng);
-                if (reserved.getAndIncrement() >= target) {
+                long slot = reserved.getAndIncrement();
+                if (slot >= target) {
                     return;
                 }
-                if (!(g.batchLoss() <= limit)) {
-                    throw new dev.asgd.core.NumericalDivergenceException(v + 1, "worker " + w, g.batchLoss(),
-                            "minibatch loss above the divergence bound " + limit + " (--divergence-factor)");
+                if (!Double.isFinite(g.batchLoss())) {
+                    throw new dev.asgd.core.NumericalDivergenceException(slot + 1, "worker " + w, g.batchLoss(),
+                            "non-finite minibatch loss");
+                }
+                if (g.batchLoss() > limit) {
+                    throw new dev.asgd.core.NumericalDivergenceException(slot + 1, "worker " + w, g.batchLoss(),
+                            "minibatch loss above " + s.server().lossLimitReason());
                 }
                 long staleness = applied.get() - v;
                 double rate = c.policy().rate(c.eta(), c.workers(), staleness);

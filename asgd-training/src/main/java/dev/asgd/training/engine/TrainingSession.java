@@ -38,21 +38,25 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
     /** Default divergence factor: a run stops once its loss exceeds 1e6 times the initial training loss. */
     public static final double DEFAULT_DIVERGENCE_FACTOR = 1e6;
 
+    /** Smallest divergence factor: a single minibatch's loss may exceed the training loss several times over. */
+    public static final double MIN_DIVERGENCE_FACTOR = 10;
+
     /**
      * @param checkpointDir where checkpoints go, or null
      * @param resume continue from the checkpoint in checkpointDir when there is one
      * @param recordSchedule where the schedule goes, or null
      * @param listener progress, or null
      * @param divergenceFactor the run stops with {@link NumericalDivergenceException} once a minibatch
-     *     or evaluated training loss exceeds this factor times the initial training loss (&gt; 1,
-     *     positive infinity: only non-finite values stop it)
+     *     or evaluated training loss exceeds this factor times the initial training loss (at least
+     *     {@link #MIN_DIVERGENCE_FACTOR}; positive infinity: only non-finite values stop it)
      */
     public record Options(Path checkpointDir, boolean resume, Path recordSchedule, Listener listener,
             double divergenceFactor) {
         /** Validates. */
         public Options {
-            if (!(divergenceFactor > 1)) {
-                throw new InvalidParameterException("divergence-factor", divergenceFactor, "a factor > 1 (or infinity)");
+            if (!(divergenceFactor >= MIN_DIVERGENCE_FACTOR)) {
+                throw new InvalidParameterException("divergence-factor", divergenceFactor, "a factor >= "
+                        + MIN_DIVERGENCE_FACTOR + " (one minibatch's loss is a noisy sample of the training loss) or Infinity");
             }
         }
 
@@ -249,6 +253,16 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         }
         if (store != null && config.checkpointEvery() > 0
                 && (version % config.checkpointEvery() == 0 || version == config.updates())) {
+            if (!(version % config.evalEvery() == 0 || version == config.updates())) {
+                // not evaluated at this version: check the loss before it becomes the checkpoint
+                double loss = evaluator.trainLoss(params);
+                if (!(loss <= lossLimit)) {
+                    throw new NumericalDivergenceException(version, "worker " + g.worker(), loss,
+                            Double.isFinite(loss) ? String.format(java.util.Locale.ROOT,
+                                    "training loss above %.3g x the initial training loss (--divergence-factor)",
+                                    divergenceFactor) : "non-finite training loss");
+                }
+            }
             if (recorder != null) {
                 recorder.flush();
             }
@@ -314,9 +328,11 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
                 server.discarded(), scheduleLog);
     }
 
-    /** @return the metric points so far (a copy, in the order evaluated) */
+    /** @return the metric points so far (a copy, in update order) */
     public synchronized List<MetricPoint> seriesSoFar() {
-        return List.copyOf(series);
+        List<MetricPoint> sorted = new ArrayList<>(series);
+        sorted.sort(Comparator.comparingLong(MetricPoint::update));
+        return sorted;
     }
 
     /** @return the schedule kept in memory (async and ssp runs up to {@link ScheduleLog#MAX_UPDATES}), or null */

@@ -22,10 +22,22 @@ import java.util.function.Supplier;
  * (seed, seed + 1, ...: other minibatches and timings on the same data; after one warm-up run that
  * is not recorded), then bisection in ln eta
  * between the largest stable and the smallest unstable rate until their ratio is below
- * 1 + tolerance. A rate is stable when most of its runs are ({@link MeasuredDecay#stable}: not
- * diverged, not still growing at the end). Each rate's decay is the pooled {@link DecayFit} of its runs.
+ * 1 + tolerance. A run is unstable when its loss passes {@link #EDGE_DIVERGENCE_FACTOR} times its
+ * initial value within its updates; a rate is stable when most of its runs are. Each rate's decay
+ * is the pooled {@link DecayFit} of its runs that did not diverge.
+ *
+ * <p>Why the bound alone: a loss that went up is not a divergence. Close below the mean-square
+ * edge the stationary loss (proportional to 1 / (1 - rho_ms)) exceeds the initial one, and a
+ * gradient read thousands of updates earlier (a descheduled thread) kicks the loss back up once;
+ * neither passes 100 times the initial loss, which the stationary level reaches only within about 1 %
+ * of the edge. Above the edge the loss grows like rho^k and passes the bound within K updates once
+ * ln rho &gt; ln(100) / K: with K = 4000 and the slope of ln rho_ms in eta near the edge, the measured
+ * edge lies less than 1 % above the mean-square one.
  */
 public final class EdgeSweep {
+    /** A run is unstable when its loss passes this factor times its initial loss (or the user's smaller factor). */
+    public static final double EDGE_DIVERGENCE_FACTOR = 100;
+
     /** Receives each finished run. */
     public interface Listener {
         /**
@@ -109,7 +121,8 @@ public final class EdgeSweep {
      * @param engines makes an engine per run
      * @param lossStar f* of the training loss's rows
      * @param repeats R seeds per learning rate
-     * @param divergenceFactor as {@link TrainingSession.Options#divergenceFactor()}
+     * @param divergenceFactor as {@link TrainingSession.Options#divergenceFactor()} (at most
+     *     {@link #EDGE_DIVERGENCE_FACTOR} is used)
      */
     public EdgeSweep(TrainingConfig base, Problem problem, TrainTest data, Supplier<Engine> engines, double lossStar,
             int repeats, double divergenceFactor) {
@@ -122,7 +135,7 @@ public final class EdgeSweep {
         this.engines = engines;
         this.lossStar = lossStar;
         this.repeats = repeats;
-        this.divergenceFactor = divergenceFactor;
+        this.divergenceFactor = Math.min(divergenceFactor, EDGE_DIVERGENCE_FACTOR);
     }
 
     /** @param l receives each finished run */
@@ -212,7 +225,10 @@ public final class EdgeSweep {
                 listener.finished(done, run);
             }
         }
-        DecayFit decay = fits.isEmpty() ? DecayFit.pooled(List.of(runs.get(0).fit()), 0.95) : DecayFit.pooled(fits, 0.95);
+        DecayFit decay = fits.isEmpty()
+                ? new DecayFit(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, false,
+                        "every run diverged")
+                : DecayFit.pooled(fits, 0.95);
         points.add(new Point(eta, runs, decay, 2 * stable > repeats, diverged));
     }
 
@@ -244,7 +260,7 @@ public final class EdgeSweep {
         }
         addToPool(hist);
         DecayFit fit = MeasuredDecay.of(series, lossStar);
-        return new Run(eta, seed, fit, MeasuredDecay.stable(series, lossStar, divergedAt >= 0), divergedAt, mean,
+        return new Run(eta, seed, fit, divergedAt < 0, divergedAt, mean,
                 hist, ups, series);
     }
 

@@ -5,12 +5,9 @@ import dev.asgd.training.engine.MetricPoint;
 import java.util.List;
 
 /**
- * The decay of a run's excess training loss f - f*, and whether the run is stable. It is unstable
- * when it diverged (the loss passed the divergence bound) or when its loss still grows at the end:
- * the decay fitted to the second half of its points is negative with its whole 95 % interval. A run
- * that rises to a stationary level above its initial loss and stays there is stable: close below the
- * mean-square edge the stationary loss, proportional to 1 / (1 - rho_ms), exceeds the initial one,
- * so "the loss went up" is not "the run diverged".
+ * The decay of a run's excess training loss f - f*: core's floor-robust {@link DecayFit} over the
+ * run's metric points. (Whether a run is stable is decided by the divergence bound alone, see
+ * {@link EdgeSweep#EDGE_DIVERGENCE_FACTOR}.)
  */
 public final class MeasuredDecay {
     private MeasuredDecay() {
@@ -29,26 +26,5 @@ public final class MeasuredDecay {
             excess[i] = series.get(i).trainLoss() - lossStar;
         }
         return DecayFit.of(steps, excess);
-    }
-
-    /**
-     * @param series the run's metric points (up to a divergence, if any)
-     * @param lossStar f*
-     * @param diverged whether the run passed the divergence bound
-     * @return whether the run is stable
-     */
-    public static boolean stable(List<MetricPoint> series, double lossStar, boolean diverged) {
-        if (diverged) {
-            return false;
-        }
-        int n = series.size();
-        if (n < 6) {
-            double first = series.get(0).trainLoss() - lossStar;
-            double last = series.get(n - 1).trainLoss() - lossStar;
-            return last < first;
-        }
-        List<MetricPoint> tail = series.subList(n / 2, n);
-        DecayFit late = of(tail, lossStar);
-        return !(late.upper() < 0);
     }
 }

@@ -13,7 +13,8 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * The stability edge of one recorded interleaving: the learning rate at which replays of the
- * schedule ({@link CounterfactualReplay}) turn from stable to unstable ({@link MeasuredDecay}),
+ * schedule ({@link CounterfactualReplay}) turn from stable to unstable (the loss passes
+ * {@link EdgeSweep#EDGE_DIVERGENCE_FACTOR} times its initial value, as in a real sweep),
  * bracketed by doubling or halving from a start and refined by bisection in ln eta.
  *
  * @param edge the geometric mean of the final bracket
@@ -88,8 +89,8 @@ public record ReplayEdge(double edge, double stableBelow, double unstableAbove, 
     private static boolean stable(Schedule s, TrainingConfig recorded, Problem problem, TrainTest data, double lossStar,
             double eta, double divergenceFactor) {
         CounterfactualReplay.Outcome o = CounterfactualReplay.replay(s, recorded.withEta(eta), problem, data,
-                divergenceFactor);
-        return MeasuredDecay.stable(o.series(), lossStar, o.diverged());
+                Math.min(divergenceFactor, EdgeSweep.EDGE_DIVERGENCE_FACTOR));
+        return !o.diverged();
     }
 
     /**

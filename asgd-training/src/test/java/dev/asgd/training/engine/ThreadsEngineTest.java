@@ -73,6 +73,20 @@ class ThreadsEngineTest {
         }
     }
 
+    /**
+     * A divergence stops every worker: ssp workers waiting for a dead worker's clock are released
+     * (this hung before), and a sync round's divergence is the run's error, not a broken barrier.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ssp:1", "sync", "async", "hogwild"})
+    @org.junit.jupiter.api.Timeout(60)
+    void aDivergenceStopsEveryWorkerAndIsTheRunsError(String mode) {
+        TrainingConfig c = new TrainingConfig(Fixtures.LS, "least-squares", 0, Mode.parse(mode), 3,
+                new LearningRatePolicy.Constant(), 5, 16, 100_000, 1, 10, 0, WorkerDelay.none());
+        assertThatThrownBy(() -> Fixtures.run(c, TrainingSession.Options.none().withDivergenceFactor(10)))
+                .isInstanceOf(NumericalDivergenceException.class);
+    }
+
     @Test
     void delaysProduceStalenessWithOneSlowWorker() throws InterruptedException {
         TrainingConfig c = new TrainingConfig(Fixtures.LS, "least-squares", 0, Mode.parse("async"), 2,

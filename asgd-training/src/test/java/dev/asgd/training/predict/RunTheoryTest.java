@@ -110,16 +110,24 @@ class RunTheoryTest {
         LeastSquares p = new LeastSquares(6, 0);
         LeastSquaresTheory t = LeastSquaresTheory.of(p, d.train(), RunTheory.evalRows(d.train()), 8);
         StalenessLaw law = StalenessLaw.of(new long[] {5, 3, 2});
-        double eta = 0.05;
+        double eta = 0.01;
         double asymptotic = -Math.log(t.rates(law).meanSquareContraction(eta));
-        assertThat(t.windowDecay(eta, law, 1500, 2500, 20)).isCloseTo(asymptotic, within(0.01 * asymptotic));
-        assertThat(t.windowDecay(eta, law, 0, 60, 20)).isGreaterThan(asymptotic);
+        // later windows approach it (the next mode fades), while the limit is still far below
+        double mid = t.windowDecay(eta, law, Math.round(5 / asymptotic), Math.round(10 / asymptotic), 20);
+        double late = t.windowDecay(eta, law, Math.round(10 / asymptotic), Math.round(20 / asymptotic), 20);
+        assertThat(late).isCloseTo(asymptotic, within(0.03 * asymptotic));
+        assertThat(Math.abs(late - asymptotic)).isLessThan(Math.abs(mid - asymptotic));
+        assertThat(t.windowDecay(eta, law, 0, Math.round(0.5 / asymptotic), 20)).isGreaterThan(asymptotic);
     }
 
     @Test
     void theGeometricModelIsThePapersMeanRate() {
         GeometricModel g = GeometricModel.of(0.75, 0.3, new double[] {0.5, 1.0});
         assertThat(g.meanEdge()).isCloseTo(2 * 1.75 / 0.25, within(1e-9));
+        // the slowest of the two modes, each the exact discrete mean rate of its omega = sqrt(lambda)
+        assertThat(g.contraction()).isEqualTo(Math.max(
+                dev.asgd.theory.DiscreteMeanRate.contractionPerStep(0.3, 0.75, Math.sqrt(0.5)),
+                dev.asgd.theory.DiscreteMeanRate.contractionPerStep(0.3, 0.75, 1.0)));
         assertThat(g.decay()).isCloseTo(-2 * Math.log(g.contraction()), within(1e-15));
         assertThat(GeometricModel.of(Double.NaN, 0.1, new double[] {1}).kappa()).isZero();
     }
