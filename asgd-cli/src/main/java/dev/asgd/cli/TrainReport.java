@@ -320,7 +320,7 @@ final class TrainReport implements CommandOutput {
                 "measured law, i.i.d., sampled minibatch noise", t.law().decay(), t.law().meanSquareEdge(),
                 t.law().meanEdge()));
         if (!Double.isNaN(t.lawWindowDecay())) {
-            b.append(String.format(Locale.ROOT, "  %-46s %-16.4g%n", "  the same, over the measured window",
+            b.append(String.format(Locale.ROOT, "  %-46s %.4g%n", "  the same, over the measured window",
                     t.lawWindowDecay()));
         }
         if (t.replayEdge() != null) {
