@@ -64,7 +64,7 @@ public final class RealRunsExperiment implements Experiment {
         TrainTest data = DataSources.load(DATA, 0.2, rc.seed());
         LeastSquares problem = new LeastSquares(20, 0);
         TrainingConfig base = new TrainingConfig(DATA, "least-squares", 0, Mode.parse("async"), WORKERS,
-                LearningRatePolicy.parse("constant"), GRID[0], BATCH, updates, rc.seed(), 50, 0,
+                LearningRatePolicy.parse("constant"), GRID[0], BATCH, updates, rc.seed(), 10, 0,
                 WorkerDelay.parse("exp:0.2", WORKERS));
         LeastSquaresTheory theory = LeastSquaresTheory.of(problem, data.train(), RunTheory.evalRows(data.train()), BATCH);
         EdgeSweep sweep = new EdgeSweep(base, problem, data, ThreadsEngine::new, theory.lossStar(), repeats(rc),
@@ -138,7 +138,7 @@ public final class RealRunsExperiment implements Experiment {
         boolean decayOk = compared > 0 && agree == compared;
         Verdict verdict = edgeOk && replayOk && decayOk ? Verdict.HOLDS_WITH_CORRECTION : Verdict.FAILS;
         String text = Fmt.f("the measured edge of real threaded runs is eta = %.4g; the measured staleness law (i.i.d., with"
-                + " the minibatch noise) predicts %.4g (%+.1f %%), the run's own interleaving replayed %.4g (%+.1f %%),"
+                + " the minibatch noise) predicts %.4g (%+.1f %%), the runs' own interleavings replayed %.4g (%+.1f %%),"
                 + " while the paper's geometric model predicts %.4g (%.0fx too large); the measured-law decay agrees with"
                 + " the measured one at %d of %d stable learning rates", measured, lawEdge, 100 * (lawEdge / measured - 1),
                 replay, 100 * (replay / measured - 1), study.geometricEdge(), study.geometricEdge() / measured, agree,
@@ -151,7 +151,8 @@ public final class RealRunsExperiment implements Experiment {
                                 "measured law, -ln rho_ms", "paper's geometric model", "agrees"), decayRows)),
                 verdict, text, List.of(
                     Fmt.f("Method: least squares n = 20000, d = 20, batch %d, %d updates, M = %d worker threads with an"
-                            + " exponential delay of mean 0.2 ms; %d seeds per learning rate after a warm-up run; a run"
+                            + " exponential delay of mean 0.2 ms, metrics every 10 updates; %d seeds per learning rate"
+                            + " after a warm-up run; a run"
                             + " is unstable when its loss passes 100 x its initial value; a rate is stable when most of"
                             + " its runs are; bisection in ln eta.", BATCH, updates, WORKERS, repeats(rc)),
                     "The measured law: the pooled staleness histogram as an i.i.d. law, through the exact lag-augmented"
