@@ -126,6 +126,8 @@ public final class SparkEngine implements Engine {
                     asyncWorker(s, jobs, worker);
                 } catch (Throwable e) {
                     if (failure.compareAndSet(null, e)) {
+                        // stop the other workers (ssp workers waiting for this one's clock too)
+                        s.server().stop();
                         jobs.cancelAll();
                     }
                 } finally {

@@ -18,7 +18,7 @@ package dev.asgd.core.fit;
  * @param rho the lag-1 autocorrelation used (0 when not estimated)
  * @param points n
  */
-record Line(double intercept, double slope, double slopeStandardError, double rho, int points) {
+public record Line(double intercept, double slope, double slopeStandardError, double rho, int points) {
 
     /** Largest lag-1 autocorrelation used in the inflation (1.9 / 0.1 = 19-fold variance). */
     static final double MAX_RHO = 0.9;
@@ -30,7 +30,7 @@ record Line(double intercept, double slope, double slopeStandardError, double rh
      * @param to last index used (exclusive)
      * @return the least-squares line through (x[i], y[i]), from &lt;= i &lt; to
      */
-    static Line fit(double[] x, double[] y, int from, int to) {
+    public static Line fit(double[] x, double[] y, int from, int to) {
         int n = to - from;
         double mx = 0;
         double my = 0;

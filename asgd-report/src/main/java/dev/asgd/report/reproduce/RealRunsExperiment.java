@@ -60,7 +60,7 @@ public final class RealRunsExperiment implements Experiment {
     @Override
     public ExperimentResult run(ExperimentContext ctx) throws IOException {
         ReproduceConfig rc = ctx.config();
-        long updates = rc.pick(2000, 4000);
+        long updates = rc.pick(1500, 4000);
         TrainTest data = DataSources.load(DATA, 0.2, rc.seed());
         LeastSquares problem = new LeastSquares(20, 0);
         TrainingConfig base = new TrainingConfig(DATA, "least-squares", 0, Mode.parse("async"), WORKERS,
@@ -74,7 +74,7 @@ public final class RealRunsExperiment implements Experiment {
         try {
             study = EdgeStudy.of(sweep.run(GRID, true, rc.quick() ? 0.05 : 0.02), problem, data, BATCH, true,
                     EdgeSweep.EDGE_DIVERGENCE_FACTOR,
-                    rc.pick(6, 24));
+                    rc.pick(4, 24));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

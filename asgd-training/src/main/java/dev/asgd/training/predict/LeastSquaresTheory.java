@@ -1,6 +1,7 @@
 package dev.asgd.training.predict;
 
 import dev.asgd.core.InvalidParameterException;
+import dev.asgd.core.fit.Line;
 import dev.asgd.theory.sampled.SampledMoments;
 import dev.asgd.theory.sampled.SampledQuadratic;
 import dev.asgd.theory.sampled.SampledRates;
@@ -169,8 +170,6 @@ public final class LeastSquaresTheory {
         if (Double.isNaN(limit)) {
             return Double.NaN;
         }
-        double sx = 0;
-        double sy = 0;
         int c = 0;
         double[] xs = new double[n];
         double[] ys = new double[n];
@@ -179,23 +178,10 @@ public final class LeastSquaresTheory {
             if (ex > 0) {
                 xs[c] = steps[i];
                 ys[c] = Math.log(ex);
-                sx += xs[c];
-                sy += ys[c];
                 c++;
             }
         }
-        if (c < 2) {
-            return Double.NaN;
-        }
-        double mx = sx / c;
-        double my = sy / c;
-        double sxy = 0;
-        double sxx = 0;
-        for (int i = 0; i < c; i++) {
-            sxy += (xs[i] - mx) * (ys[i] - my);
-            sxx += (xs[i] - mx) * (xs[i] - mx);
-        }
-        return -sxy / sxx;
+        return c < 2 ? Double.NaN : -Line.fit(xs, ys, 0, c).slope();
     }
 
     /**
