@@ -48,7 +48,8 @@ class SparkCliTest {
             sum += n.asLong();
         }
         assertThat(sum).isEqualTo(300);
-        assertThat(s.at("/theory/predictedDecayPerUpdate").asDouble()).isPositive();
+        assertThat(s.at("/theory/geometric/decayPerUpdate").asDouble()).isPositive();
+        assertThat(s.at("/theory/measuredLaw/meanSquareEdge").asDouble()).isPositive();
     }
 
     /** Recorded on Spark with failures injected, replayed on Spark: the same final metrics and staleness. */
