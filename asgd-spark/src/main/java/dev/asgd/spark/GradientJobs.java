@@ -186,7 +186,7 @@ final class GradientJobs implements AutoCloseable {
         try {
             jobs.incrementAndGet();
             return job.get();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException is checked, but Scala throws it from methods that do not declare it
             JobTimeoutException t = timedOut.get();
             if (t != null) {
                 throw t;
@@ -194,10 +194,15 @@ final class GradientJobs implements AutoCloseable {
             if (jsc.sc().isStopped()) {
                 throw new ApplicationEndedException(what);
             }
-            throw e;
+            throw GradientJobs.<RuntimeException>sneaky(e);
         } finally {
             alarm.cancel(false);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> E sneaky(Exception e) throws E {
+        throw (E) e;
     }
 
     /** The run's context stopped under a job: the master removed the application, or someone stopped it. */
