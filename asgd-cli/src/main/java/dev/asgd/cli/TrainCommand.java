@@ -265,7 +265,7 @@ public class TrainCommand implements Callable<Integer> {
             return sweep(config, p, tt);
         }
         Engine e = threads ? (schedule != null ? new ReplayEngine(schedule, counterfactual) : new ThreadsEngine())
-                : EngineProvider.load(engine, new EngineProvider.Options(master, injectTaskFailures, sparkTimeout, schedule));
+                : EngineProvider.load(engine, new EngineProvider.Options(master, injectTaskFailures, sparkTimeout, schedule, output.quiet()));
         RunResult result;
         try (Progress progress = Progress.start("train", k, "updates", output.quiet())) {
             TrainingSession.Listener listener = (v, t, loss, ups, st) -> {

@@ -35,6 +35,8 @@ final class GradientJobs implements AutoCloseable {
     private final double failureProbability;
     private final ScheduledExecutorService watchdog;
     private final AtomicLong jobs = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicReference<JobTimeoutException> timedOut =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /**
      * Ships the shards and caches them on the executors (the first job, watched by the timeout).
@@ -89,7 +91,8 @@ final class GradientJobs implements AutoCloseable {
         private static final long serialVersionUID = 1L;
 
         JobTimeoutException(String what, double seconds) {
-            super(what + " did not finish within " + seconds + " s (--spark-timeout); its jobs were cancelled");
+            super(what + " did not finish within " + seconds + " s (--spark-timeout); its jobs were cancelled"
+                    + " (no executor left, or a cluster too slow for the timeout)");
         }
     }
 
@@ -114,15 +117,36 @@ final class GradientJobs implements AutoCloseable {
      * @return the gradient
      */
     TaskGradient one(int partition, long step, long version, double[] params) {
-        Broadcast<double[]> b = jsc.broadcast(params.clone());
+        String what = "the gradient job of worker " + partition + " step " + step;
+        Broadcast<double[]> b = broadcast(params, what);
         try {
             JavaRDD<TaskGradient> job = shards.mapPartitionsWithIndex(
                     new GradientTask(problem, batch, seed, step, version, b, failureProbability), true);
-            List<TaskGradient>[] r = watched("the gradient job of worker " + partition + " step " + step,
-                    () -> job.collectPartitions(new int[] {partition}));
+            List<TaskGradient>[] r = watched(what, () -> job.collectPartitions(new int[] {partition}));
             return r[0].get(0);
         } finally {
+            release(b);
+        }
+    }
+
+    private Broadcast<double[]> broadcast(double[] params, String what) {
+        try {
+            return jsc.broadcast(params.clone());
+        } catch (RuntimeException e) {
+            if (jsc.sc().isStopped()) {
+                throw new ApplicationEndedException(what);
+            }
+            throw e;
+        }
+    }
+
+    private void release(Broadcast<double[]> b) {
+        try {
             b.destroy();
+        } catch (RuntimeException e) {
+            if (!jsc.sc().isStopped()) {
+                throw e;
+            }
         }
     }
 
@@ -135,38 +159,73 @@ final class GradientJobs implements AutoCloseable {
      * @return the P gradients
      */
     List<TaskGradient> all(long step, long version, double[] params) {
-        Broadcast<double[]> b = jsc.broadcast(params.clone());
+        String what = "the sync round at version " + version;
+        Broadcast<double[]> b = broadcast(params, what);
         try {
             JavaRDD<TaskGradient> job = shards.mapPartitionsWithIndex(
                     new GradientTask(problem, batch, seed, step, version, b, failureProbability), true);
-            return watched("the sync round at version " + version, job::collect);
+            return watched(what, job::collect);
         } finally {
-            b.destroy();
+            release(b);
         }
     }
 
+    /**
+     * Runs a job under the watchdog. Once any watchdog of the run has fired, every job of the run that
+     * fails (cancelled with it) reports that first timeout, whichever thread sees its failure first: the
+     * run's error does not depend on a race between the workers. A job that fails because the context
+     * stopped (the master removed the application) reports that in one line.
+     */
     private <T> T watched(String what, java.util.function.Supplier<T> job) {
         AtomicBoolean fired = new AtomicBoolean();
         ScheduledFuture<?> alarm = watchdog.schedule(() -> {
             fired.set(true);
+            timedOut.compareAndSet(null, new JobTimeoutException(what, timeoutSeconds));
             cancelAll();
         }, (long) (timeoutSeconds * 1000), TimeUnit.MILLISECONDS);
         try {
             jobs.incrementAndGet();
             return job.get();
-        } catch (RuntimeException e) {
-            if (fired.get()) {
-                throw new JobTimeoutException(what, timeoutSeconds);
+        } catch (Exception e) { // SparkException is checked, but Scala throws it from methods that do not declare it
+            JobTimeoutException t = timedOut.get();
+            if (t != null) {
+                throw t;
             }
-            throw e;
+            if (jsc.sc().isStopped()) {
+                throw new ApplicationEndedException(what);
+            }
+            throw GradientJobs.<RuntimeException>sneaky(e);
         } finally {
             alarm.cancel(false);
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> E sneaky(Exception e) throws E {
+        throw (E) e;
+    }
+
+    /** The run's context stopped under a job: the master removed the application, or someone stopped it. */
+    static final class ApplicationEndedException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        ApplicationEndedException(String what) {
+            super("the Spark application ended during " + what + ": the master removed it (see the master's log:"
+                    + " killed, or its executors kept failing) or its SparkContext was stopped; the run is incomplete"
+                    + " (the last checkpoint, if any, is intact)");
+        }
+    }
+
+    /** @return the first timeout of the run, or null */
+    JobTimeoutException timedOut() {
+        return timedOut.get();
+    }
+
     /** Cancels every running job of the run (a stop, a timeout, another worker's failure). */
     void cancelAll() {
-        jsc.sc().cancelJobsWithTag(runTag);
+        if (!jsc.sc().isStopped()) {
+            jsc.sc().cancelJobsWithTag(runTag);
+        }
     }
 
     /** @return jobs submitted so far */
@@ -178,6 +237,9 @@ final class GradientJobs implements AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
+        if (jsc.sc().isStopped()) {
+            return; // nothing left to free
+        }
         shards.unpersist(false);
         for (Broadcast<Shard> b : shardData) {
             b.destroy();

@@ -1,6 +1,7 @@
 package dev.asgd.spark;
 
 import dev.asgd.core.InvalidParameterException;
+import dev.asgd.core.NumericalDivergenceException;
 import dev.asgd.training.engine.Engine;
 import dev.asgd.training.engine.EngineProvider;
 import dev.asgd.training.engine.Gradient;
@@ -83,7 +84,8 @@ public final class SparkEngine implements Engine {
         }
         Schedule replay = options.replay();
         TaskFailureCounter counter = new TaskFailureCounter();
-        try (SparkLease lease = SparkLease.acquire(options.master(), options.injectTaskFailures() > 0,
+        try (SparkLogging.Quiet quiet = SparkLogging.quiet(options.quiet());
+                SparkLease lease = SparkLease.acquire(options.master(), options.injectTaskFailures() > 0,
                 options.timeoutSeconds())) {
             master = lease.master();
             lease.context().sc().addSparkListener(counter);
@@ -147,7 +149,11 @@ public final class SparkEngine implements Engine {
             threads.forEach(Thread::interrupt);
             throw e;
         }
-        rethrow(failure.get());
+        Throwable f = failure.get();
+        if (f != null && jobs.timedOut() != null && !(f instanceof NumericalDivergenceException)) {
+            f = jobs.timedOut(); // the other workers' jobs were cancelled by it: report the cause, whoever failed first
+        }
+        rethrow(f);
     }
 
     static void rethrow(Throwable f) {

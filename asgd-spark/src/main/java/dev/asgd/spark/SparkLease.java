@@ -55,11 +55,15 @@ final class SparkLease implements AutoCloseable {
         probeStandalone(url, timeoutSeconds);
         String mark = UUID.randomUUID().toString();
         conf.setMaster(url).setIfMissing("spark.app.name", "asgd train").set(MARK, mark)
-                .setIfMissing("spark.scheduler.mode", "FAIR");
+                .setIfMissing("spark.scheduler.mode", "FAIR")
+                // A job is one task on one shard: waiting for the executor that cached it (3 s by default)
+                // starves the other workers' jobs; any free executor recomputes a shard at once.
+                .setIfMissing("spark.locality.wait", "0");
         if (local.matches() || url.contains("://127.0.0.1") || url.contains("://localhost")) {
             conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1")
                     .setIfMissing("spark.ui.enabled", "false");
         }
+        shipApplicationJar(conf, url, codeSource());
         ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "asgd-spark-start");
             t.setDaemon(true);
@@ -82,6 +86,12 @@ final class SparkLease implements AutoCloseable {
                     + " within " + timeoutSeconds + " s (--spark-timeout)");
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
+            Throwable missing = missingClass(c);
+            if (missing != null) {
+                throw new IllegalStateException("Spark cannot start: a class is missing from the class path ("
+                        + missing.getClass().getSimpleName() + ": " + firstLine(missing) + "); run through ./asgd, or"
+                        + " add the jars of a Spark distribution's jars/ directory (e.g. Jackson) to the class path");
+            }
             throw new InvalidParameterException("master", url, "local, local[N], local[N,F], local[*], spark://HOST:PORT,"
                     + " yarn or k8s://URL of a master that starts (Spark said: " + firstLine(c) + ")");
         } catch (InterruptedException e) {
@@ -90,6 +100,53 @@ final class SparkLease implements AutoCloseable {
         } finally {
             starter.shutdown();
         }
+    }
+
+    /** @return the first NoClassDefFoundError / ClassNotFoundException / LinkageError of a cause chain, or null */
+    static Throwable missingClass(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof NoClassDefFoundError || c instanceof ClassNotFoundException) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** @return where this module's classes come from (its jar, or a class directory), or null */
+    static java.nio.file.Path codeSource() {
+        try {
+            var src = SparkLease.class.getProtectionDomain().getCodeSource();
+            return src == null ? null : java.nio.file.Path.of(src.getLocation().toURI());
+        } catch (java.net.URISyntaxException | SecurityException | IllegalArgumentException
+                | java.nio.file.FileSystemNotFoundException e) {
+            return null;
+        }
+    }
+
+    /**
+     * For a master whose executors are other JVMs (spark://, local-cluster, yarn, k8s://), ships the application
+     * jar: {@code spark.jars} becomes the jar this module was loaded from, unless it is set (spark-submit
+     * sets it) or the executors have their own class path ({@code spark.executor.extraClassPath}).
+     *
+     * @param conf the configuration
+     * @param url the master
+     * @param source this module's code source (a jar, a directory, or null)
+     * @throws InvalidParameterException naming {@code master} when there is no jar to ship (the classes are
+     *     in a directory, e.g. an IDE's build)
+     */
+    static void shipApplicationJar(SparkConf conf, String url, java.nio.file.Path source) {
+        boolean cluster = url.startsWith("spark://") || url.startsWith("local-cluster") || url.startsWith("yarn")
+                || url.startsWith("k8s://");
+        if (!cluster || conf.contains("spark.jars") || conf.contains("spark.executor.extraClassPath")) {
+            return;
+        }
+        if (source != null && java.nio.file.Files.isRegularFile(source) && source.toString().endsWith(".jar")) {
+            conf.set("spark.jars", source.toAbsolutePath().toString());
+            return;
+        }
+        throw new InvalidParameterException("master", url, "a local[...] master when the engine runs from class"
+                + " directories (" + source + "): executors of other masters need the application jar; build it"
+                + " (./asgd builds asgd-spark/target/asgd-spark.jar) or set -Dspark.jars=JAR");
     }
 
     /**

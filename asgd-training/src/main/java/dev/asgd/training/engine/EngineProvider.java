@@ -28,12 +28,25 @@ public interface EngineProvider {
      * @param injectTaskFailures probability in [0, 1) that a task's first attempt fails (tests, demos)
      * @param timeoutSeconds longest wait for the cluster to start, to run a first task, or to finish one job
      * @param replay a schedule to replay update by update, or null
+     * @param quiet {@code -q}: the engine's own log lines (e.g. Spark's warnings for retried tasks) off, errors kept
      */
-    record Options(String master, double injectTaskFailures, double timeoutSeconds, Schedule replay) {
+    record Options(String master, double injectTaskFailures, double timeoutSeconds, Schedule replay, boolean quiet) {
         /** Validates. */
         public Options {
             Require.inHalfOpen(injectTaskFailures, 0, 1, "inject-task-failures");
             Require.positiveFinite(timeoutSeconds, "spark-timeout");
+        }
+
+        /**
+         * Not quiet.
+         *
+         * @param master the cluster's address, or null
+         * @param injectTaskFailures probability that a task's first attempt fails
+         * @param timeoutSeconds longest wait
+         * @param replay a schedule to replay, or null
+         */
+        public Options(String master, double injectTaskFailures, double timeoutSeconds, Schedule replay) {
+            this(master, injectTaskFailures, timeoutSeconds, replay, false);
         }
     }
 

@@ -94,6 +94,7 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
     private final StalenessLog log;
     private final Evaluator evaluator;
     private final CheckpointStore store;
+    private CheckpointStore.Lock lock;
     private final Schedule.Recorder recorder;
     private final Listener listener;
     private final List<MetricPoint> series = new ArrayList<>();
@@ -128,38 +129,37 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         this.store = options.checkpointDir() == null ? null : new CheckpointStore(options.checkpointDir());
         this.listener = options.listener();
         this.divergenceFactor = options.divergenceFactor();
-        Optional<Checkpoint> cp = options.resume() && store != null ? store.read() : Optional.empty();
-        double[] initial = new double[problem.dimension()];
-        long version = 0;
-        long[] steps = new long[config.workers()];
-        double before = 0;
-        if (cp.isPresent()) {
-            Checkpoint c = cp.get();
-            if (!c.fingerprint().equals(config.fingerprint())) {
-                throw new InvalidParameterException("resume", store.file(),
-                        "a checkpoint of the same settings (it has " + c.fingerprint() + "; this run is "
-                                + config.fingerprint() + ")");
+        // Held until finish() or abort(): a second run on the same directory is refused before it reads anything.
+        this.lock = store == null ? null : store.lock();
+        try {
+            Optional<Checkpoint> cp = options.resume() && store != null ? store.read() : Optional.empty();
+            double[] initial = new double[problem.dimension()];
+            long version = 0;
+            long[] steps = new long[config.workers()];
+            double before = 0;
+            if (cp.isPresent()) {
+                Checkpoint c = cp.get();
+                store.validate(c, config, initial.length);
+                initial = c.params();
+                version = c.version();
+                steps = c.workerSteps();
+                log.restore(c.histograms());
+                series.addAll(c.series());
+                before = c.seconds();
             }
-            if (c.version() > config.updates() || c.params().length != initial.length) {
-                throw new InvalidParameterException("resume", store.file(), "a checkpoint at or before update "
-                        + config.updates() + " (it is at " + c.version() + ")");
-            }
-            initial = c.params();
-            version = c.version();
-            steps = c.workerSteps();
-            log.restore(c.histograms());
-            series.addAll(c.series());
-            before = c.seconds();
+            this.resumedFrom = version;
+            this.secondsBefore = before;
+            this.server = new ParameterServer(initial, version, config.updates(), config.policy(), config.eta(),
+                    config.workers(), log, steps);
+            this.recorder = options.recordSchedule() == null ? null
+                    : new Schedule.Recorder(options.recordSchedule(), config.fingerprint(), version);
+            this.progressEvery = Math.max(1, config.updates() / 200);
+            this.scheduleLog = replayable && config.updates() - version <= ScheduleLog.MAX_UPDATES
+                    ? new ScheduleLog(version, (int) (config.updates() - version)) : null;
+        } catch (RuntimeException e) {
+            unlock();
+            throw e;
         }
-        this.resumedFrom = version;
-        this.secondsBefore = before;
-        this.server = new ParameterServer(initial, version, config.updates(), config.policy(), config.eta(),
-                config.workers(), log, steps);
-        this.recorder = options.recordSchedule() == null ? null
-                : new Schedule.Recorder(options.recordSchedule(), config.fingerprint(), version);
-        this.progressEvery = Math.max(1, config.updates() / 200);
-        this.scheduleLog = replayable && config.updates() - version <= ScheduleLog.MAX_UPDATES
-                ? new ScheduleLog(version, (int) (config.updates() - version)) : null;
         server.setHook(this);
     }
 
@@ -174,6 +174,17 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
      */
     public static TrainingSession start(TrainingConfig config, Problem problem, TrainTest data, Options options) {
         TrainingSession s = new TrainingSession(config, problem, data, options);
+        try {
+            s.begin();
+        } catch (RuntimeException e) {
+            s.abort();
+            throw e;
+        }
+        return s;
+    }
+
+    private void begin() {
+        TrainingSession s = this;
         s.startNanos = System.nanoTime();
         if (s.series.isEmpty()) {
             s.series.add(s.evaluator.evaluate(s.server.snapshot(), s.resumedFrom, 0, Double.NaN));
@@ -185,7 +196,6 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
             s.server.setLossLimit(s.lossLimit, String.format(java.util.Locale.ROOT,
                     "%.3g x the initial training loss %.4g (--divergence-factor)", s.divergenceFactor, initial));
         }
-        return s;
     }
 
     /** @return the settings */
@@ -316,8 +326,12 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
      * @return the result
      */
     public synchronized RunResult finish(String engine, double[] params, long version) {
-        if (recorder != null) {
-            recorder.close();
+        try {
+            if (recorder != null) {
+                recorder.close();
+            }
+        } finally {
+            unlock();
         }
         double s = (System.nanoTime() - startNanos) / 1e9;
         List<MetricPoint> sorted = new ArrayList<>(series);
@@ -342,8 +356,19 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
 
     /** Closes the schedule file after a failure (the last checkpoint stays as it was). */
     public void abort() {
-        if (recorder != null) {
-            recorder.close();
+        try {
+            if (recorder != null) {
+                recorder.abandon();
+            }
+        } finally {
+            unlock();
+        }
+    }
+
+    private synchronized void unlock() {
+        if (lock != null) {
+            lock.close();
+            lock = null;
         }
     }
 }
