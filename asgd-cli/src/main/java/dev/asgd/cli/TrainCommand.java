@@ -1,6 +1,8 @@
 package dev.asgd.cli;
 
 import dev.asgd.core.InvalidParameterException;
+import dev.asgd.core.Limits;
+import dev.asgd.core.Require;
 import dev.asgd.training.data.DataSources;
 import dev.asgd.training.data.Dataset;
 import dev.asgd.training.data.TrainTest;
@@ -226,6 +228,18 @@ public class TrainCommand implements Callable<Integer> {
         if (sweepEta != null && eta != null) {
             throw new InvalidParameterException("eta", eta, "no --eta with --sweep-eta (the sweep's rates are its list)");
         }
+        Require.atLeast(workers, 1, "workers");
+        Limits.atMost("workers", workers, Limits.MAX_THREADS, "one thread per worker");
+        Require.atLeast(batch, 1, "batch");
+        if (checkpoint != null || given("--checkpoint-every")) {
+            Require.atLeast(checkpointEvery, 1, "checkpoint-every");
+        }
+        if (plot != null) {
+            OutputPaths.requireWritableDirectory("plot", plot);
+        }
+        if (recordSchedule != null) {
+            OutputPaths.requireWritableFile("record-schedule", recordSchedule);
+        }
         Mode m = Mode.parse(mode);
         WorkerDelay wd = WorkerDelay.parse(delay, workers);
         Schedule schedule = replay == null ? null : Schedule.read(replay);
@@ -251,9 +265,19 @@ public class TrainCommand implements Callable<Integer> {
             }
         }
         long every = evalEvery == null ? Math.max(1, k / 50) : evalEvery;
+        if (every >= 1) {
+            Limits.requireDoubles("eval-every", every, (k / (double) every + 2) * 40,
+                    "metric records (updates / eval-every of about 40 doubles each)");
+        }
         TrainTest tt = DataSources.load(data, testFraction, seed);
         String name = problem != null ? problem : defaultProblem(data, tt.train());
         Problem p = Problems.of(name, tt.train(), l2);
+        if (batch > tt.train().size()) {
+            throw new InvalidParameterException("batch", batch, "1 <= batch <= " + tt.train().size()
+                    + " (the rows of the training set)");
+        }
+        Limits.requireDoubles("workers", workers, (workers + 4.0) * 4 * p.dimension(),
+                "parameter copies (about 4 per worker, plus 4, of " + p.dimension() + " parameters)");
         TrainingConfig config = new TrainingConfig(data, name, l2, m, workers, lr, rate, batch, k, seed, every,
                 checkpoint == null ? 0 : checkpointEvery, wd);
         boolean counterfactual = schedule != null && !schedule.fingerprint().equals(config.fingerprint());
@@ -306,11 +330,26 @@ public class TrainCommand implements Callable<Integer> {
         double lossStar = theory != null ? theory.lossStar() : geometricOnly != null ? geometricOnly.lossStar() : Double.NaN;
         TrainReport report = new TrainReport(result, theory, geometricOnly, theoryNote, whatIf, lossStar, counterfactual,
                 tt);
-        if (plot != null) {
-            report.plot(plot);
-        }
+        plot(report::plot);
         output.print(spec.commandLine().getOut(), report);
         return ExitCode.OK;
+    }
+
+    /** Writes the plots into --plot DIR, if given; a failure names the flag (exit 2). */
+    private void plot(PlotWriter writer) {
+        if (plot == null) {
+            return;
+        }
+        try {
+            writer.write(plot);
+        } catch (java.io.IOException e) {
+            throw OutputPaths.error("plot", plot, e);
+        }
+    }
+
+    /** A report's plot method. */
+    private interface PlotWriter {
+        void write(Path dir) throws java.io.IOException;
     }
 
     private int sweep(TrainingConfig config, Problem p, TrainTest tt) throws Exception {
@@ -351,9 +390,7 @@ public class TrainCommand implements Callable<Integer> {
             study = EdgeStudy.of(r, ls, tt, batch, replayEdge, divergenceFactor);
         }
         EdgeSweepReport report = new EdgeSweepReport(config, study);
-        if (plot != null) {
-            report.plot(plot);
-        }
+        plot(report::plot);
         output.print(spec.commandLine().getOut(), report);
         return ExitCode.OK;
     }

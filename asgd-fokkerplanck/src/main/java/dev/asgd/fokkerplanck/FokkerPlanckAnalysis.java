@@ -224,6 +224,11 @@ public final class FokkerPlanckAnalysis {
         }
         long steps = Math.max(1, Math.round(horizon / dt));
         if (steps > 2_000_000) {
+            if (Double.isNaN(settings.timeStep()) && !Double.isNaN(settings.horizon())) {
+                throw new InvalidParameterException("time", settings.horizon(), String.format(java.util.Locale.ROOT,
+                        "time <= %.6g (at most 2e6 steps of the automatic time-step %.6g; or give --time-step)",
+                        2e6 * dt, dt));
+            }
             throw new InvalidParameterException("time-step", dt, "a step giving at most 2e6 steps over time " + horizon);
         }
         horizon = steps * dt;

@@ -14,6 +14,9 @@ import dev.asgd.core.InvalidParameterException;
  */
 public record RunSettings(double horizon, double timeStep, int points, boolean convergenceStudy, int snapshots) {
 
+    /** Most series points (the integrator takes at most 2e6 steps). */
+    public static final int MAX_POINTS = 2_000_001;
+
     /** Validates. */
     public RunSettings {
         if (!Double.isNaN(horizon) && !(horizon > 0 && horizon < Double.POSITIVE_INFINITY)) {
@@ -22,8 +25,9 @@ public record RunSettings(double horizon, double timeStep, int points, boolean c
         if (!Double.isNaN(timeStep) && !(timeStep > 0 && timeStep < Double.POSITIVE_INFINITY)) {
             throw new InvalidParameterException("time-step", timeStep, "time-step > 0 and finite");
         }
-        if (points < 2) {
-            throw new InvalidParameterException("points", points, "points >= 2");
+        if (points < 2 || points > MAX_POINTS) {
+            throw new InvalidParameterException("points", points, "2 <= points <= " + MAX_POINTS
+                    + " (one point per integrator step at most; the run has at most 2e6 steps)");
         }
         if (snapshots < 0) {
             throw new InvalidParameterException("snapshots", snapshots, "snapshots >= 0");
