@@ -70,7 +70,7 @@ public final class AsgdCli {
         try {
             v = Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
-            throw new CommandLine.TypeConversionException("'" + text + "' is not a number");
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a double");
         }
         if (Double.isNaN(v)) {
             throw new CommandLine.TypeConversionException("'" + text + "': allowed a number, not NaN");

@@ -95,9 +95,9 @@ public class SimulateCommand implements Callable<Integer> {
         SimulationConfig config = new SimulationConfig(oracle, staleness, model.eta, theta0, run.steps,
                 run.every, run.runs, run.seed, run.threadCount(), divergenceBound, quantiles);
         dev.asgd.core.Limits.requireDoubles("staleness", staleness.spec(),
-                (double) config.threads() * config.ringSize() * theta0.length,
-                "chain histories (threads x lags kept x d = " + config.threads() + " x " + config.ringSize() + " x "
-                        + theta0.length + ")");
+                (double) config.threads() * 2.0 * (config.historyLag() + 2) * theta0.length,
+                "chain histories (threads x 2 (lags kept + 2) x d = " + config.threads() + " x 2 x "
+                        + (config.historyLag() + 2L) + " x " + theta0.length + ")");
         long from = fitFrom != null ? fitFrom : Math.max(run.every, run.steps / 10);
         long to = fitTo != null ? fitTo : run.steps;
         if (!(confidence > 0 && confidence < 1)) {

@@ -25,13 +25,13 @@ class ReproduceCommandTest {
         assertThat(code).as(err.toString()).isZero();
         JsonNode j = new ObjectMapper().readTree(out.toString());
         assertThat(j.path("suite").asText()).isEqualTo("quick");
-        assertThat(j.path("experiments")).hasSize(8);
+        assertThat(j.path("experiments")).hasSize(9);
         j.path("experiments").forEach(e -> assertThat(e.path("verdict").asText())
                 .isIn("holds", "holds with correction", "fails"));
         assertThat(dir.resolve("index.html")).exists();
         JsonNode results = new ObjectMapper().readTree(Files.readString(dir.resolve("results.json")));
-        assertThat(results.path("experiments")).hasSize(8);
-        assertThat(err.toString()).contains("[1/8]").contains("[8/8]").contains("done in");
+        assertThat(results.path("experiments")).hasSize(9);
+        assertThat(err.toString()).contains("[1/9]").contains("[9/9]").contains("done in");
         // the text form of the same outcome
         ReproduceCommand.Report report = new ReproduceCommand.Report(
                 new dev.asgd.report.reproduce.ReproduceConfig(true, dir, 1, 1),

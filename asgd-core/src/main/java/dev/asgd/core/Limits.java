@@ -116,12 +116,13 @@ public final class Limits {
             return "not a directory" + where;
         }
         if (e instanceof CharacterCodingException) {
-            return "not UTF-8 text (" + e.getClass().getSimpleName() + ")";
+            return "not UTF-8 text: malformed or unmappable bytes";
         }
         if (e instanceof java.util.zip.ZipException) {
             return "not gzip data (" + e.getMessage() + ")";
         }
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.replaceAll("\\s*\\R\\s*", " "));
+        String kind = e.getClass().getSimpleName().replace("Exception", "");
+        return (kind.isEmpty() ? "I/O error" : kind) + (m == null ? "" : ": " + m.replaceAll("\\s*\\R\\s*", " "));
     }
 }
