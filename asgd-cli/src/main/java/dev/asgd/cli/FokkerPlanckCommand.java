@@ -114,8 +114,7 @@ public class FokkerPlanckCommand implements Callable<Integer> {
             dev.asgd.core.Limits.requireDoubles("points", points, points * 60.0,
                     "series points (about 60 doubles each, as numbers, JSON and text)");
         }
-        RunSettings settings = new RunSettings(time == null ? Double.NaN : time,
-                timeStep == null ? Double.NaN : timeStep, points, !noStudy, plot == null ? 0 : 4);
+        RunSettings settings = new RunSettings(time, timeStep, points, !noStudy, plot == null ? 0 : 4);
         FokkerPlanckResult result;
         try (Progress progress = Progress.start("fokker-planck", 1000, "permille", output.quiet())) {
             result = FokkerPlanckAnalysis.run(problem, init, settings,

@@ -143,6 +143,11 @@ class HardeningTest {
             refused(2, "--every", "compare", "--eta", "0.01", "--kappa", "0.9", "--omega0", "1", "--steps", "10", "--every", "100"),
             refused(2, "--eta", "rate", "--eta", "1e-320", "--kappa", "0.5", "--omega0", "1"),
             refused(3, "diverged", "moments", "--eta", "50", "--kappa", "0.9", "--omega0", "1", "--steps", "100000"),
+            refused(3, "diverged", "moments", "--eta", "0.01", "--omega0", "1", "--theta0", "1e300"),
+            refused(3, "diverged", "compare", "--eta", "0.01", "--kappa", "0.9", "--omega0", "1", "--theta0", "1e300",
+                    "--runs", "10"),
+            refused(3, "diverged", "simulate", "--eta", "0.01", "--omega0", "1e200", "--runs", "10"),
+            refused(2, "--data", "train", "--data", "synthetic:least-squares,noise=NaN"),
             refused(3, "diverged", "fokker-planck", "--eta", "0.5", "--kappa", "0.5", "--omega0", "1", "--sigma", "3",
                     "--perturbation", "bump:1e308", "--no-study")));
         return c.stream();

@@ -178,23 +178,27 @@ public final class ExactMoments {
     public List<MomentPoint> series(long steps, long every, LongConsumer progress, boolean stopOnDivergence) {
         List<MomentPoint> out = new ArrayList<>();
         if (step % every == 0 || step == steps) {
-            out.add(current());
+            out.add(checked(current(), stopOnDivergence));
         }
         while (step < steps) {
             step();
             if (step % every == 0 || step == steps) {
-                MomentPoint p = current();
-                if (stopOnDivergence && !Double.isFinite(p.secondMoment())) {
-                    throw new dev.asgd.core.NumericalDivergenceException(step, "exact second moment E|theta - theta*|^2",
-                            p.secondMoment(), "not finite: discrete ASGD diverges for these parameters");
-                }
-                out.add(p);
+                out.add(checked(current(), stopOnDivergence));
                 if (progress != null) {
                     progress.accept(step);
                 }
             }
         }
         return out;
+    }
+
+    private MomentPoint checked(MomentPoint p, boolean stopOnDivergence) {
+        if (stopOnDivergence && !Double.isFinite(p.secondMoment())) {
+            throw new dev.asgd.core.NumericalDivergenceException(step, "exact second moment E|theta - theta*|^2",
+                    p.secondMoment(), "not finite: it left the double range (the second moment grows, or theta0 or"
+                            + " sigma is too large)");
+        }
+        return p;
     }
 
     /** @return lim E (theta_{k,i} - theta*_i)^2 per coordinate (NaN where unstable or too large) */

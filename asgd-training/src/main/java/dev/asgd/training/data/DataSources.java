@@ -90,6 +90,9 @@ public final class DataSources {
             } catch (NumberFormatException e) {
                 throw new InvalidParameterException("data", spec, "noise=S with a number S >= 0, got '" + v + "'");
             }
+            if (!(noise >= 0 && noise < Double.POSITIVE_INFINITY)) {
+                throw new InvalidParameterException("data", spec, "noise=S with a finite S >= 0, got '" + v + "'");
+            }
         }
         long dataSeed = seed;
         if (kv.containsKey("seed")) {
