@@ -66,6 +66,8 @@ import picocli.CommandLine.Spec;
             "  asgd train --data synthetic:softmax --replay s.csv   (the same run, replayed)"})
 public class TrainCommand implements Callable<Integer> {
     static final double DEFAULT_ETA = 0.05;
+    /** --batch may always be this large, however few the rows (minibatches are drawn with replacement). */
+    static final int MIN_MAX_BATCH = 1024;
 
     @Spec
     CommandSpec spec;
@@ -272,9 +274,21 @@ public class TrainCommand implements Callable<Integer> {
         TrainTest tt = DataSources.load(data, testFraction, seed);
         String name = problem != null ? problem : defaultProblem(data, tt.train());
         Problem p = Problems.of(name, tt.train(), l2);
-        if (batch > tt.train().size()) {
-            throw new InvalidParameterException("batch", batch, "1 <= batch <= " + tt.train().size()
-                    + " (the rows of the training set)");
+        if (p instanceof dev.asgd.training.problem.SoftmaxRegression && tt.test() != null && tt.test().size() > 0) {
+            // The held-out rows are scored by the same model: their labels must be classes too.
+            int heldOut = tt.test().classes();
+            if (heldOut == 0) {
+                throw new InvalidParameterException("data", data, "integer class labels 0..1000000 for softmax"
+                        + " (a held-out row has a label that is not one)");
+            }
+            if (heldOut > tt.train().classes()) {
+                p = new dev.asgd.training.problem.SoftmaxRegression(tt.train().features(), heldOut, l2);
+            }
+        }
+        int maxBatch = Math.max(tt.train().size(), MIN_MAX_BATCH);
+        if (batch > maxBatch) {
+            throw new InvalidParameterException("batch", batch, "1 <= batch <= " + maxBatch
+                    + " (the rows of the training set, or " + MIN_MAX_BATCH + " when there are fewer)");
         }
         Limits.requireDoubles("workers", workers, (workers + 4.0) * 4 * p.dimension(),
                 "parameter copies (about 4 per worker, plus 4, of " + p.dimension() + " parameters)");

@@ -37,6 +37,8 @@ class HardeningTest {
             '3', '\n'});
         Files.writeString(dir.resolve("bigindex.svm"), "1 2147483647:1\n0 1:1\n", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("lags.txt"), "staleness\n10000000\n0\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("big-label.csv"), "0,1\n1000000000,2\n2,3\n0,1\n",
+                StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("a-file"), "not a directory\n", StandardCharsets.UTF_8);
         Path notGzip = Files.createDirectories(dir.resolve("fm-notgzip"));
         for (String f : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
@@ -148,6 +150,7 @@ class HardeningTest {
                     "--runs", "10"),
             refused(3, "diverged", "simulate", "--eta", "0.01", "--omega0", "1e200", "--runs", "10"),
             refused(2, "--data", "train", "--data", "synthetic:least-squares,noise=NaN"),
+            refused(2, "--data", "train", "--data", "csv:" + f("big-label.csv"), "--updates", "10"),
             refused(3, "diverged", "fokker-planck", "--eta", "0.5", "--kappa", "0.5", "--omega0", "1", "--sigma", "3",
                     "--perturbation", "bump:1e308", "--no-study")));
         return c.stream();
