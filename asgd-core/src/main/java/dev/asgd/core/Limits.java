@@ -37,7 +37,7 @@ public final class Limits {
 
     /** @return the heap as text, e.g. {@code "1.0 GB"} */
     public static String heap() {
-        return String.format(Locale.ROOT, "%.1f GB", heapBytes() / 1e9);
+        return String.format(Locale.ROOT, "%.1f GB", heapBytes() / (double) (1L << 30));
     }
 
     /**
@@ -123,6 +123,6 @@ public final class Limits {
         }
         String m = e.getMessage();
         String kind = e.getClass().getSimpleName().replace("Exception", "");
-        return (kind.isEmpty() ? "I/O error" : kind) + (m == null ? "" : ": " + m.replaceAll("\\s*\\R\\s*", " "));
+        return (kind.isEmpty() || kind.equals("IO") ? "I/O error" : kind) + (m == null ? "" : ": " + m.replaceAll("\\s*\\R\\s*", " "));
     }
 }
