@@ -54,7 +54,7 @@ public class FokkerPlanckBenchmark {
     @Benchmark
     public double rate2dDegree12() {
         FokkerPlanckResult r = FokkerPlanckAnalysis.run(rate2d, new InitialCondition.Shifted(new double[] {0.3}),
-                new RunSettings(30 / 0.2286, Double.NaN, 20, false, 0), null);
+                new RunSettings(30 / 0.2286, null, 20, false, 0), null);
         return r.measuredRate();
     }
 }

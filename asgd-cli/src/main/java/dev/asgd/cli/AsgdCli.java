@@ -38,7 +38,15 @@ public final class AsgdCli {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // A safety net: sizes are checked before allocating (dev.asgd.core.Limits).
+            err.println("asgd: out of memory with the " + dev.asgd.core.Limits.heap()
+                    + " heap (raise -Xmx, e.g. JAVA_TOOL_OPTIONS=-Xmx8g, or ask for less)");
+            code = ExitCode.FAILURE;
+        }
         out.flush();
         err.flush();
         return code;
@@ -50,7 +58,24 @@ public final class AsgdCli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(AsgdCli::onParameterError);
         cl.setExecutionExceptionHandler(AsgdCli::onExecutionError);
+        CommandLine.ITypeConverter<Double> number = AsgdCli::number;
+        cl.registerConverter(Double.class, number);
+        cl.registerConverter(Double.TYPE, number);
         return cl;
+    }
+
+    /** Every numeric flag: a number, never NaN (absent = not given). */
+    static Double number(String text) {
+        double v;
+        try {
+            v = Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a double");
+        }
+        if (Double.isNaN(v)) {
+            throw new CommandLine.TypeConversionException("'" + text + "': allowed a number, not NaN");
+        }
+        return v;
     }
 
     private static int onParameterError(ParameterException e, String[] args) {

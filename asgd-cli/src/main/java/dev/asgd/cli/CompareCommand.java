@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
             "  asgd compare --eta 0.01 --kappa 0.9 --omega0 1 \\",
             "      --sweep-eta 0.01,0.005,0.0025,0.00125,0.000625"})
 public class CompareCommand implements Callable<Integer> {
+    /** Most learning rates of --sweep-eta. */
+    static final int MAX_SWEEP = 100;
+
     @Spec
     CommandSpec spec;
 
@@ -83,11 +86,25 @@ public class CompareCommand implements Callable<Integer> {
         }
         SmeModel m = new SmeModel(model);
         SchemeKind kind = SchemeKind.parse(scheme);
+        run.requireSizes(m.builder.d, 0, m.substeps(dt));
         CompareConfig config = new CompareConfig(m.problem, m.builder.staleness, run.steps, run.every, run.runs,
                 run.seed, run.threadCount(), kind, m.substeps(dt), divergenceBound, tolerance);
         if (sweepEta != null) {
+            if (sweepEta.length < 1 || sweepEta.length > MAX_SWEEP) {
+                throw new InvalidParameterException("sweep-eta", sweepEta.length + " values",
+                        "1 to " + MAX_SWEEP + " learning rates (each runs a full comparison)");
+            }
+            double work = 0;
             for (double e : sweepEta) {
-                config.atEta(e);
+                CompareConfig c = config.atEta(e);
+                SeriesOutput.requireRecords(c.steps(), c.every(), m.builder.d, 0);
+                work += 2.0 * c.runs() * c.steps() * c.substeps();
+            }
+            if (work > dev.asgd.core.Limits.MAX_MEMBER_STEPS) {
+                throw new InvalidParameterException("sweep-eta", sweepEta.length + " values",
+                        "a sweep of at most " + dev.asgd.core.Limits.sci(dev.asgd.core.Limits.MAX_MEMBER_STEPS)
+                                + " member-steps (runs x steps x eta / ETA per value, ASGD and SME; this is "
+                                + dev.asgd.core.Limits.sci(work) + ")");
             }
         }
         boolean ensembleSme = !m.problem.linear();
@@ -96,6 +113,12 @@ public class CompareCommand implements Callable<Integer> {
         Comparison single;
         try (Progress progress = Progress.start("compare", Math.max(1, total), "member-steps", output.quiet())) {
             single = SmeComparison.run(config, mc, progress::stepTo);
+        }
+        for (dev.asgd.simulation.SeriesPoint s : single.sme()) {
+            if (!Double.isFinite(s.secondMoment())) {
+                throw new dev.asgd.core.NumericalDivergenceException(s.step(), "the SME's second moment (" + single.smeSource()
+                        + ")", s.secondMoment(), "not finite: it left the double range (theta0 or sigma too large?)");
+            }
         }
         EtaSweep sweep = null;
         if (sweepEta != null) {

@@ -98,6 +98,9 @@ public class FokkerPlanckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int d = model.requireOmega0().length;
+        if (plot != null) {
+            OutputPaths.requireWritableDirectory("plot", plot);
+        }
         if (!"geometric".equals(model.staleness)) {
             throw new InvalidParameterException("staleness", model.staleness,
                     "geometric (the SME (2.2) behind (2.4) is derived for geometric staleness)");
@@ -107,14 +110,22 @@ public class FokkerPlanckCommand implements Callable<Integer> {
         int n = degree != null ? degree : d == 1 ? 32 : 12;
         FokkerPlanckProblem problem = new FokkerPlanckProblem(model.eta, model.kappa, model.omega0, sigma, eps, n);
         InitialCondition init = initialCondition(d);
-        RunSettings settings = new RunSettings(time == null ? Double.NaN : time,
-                timeStep == null ? Double.NaN : timeStep, points, !noStudy, plot == null ? 0 : 4);
+        if (points >= 2) {
+            dev.asgd.core.Limits.requireDoubles("points", points, points * 60.0,
+                    "series points (about 60 doubles each, as numbers, JSON and text)");
+        }
+        RunSettings settings = new RunSettings(time, timeStep, points, !noStudy, plot == null ? 0 : 4);
         FokkerPlanckResult result;
         try (Progress progress = Progress.start("fokker-planck", 1000, "permille", output.quiet())) {
             result = FokkerPlanckAnalysis.run(problem, init, settings,
                     f -> progress.stepTo(Math.round(1000 * f)));
         }
-        List<String> files = plot == null ? List.of() : FokkerPlanckPlots.write(result, plot);
+        List<String> files;
+        try {
+            files = plot == null ? List.of() : FokkerPlanckPlots.write(result, plot);
+        } catch (java.io.IOException e) {
+            throw OutputPaths.error("plot", plot, e);
+        }
         output.print(spec.commandLine().getOut(), new FokkerPlanckReport(result, files));
         return ExitCode.OK;
     }

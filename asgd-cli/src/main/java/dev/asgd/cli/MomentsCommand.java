@@ -54,12 +54,13 @@ public class MomentsCommand implements Callable<Integer> {
         Require.atLeast(every, 1, "every");
         ModelBuilder b = new ModelBuilder(model);
         b.requireUnperturbed("for exact moments (use asgd simulate for a perturbed loss)");
+        SeriesOutput.requireRecords(steps, every, b.d, 0);
         MomentProblem problem = new MomentProblem(model.eta, b.omega0, b.sigma, b.theta0, null, b.staleness);
         long start = System.nanoTime();
         ExactMoments exact = ExactMoments.of(problem);
         List<MomentPoint> points;
         try (Progress progress = Progress.start("moments", steps, "steps", output.quiet() || steps < 5_000_000)) {
-            points = exact.series(steps, every, progress::stepTo);
+            points = exact.series(steps, every, progress::stepTo, true);
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
         List<SeriesPoint> series = new ArrayList<>(points.size());
@@ -71,6 +72,17 @@ public class MomentsCommand implements Callable<Integer> {
         double stationary = exact.stationarySecondMoment();
         Map<String, Object> rate = new LinkedHashMap<>();
         double rho2 = exact.secondMomentRate();
+        List<String> notes = new ArrayList<>();
+        String dense = exact.denseLimitNote();
+        if (dense != null) {
+            notes.add("stationary second moment and second-moment rate " + dense);
+        } else if (!(rho2 < 1)) {
+            notes.add(String.format(Locale.ROOT, "no stationary second moment: the second moment grows (factor per"
+                    + " step %.6g >= 1)", rho2));
+        }
+        if (Double.isNaN(exact.meanRate())) {
+            notes.add("mean contraction not computed: more than " + ExactMoments.MAX_DENSE_MEAN + " lags");
+        }
         rate.put("meanContractionPerStep", exact.meanRate());
         rate.put("secondMomentFactorPerStep", rho2);
         rate.put("secondMomentLogPerStep", Math.log(rho2));
@@ -87,6 +99,7 @@ public class MomentsCommand implements Callable<Integer> {
         json.put("stationarySecondMoment", stationary);
         json.put("stationarySecondMomentPerCoordinate", perCoord);
         json.put("rate", rate);
+        json.put("notes", notes);
         json.put("performance", Map.of("seconds", seconds, "stepsPerSecond", steps / seconds));
         output.print(spec.commandLine().getOut(), CommandOutput.of(json, SeriesOutput.csv(series, new double[0]),
                 out -> {
@@ -95,10 +108,18 @@ public class MomentsCommand implements Callable<Integer> {
                             model.eta, java.util.Arrays.toString(b.omega0), params.get("method"));
                     out.printf(Locale.ROOT, "  step %d: E|theta - theta*|^2 = %.6g, mean %s%n", last.step(),
                             last.secondMoment(), java.util.Arrays.toString(last.mean()));
-                    out.printf(Locale.ROOT, "  stationary E|theta - theta*|^2 = %.6g%n", stationary);
-                    out.printf(Locale.ROOT, "  per-step rates: mean %.6g, second moment %.6g (eta limit of the"
-                            + " second moment %.6g)%n", exact.meanRate(), rho2, rate.get("secondMomentEtaMax"));
+                    out.printf(Locale.ROOT, "  stationary E|theta - theta*|^2 = %s%n", num(stationary));
+                    out.printf(Locale.ROOT, "  per-step rates: mean %s, second moment %s (eta limit of the"
+                            + " second moment %s)%n", num(exact.meanRate()), num(rho2),
+                            num((Double) rate.get("secondMomentEtaMax")));
+                    for (String note : notes) {
+                        out.println("  note: " + note);
+                    }
                 }));
         return ExitCode.OK;
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.6g", v);
     }
 }

@@ -58,6 +58,11 @@ public class RateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelParameters params = new ModelParameters(eta, kappa, omega0, sigma);
+        if (!Double.isFinite((1 - kappa) / eta)) {
+            throw new dev.asgd.core.InvalidParameterException("eta", eta, String.format(java.util.Locale.ROOT,
+                    "eta >= %.3g at kappa = %s (smaller rates overflow the SME map: gamma = sqrt((1 - kappa) / eta)"
+                            + " is infinite)", (1 - kappa) / Double.MAX_VALUE, kappa));
+        }
         if (workers != null) {
             Require.atLeast(workers, 1, "workers");
         }

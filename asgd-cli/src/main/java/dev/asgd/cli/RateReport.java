@@ -184,8 +184,12 @@ final class RateReport implements CommandOutput {
         line(t, "  %-38s %-13s %s", "as printed (3.6)", g(s.muPaper()), g(s.decayPerStepPaper()));
         line(t, "  %-38s %-13s %s", "sharp: min Re eig(Q), proof's (4.7)", g(s.muSharp()), g(s.decayPerStepSharp()));
         line(t, "  %-38s %-13s %s", "exact discrete ASGD mean: -2 ln rho", "", g(d.exactDecayPerStep()));
-        line(t, "  printed / sharp = %s: the printed rate is twice the true decay exponent",
-                g(s.muPaper() / s.muSharp()));
+        double ratio = s.muPaper() / s.muSharp();
+        if (Double.isFinite(ratio)) {
+            line(t, "  printed / sharp = %s: the printed rate is twice the true decay exponent", g(ratio));
+        } else {
+            line(t, "  printed / sharp = n/a: the rates are %s and %s at this eta", g(s.muPaper()), g(s.muSharp()));
+        }
         line(t, "  exact mean contraction per step rho = %s (sqrt(kappa) = %s)", g(d.meanContractionPerStep()),
                 g(Math.sqrt(p.kappa())));
         line(t, "");

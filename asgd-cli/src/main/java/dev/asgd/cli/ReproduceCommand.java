@@ -54,6 +54,11 @@ public class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (threads != null) {
+            dev.asgd.core.Require.atLeast(threads, 1, "threads");
+            dev.asgd.core.Limits.atMost("threads", threads, dev.asgd.core.Limits.MAX_THREADS, "one thread each");
+        }
+        OutputPaths.requireWritableDirectory("out", out);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         ReproduceConfig config = new ReproduceConfig(quick, out, seed, t);
         PrintWriter err = spec.commandLine().getErr();
@@ -89,7 +94,12 @@ public class ReproduceCommand implements Callable<Integer> {
                 }
             }
         };
-        ReproducePipeline.Outcome outcome = ReproducePipeline.run(config, experiments, listener);
+        ReproducePipeline.Outcome outcome;
+        try {
+            outcome = ReproducePipeline.run(config, experiments, listener);
+        } catch (java.io.IOException e) {
+            throw OutputPaths.error("out", out, e);
+        }
         output.print(spec.commandLine().getOut(), new Report(config, outcome));
         return ExitCode.OK;
     }

@@ -18,6 +18,24 @@ public final class SeriesOutput {
     }
 
     /**
+     * Refuses a series that cannot be held (steps x records), before running: each record is kept
+     * as numbers, as a JSON map and as text, about 8 d + 2 q + 40 doubles.
+     *
+     * @param steps K (flag --steps)
+     * @param every the recording interval (flag --every, checked &gt;= 1 before)
+     * @param d the dimension
+     * @param quantiles the number of quantile levels
+     */
+    static void requireRecords(long steps, long every, int d, int quantiles) {
+        dev.asgd.core.Require.atLeast(steps, 1, "steps");
+        dev.asgd.core.Require.atLeast(every, 1, "every");
+        double records = Math.floor((double) steps / every) + 2;
+        dev.asgd.core.Limits.requireDoubles("steps", steps, records * (8.0 * d + 2.0 * quantiles + 40),
+                "series records (steps / every = " + dev.asgd.core.Limits.sci(records - 2) + " records of 8 d + 2 q + 40"
+                        + " doubles; raise --every)");
+    }
+
+    /**
      * @param series the records
      * @param levels the quantile levels of the records' quantiles
      * @return a list of JSON-ready maps

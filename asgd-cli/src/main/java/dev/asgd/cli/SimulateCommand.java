@@ -91,8 +91,13 @@ public class SimulateCommand implements Callable<Integer> {
         GradientOracle oracle = fs == null ? b.oracle() : fs.oracle;
         StalenessDistribution staleness = fs == null ? b.staleness : fs.staleness;
         double[] theta0 = fs == null ? b.theta0 : fs.theta0;
+        run.requireSizes(theta0.length, quantiles == null ? 0 : quantiles.length);
         SimulationConfig config = new SimulationConfig(oracle, staleness, model.eta, theta0, run.steps,
                 run.every, run.runs, run.seed, run.threadCount(), divergenceBound, quantiles);
+        dev.asgd.core.Limits.requireDoubles("staleness", staleness.spec(),
+                (double) config.threads() * 2.0 * (config.historyLag() + 2) * theta0.length,
+                "chain histories (threads x 2 (lags kept + 2) x d = " + config.threads() + " x 2 x "
+                        + (config.historyLag() + 2L) + " x " + theta0.length + ")");
         long from = fitFrom != null ? fitFrom : Math.max(run.every, run.steps / 10);
         long to = fitTo != null ? fitTo : run.steps;
         if (!(confidence > 0 && confidence < 1)) {
@@ -146,7 +151,7 @@ public class SimulateCommand implements Callable<Integer> {
     }
 
     private static ExactMoments exactOrNull(ModelBuilder b) {
-        if (!b.perturbation.isZero() || !b.staleness.independentAcrossSteps()) {
+        if (!b.perturbation.isZero() || !b.staleness.independentAcrossSteps() || !ExactMoments.fits(b.staleness, b.d)) {
             return null;
         }
         return ExactMoments.of(new MomentProblem(b.options.eta, b.omega0, b.sigma, b.theta0, null, b.staleness));

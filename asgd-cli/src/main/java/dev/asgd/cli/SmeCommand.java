@@ -67,6 +67,7 @@ public class SmeCommand implements Callable<Integer> {
     public Integer call() {
         SmeModel m = new SmeModel(model);
         SchemeKind kind = SchemeKind.parse(scheme);
+        run.requireSizes(m.builder.d, quantiles == null ? 0 : quantiles.length, m.substeps(dt));
         SdeConfig config = new SdeConfig(m.problem, kind, m.substeps(dt), run.steps, run.every, run.runs, run.seed,
                 run.threadCount(), divergenceBound, quantiles);
         SdeResult result;

@@ -1,6 +1,8 @@
 package dev.asgd.cli;
 
 import dev.asgd.core.InvalidParameterException;
+import dev.asgd.core.Limits;
+import dev.asgd.core.Require;
 import dev.asgd.training.data.DataSources;
 import dev.asgd.training.data.Dataset;
 import dev.asgd.training.data.TrainTest;
@@ -64,6 +66,8 @@ import picocli.CommandLine.Spec;
             "  asgd train --data synthetic:softmax --replay s.csv   (the same run, replayed)"})
 public class TrainCommand implements Callable<Integer> {
     static final double DEFAULT_ETA = 0.05;
+    /** --batch may always be this large, however few the rows (minibatches are drawn with replacement). */
+    static final int MIN_MAX_BATCH = 1024;
 
     @Spec
     CommandSpec spec;
@@ -226,6 +230,18 @@ public class TrainCommand implements Callable<Integer> {
         if (sweepEta != null && eta != null) {
             throw new InvalidParameterException("eta", eta, "no --eta with --sweep-eta (the sweep's rates are its list)");
         }
+        Require.atLeast(workers, 1, "workers");
+        Limits.atMost("workers", workers, Limits.MAX_THREADS, "one thread per worker");
+        Require.atLeast(batch, 1, "batch");
+        if (checkpoint != null || given("--checkpoint-every")) {
+            Require.atLeast(checkpointEvery, 1, "checkpoint-every");
+        }
+        if (plot != null) {
+            OutputPaths.requireWritableDirectory("plot", plot);
+        }
+        if (recordSchedule != null) {
+            OutputPaths.requireWritableFile("record-schedule", recordSchedule);
+        }
         Mode m = Mode.parse(mode);
         WorkerDelay wd = WorkerDelay.parse(delay, workers);
         Schedule schedule = replay == null ? null : Schedule.read(replay);
@@ -251,9 +267,31 @@ public class TrainCommand implements Callable<Integer> {
             }
         }
         long every = evalEvery == null ? Math.max(1, k / 50) : evalEvery;
+        if (every >= 1) {
+            Limits.requireDoubles("eval-every", every, (k / (double) every + 2) * 40,
+                    "metric records (updates / eval-every of about 40 doubles each)");
+        }
         TrainTest tt = DataSources.load(data, testFraction, seed);
         String name = problem != null ? problem : defaultProblem(data, tt.train());
         Problem p = Problems.of(name, tt.train(), l2);
+        if (p instanceof dev.asgd.training.problem.SoftmaxRegression && tt.test() != null && tt.test().size() > 0) {
+            // The held-out rows are scored by the same model: their labels must be classes too.
+            int heldOut = tt.test().classes();
+            if (heldOut == 0) {
+                throw new InvalidParameterException("data", data, "integer class labels 0..1000000 for softmax"
+                        + " (a held-out row has a label that is not one)");
+            }
+            if (heldOut > tt.train().classes()) {
+                p = new dev.asgd.training.problem.SoftmaxRegression(tt.train().features(), heldOut, l2);
+            }
+        }
+        int maxBatch = Math.max(tt.train().size(), MIN_MAX_BATCH);
+        if (batch > maxBatch) {
+            throw new InvalidParameterException("batch", batch, "1 <= batch <= " + maxBatch
+                    + " (the rows of the training set, or " + MIN_MAX_BATCH + " when there are fewer)");
+        }
+        Limits.requireDoubles("workers", workers, (workers + 4.0) * 4 * p.dimension(),
+                "parameter copies (about 4 per worker, plus 4, of " + p.dimension() + " parameters)");
         TrainingConfig config = new TrainingConfig(data, name, l2, m, workers, lr, rate, batch, k, seed, every,
                 checkpoint == null ? 0 : checkpointEvery, wd);
         boolean counterfactual = schedule != null && !schedule.fingerprint().equals(config.fingerprint());
@@ -306,11 +344,26 @@ public class TrainCommand implements Callable<Integer> {
         double lossStar = theory != null ? theory.lossStar() : geometricOnly != null ? geometricOnly.lossStar() : Double.NaN;
         TrainReport report = new TrainReport(result, theory, geometricOnly, theoryNote, whatIf, lossStar, counterfactual,
                 tt);
-        if (plot != null) {
-            report.plot(plot);
-        }
+        plot(report::plot);
         output.print(spec.commandLine().getOut(), report);
         return ExitCode.OK;
+    }
+
+    /** Writes the plots into --plot DIR, if given; a failure names the flag (exit 2). */
+    private void plot(PlotWriter writer) {
+        if (plot == null) {
+            return;
+        }
+        try {
+            writer.write(plot);
+        } catch (java.io.IOException e) {
+            throw OutputPaths.error("plot", plot, e);
+        }
+    }
+
+    /** A report's plot method. */
+    private interface PlotWriter {
+        void write(Path dir) throws java.io.IOException;
     }
 
     private int sweep(TrainingConfig config, Problem p, TrainTest tt) throws Exception {
@@ -351,9 +404,7 @@ public class TrainCommand implements Callable<Integer> {
             study = EdgeStudy.of(r, ls, tt, batch, replayEdge, divergenceFactor);
         }
         EdgeSweepReport report = new EdgeSweepReport(config, study);
-        if (plot != null) {
-            report.plot(plot);
-        }
+        plot(report::plot);
         output.print(spec.commandLine().getOut(), report);
         return ExitCode.OK;
     }

@@ -211,19 +211,24 @@ public final class FokkerPlanckAnalysis {
             cHat[i] = tc.cHat();
         }
         Trajectory tr = new Trajectory();
-        double horizon = Double.isNaN(settings.horizon()) ? 12 / gap : settings.horizon();
+        double horizon = settings.horizon() == null ? 12 / gap : settings.horizon();
         double modulus = Math.hypot(lambda[0], lambda[1]);
-        double dt = Double.isNaN(settings.timeStep()) ? 0.02 / modulus : settings.timeStep();
+        double dt = settings.timeStep() == null ? 0.02 / modulus : settings.timeStep();
         double period = lambda[1] == 0 ? Double.NaN : Math.PI / Math.abs(lambda[1]);
         double windowLength = horizon / 2;
         if (!Double.isNaN(period) && period <= horizon / 2) {
             windowLength = period * Math.floor((horizon / 2) / period);
-            if (Double.isNaN(settings.timeStep())) {
+            if (settings.timeStep() == null) {
                 dt = period / Math.ceil(period / dt);
             }
         }
         long steps = Math.max(1, Math.round(horizon / dt));
         if (steps > 2_000_000) {
+            if (settings.timeStep() == null && settings.horizon() != null) {
+                throw new InvalidParameterException("time", settings.horizon(), String.format(java.util.Locale.ROOT,
+                        "time <= %.6g (at most 2e6 steps of the automatic time-step %.6g; or give --time-step)",
+                        2e6 * dt, dt));
+            }
             throw new InvalidParameterException("time-step", dt, "a step giving at most 2e6 steps over time " + horizon);
         }
         horizon = steps * dt;

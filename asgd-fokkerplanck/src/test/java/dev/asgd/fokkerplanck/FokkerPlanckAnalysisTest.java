@@ -30,7 +30,7 @@ class FokkerPlanckAnalysisTest {
     void shiftedSeriesMatchesTheExactGaussianSolution(double eta) {
         FokkerPlanckProblem p = problem(eta, "none", 40);
         FokkerPlanckResult r = FokkerPlanckAnalysis.run(p, new InitialCondition.Shifted(new double[] {0.3}),
-                new RunSettings(Double.NaN, Double.NaN, 50, false, 0), null);
+                new RunSettings(null, null, 50, false, 0), null);
         double w = 1;
         double gamma = p.gamma();
         double beta = p.sme(0).beta();
@@ -54,7 +54,7 @@ class FokkerPlanckAnalysisTest {
         FokkerPlanckProblem p = problem(0.125, "none", 40);
         assertThat(p.gamma()).isCloseTo(2.0, within(1e-12));
         FokkerPlanckResult r = FokkerPlanckAnalysis.run(p, new InitialCondition.Shifted(new double[] {0.3}),
-                new RunSettings(20, Double.NaN, 400, false, 0), null);
+                new RunSettings(20.0, null, 400, false, 0), null);
         // Least squares of log(||h||^2) - 2 log(1 + t) on t over t in [10, 20]: slope -gamma.
         double[] fit = slope(r, 10, 20, true);
         assertThat(-fit[0]).as("fitted exponent with the (1 + t)^2 factor").isCloseTo(2.0, within(0.02));
@@ -68,7 +68,7 @@ class FokkerPlanckAnalysisTest {
     void centredDataDecayAtThePrintedRate(double eta, String eps) {
         FokkerPlanckProblem p = problem(eta, eps, 24);
         FokkerPlanckResult r = FokkerPlanckAnalysis.run(p, new InitialCondition.Centred(0.6),
-                new RunSettings(Double.NaN, Double.NaN, 50, false, 0), null);
+                new RunSettings(null, null, 50, false, 0), null);
         assertThat(r.measuredRate()).as("centred rate vs degree-2 rate").isCloseTo(r.expectedRate(),
                 within(2e-3 * r.expectedRate()));
         if (p.perturbation().isZero()) {
@@ -103,7 +103,7 @@ class FokkerPlanckAnalysisTest {
                 Perturbations.parse("tanh:0.3"), 24);
         double gap1 = SpectralGap.of(p1.operator()).gap();
         FokkerPlanckResult r = FokkerPlanckAnalysis.run(p2, new InitialCondition.Shifted(new double[] {0.3}),
-                new RunSettings(30 / gap1, Double.NaN, 20, false, 0), null);
+                new RunSettings(30 / gap1, null, 20, false, 0), null);
         assertThat(r.spectrum().gap()).as("4-D gap vs d = 1 gap").isCloseTo(gap1, within(1e-4 * gap1));
         assertThat(r.measuredRate()).as("4-D measured rate vs d = 1 gap").isCloseTo(gap1, within(1e-4 * gap1));
         assertThat(r.measuredRate()).isGreaterThanOrEqualTo(r.muSharpMinusEpsilon());

@@ -70,7 +70,7 @@ public final class EmpiricalStaleness implements StalenessDistribution {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : "cannot be read";
+            String why = e instanceof IOException io ? dev.asgd.core.Limits.cause(io) : "cannot be read";
             throw new InvalidParameterException("staleness", spec, "empirical:FILE naming a readable file (" + why + ")");
         }
         boolean weights = false;

@@ -54,6 +54,10 @@ public final class Gmres {
             }
             double beta = norm(v[0]);
             residual = beta;
+            if (!Double.isFinite(beta) || !Double.isFinite(bNorm)) {
+                throw new dev.asgd.core.NumericalDivergenceException(iterations, "GMRES", beta / bNorm,
+                        "relative residual not finite: the operator or the right-hand side overflows");
+            }
             if (beta <= relativeTolerance * bNorm) {
                 return iterations;
             }
@@ -113,6 +117,10 @@ public final class Gmres {
             if (residual <= relativeTolerance * bNorm) {
                 return iterations;
             }
+        }
+        if (!Double.isFinite(residual)) {
+            throw new dev.asgd.core.NumericalDivergenceException(iterations, "GMRES", residual / bNorm,
+                    "relative residual not finite: the operator or the right-hand side overflows");
         }
         throw new ArithmeticException("GMRES did not converge in " + maxIterations + " iterations: relative residual "
                 + residual / bNorm);

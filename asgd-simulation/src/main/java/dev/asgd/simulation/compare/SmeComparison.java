@@ -41,7 +41,8 @@ public final class SmeComparison {
     public static Comparison run(CompareConfig config, boolean monteCarlo, LongConsumer progress) {
         SdeProblem p = config.problem();
         double[] star = p.loss().minimizer();
-        boolean exactAvailable = p.linear() && config.staleness().independentAcrossSteps();
+        boolean exactAvailable = p.linear() && config.staleness().independentAcrossSteps()
+                && ExactMoments.fits(config.staleness(), p.omega0().length);
         List<SeriesPoint> exact = null;
         double rho = Double.NaN;
         double etaMax = Double.NaN;

@@ -19,6 +19,8 @@ public final class ExactMoments {
     public static final double TAIL_TOLERANCE = 1e-16;
     /** Largest second-moment state for which the stationary point and rates are computed. */
     public static final int MAX_DENSE_STATE = 500;
+    /** Largest dense mean map (lags 0..L, L + 1 rows) whose spectral radius is computed. */
+    public static final int MAX_DENSE_MEAN = 500;
 
     private final MomentProblem problem;
     private final double[] pmf;
@@ -50,7 +52,45 @@ public final class ExactMoments {
      * @return its exact moments at step 0
      */
     public static ExactMoments of(MomentProblem problem) {
+        StalenessDistribution law = problem.staleness();
+        if (!problem.geometric()) {
+            int l = law.truncationLag(TAIL_TOLERANCE);
+            dev.asgd.core.Limits.requireDoubles("staleness", law.spec(), stateDoubles(l, problem.dimension()),
+                    "the lag-augmented moment state (d (L + 1)^2, here L = " + l + ", d = " + problem.dimension() + ")");
+        }
         return new ExactMoments(problem);
+    }
+
+    /**
+     * @param law an i.i.d. staleness law
+     * @param dimension d
+     * @return whether {@link #of} can hold its lag-augmented state in the heap (always for geometric)
+     */
+    public static boolean fits(StalenessDistribution law, int dimension) {
+        return law instanceof GeometricStaleness
+                || stateDoubles(law.truncationLag(TAIL_TOLERANCE), dimension) <= dev.asgd.core.Limits.maxDoubles();
+    }
+
+    private static double stateDoubles(int lag, int dimension) {
+        double n = lag + 1.0;
+        return dimension * (n * n + 3 * n);
+    }
+
+    /**
+     * @return why the stationary moment and the second-moment rate are not computed (the dense
+     *     state is larger than {@link #MAX_DENSE_STATE}), or null when they are
+     */
+    public String denseLimitNote() {
+        if (pmf == null) {
+            return null;
+        }
+        long n = pmf.length;
+        long dim = n * (n + 1) / 2;
+        if (dim <= MAX_DENSE_STATE) {
+            return null;
+        }
+        return "not computed: the lag-augmented second-moment state has " + dim + " entries (lags 0.." + (n - 1)
+                + "), above the dense limit " + MAX_DENSE_STATE + " (lags up to 30)";
     }
 
     private MomentRecursion recursion(double eta, double omega, double sigma, double u0) {
@@ -121,20 +161,44 @@ public final class ExactMoments {
      * @return the records
      */
     public List<MomentPoint> series(long steps, long every, LongConsumer progress) {
+        return series(steps, every, progress, false);
+    }
+
+    /**
+     * Like {@link #series(long, long, LongConsumer)}, optionally stopping at the first record whose
+     * second moment is not finite.
+     *
+     * @param steps the horizon K
+     * @param every the recording interval &gt;= 1
+     * @param progress told the step after each record (may be null)
+     * @param stopOnDivergence throw at the first non-finite record
+     * @return the records
+     * @throws dev.asgd.core.NumericalDivergenceException when stopping on a non-finite record
+     */
+    public List<MomentPoint> series(long steps, long every, LongConsumer progress, boolean stopOnDivergence) {
         List<MomentPoint> out = new ArrayList<>();
         if (step % every == 0 || step == steps) {
-            out.add(current());
+            out.add(checked(current(), stopOnDivergence));
         }
         while (step < steps) {
             step();
             if (step % every == 0 || step == steps) {
-                out.add(current());
+                out.add(checked(current(), stopOnDivergence));
                 if (progress != null) {
                     progress.accept(step);
                 }
             }
         }
         return out;
+    }
+
+    private MomentPoint checked(MomentPoint p, boolean stopOnDivergence) {
+        if (stopOnDivergence && !Double.isFinite(p.secondMoment())) {
+            throw new dev.asgd.core.NumericalDivergenceException(step, "exact second moment E|theta - theta*|^2",
+                    p.secondMoment(), "not finite: it left the double range (the second moment grows, or theta0 or"
+                            + " sigma is too large)");
+        }
+        return p;
     }
 
     /** @return lim E (theta_{k,i} - theta*_i)^2 per coordinate (NaN where unstable or too large) */
@@ -162,14 +226,21 @@ public final class ExactMoments {
 
     private double secondMomentRate(int i) {
         if (secondMomentRadius[i] == null) {
-            double[][] a = coords[i].secondMomentMatrix();
-            secondMomentRadius[i] = a.length > MAX_DENSE_STATE ? Double.NaN : LinearMaps.spectralRadius(a);
+            // The size is checked before the dense matrix is built (L = 300 would need 16 GB).
+            secondMomentRadius[i] = denseLimitNote() != null ? Double.NaN
+                    : LinearMaps.spectralRadius(coords[i].secondMomentMatrix());
         }
         return secondMomentRadius[i];
     }
 
-    /** @return the exact mean contraction per step: the largest spectral radius over coordinates */
+    /**
+     * @return the exact mean contraction per step: the largest spectral radius over coordinates (NaN
+     *     when the support has more than {@link #MAX_DENSE_MEAN} lags)
+     */
     public double meanRate() {
+        if (pmf != null && pmf.length > MAX_DENSE_MEAN) {
+            return Double.NaN;
+        }
         double r = 0;
         for (MomentRecursion c : coords) {
             r = Math.max(r, LinearMaps.spectralRadius(c.meanMatrix()));

@@ -2,7 +2,6 @@ package dev.asgd.training.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +23,9 @@ public final class CsvReader {
         DoubleBuffer x = new DoubleBuffer();
         DoubleBuffer y = new DoubleBuffer();
         int d = -1;
+        long no = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
-            long no = 0;
             while ((line = in.readLine()) != null) {
                 no++;
                 String t = line.strip();
@@ -51,7 +50,7 @@ public final class CsvReader {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw DataFormatErrors.io(file, no + 1, e);
         }
         if (d < 0) {
             throw DataFormatErrors.at(file, 1, "at least one data row, got none");

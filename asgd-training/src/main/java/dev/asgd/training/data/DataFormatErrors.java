@@ -19,6 +19,17 @@ final class DataFormatErrors {
     }
 
     /**
+     * @param file the file being read
+     * @param line the line (or byte offset) where reading failed (not reported: decoding reads ahead)
+     * @param e the I/O error (not UTF-8, not gzip, unreadable)
+     * @return the exception to throw (invalid --data, exit 2)
+     */
+    static InvalidParameterException io(Path file, long line, java.io.IOException e) {
+        return new InvalidParameterException("data", file, "a readable file ("
+                + dev.asgd.core.Limits.cause(e) + ")");
+    }
+
+    /**
      * @param text a field of a text file
      * @param file the file
      * @param line the 1-based line

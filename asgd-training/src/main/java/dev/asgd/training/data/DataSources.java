@@ -22,6 +22,8 @@ import org.apache.commons.rng.simple.RandomSource;
 public final class DataSources {
     /** Stream index of the data generation and the split (worker streams use 0..M-1). */
     public static final long DATA_STREAM = -1;
+    /** Most classes of synthetic softmax data. */
+    public static final int MAX_CLASSES = 10_000;
 
     private static final String ALLOWED = "synthetic:KIND[,n=N,d=D,classes=K,noise=S,seed=SEED] (KIND least-squares,"
             + " logistic, softmax), libsvm:PATH, csv:PATH or fashion-mnist[:n=N,dir=DIR]";
@@ -88,6 +90,9 @@ public final class DataSources {
             } catch (NumberFormatException e) {
                 throw new InvalidParameterException("data", spec, "noise=S with a number S >= 0, got '" + v + "'");
             }
+            if (!(noise >= 0 && noise < Double.POSITIVE_INFINITY)) {
+                throw new InvalidParameterException("data", spec, "noise=S with a finite S >= 0, got '" + v + "'");
+            }
         }
         long dataSeed = seed;
         if (kv.containsKey("seed")) {
@@ -99,6 +104,12 @@ public final class DataSources {
             }
         }
         rejectUnknown(kv, spec);
+        if (kind == SyntheticData.Kind.SOFTMAX && classes > Math.min(n, MAX_CLASSES)) {
+            throw new InvalidParameterException("data", spec, "classes <= " + Math.min(n, MAX_CLASSES)
+                    + " (at most " + MAX_CLASSES + " and at most n = " + n + ", the rows)");
+        }
+        dev.asgd.core.Limits.requireDoubles("data", spec, 2.0 * n * (d + 1) + 4.0 * classes * (d + 1),
+                "rows x (features + 1) = " + n + " x " + (d + 1) + ", kept twice (all rows, then train and test)");
         UniformRandomProvider rng = stream(dataSeed);
         TrainTest all = SyntheticData.generate(kind, n, d, classes, noise, rng);
         return TrainTest.split(all.train(), testFraction, rng).withTrueWeights(all.trueWeights());

@@ -15,6 +15,9 @@ public final class FashionMnist {
     /** The command that installs them. */
     public static final String INSTALL = "apt-get install dataset-fashion-mnist";
 
+    /** Fashion-MNIST's classes: labels are 0..9. */
+    public static final int CLASSES = 10;
+
     static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
     static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
     static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
@@ -61,7 +64,16 @@ public final class FashionMnist {
 
     private static DenseDataset read(Path dir, String images, String labels) {
         Path pi = locate(dir, images);
-        return IdxReader.toDataset(IdxReader.read(pi), IdxReader.read(locate(dir, labels)), pi);
+        Path pl = locate(dir, labels);
+        IdxReader.Tensor l = IdxReader.read(pl);
+        byte[] b = l.data();
+        for (int i = 0; i < b.length; i++) {
+            if ((b[i] & 0xff) >= CLASSES) {
+                throw DataFormatErrors.at(pl, 8 + i, "labels 0.." + (CLASSES - 1) + " (Fashion-MNIST's "
+                        + CLASSES + " classes), got " + (b[i] & 0xff) + " for item " + i);
+            }
+        }
+        return IdxReader.toDataset(IdxReader.read(pi), l, pi);
     }
 
     private static Path locate(Path dir, String name) {

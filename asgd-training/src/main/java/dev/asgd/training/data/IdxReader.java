@@ -5,7 +5,6 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -86,7 +85,7 @@ public final class IdxReader {
         } catch (EOFException e) {
             throw DataFormatErrors.at(file, 0, "a complete IDX header, the file is shorter");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw DataFormatErrors.io(file, 0, e);
         }
     }
 
@@ -103,6 +102,7 @@ public final class IdxReader {
         }
         int n = images.items();
         int d = images.itemSize();
+        dev.asgd.core.Limits.requireDoubles("data", file, (double) n * d, "image pixels (" + n + " x " + d + ")");
         double[] x = new double[n * d];
         byte[] b = images.data();
         for (int i = 0; i < x.length; i++) {

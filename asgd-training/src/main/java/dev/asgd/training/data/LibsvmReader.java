@@ -2,7 +2,6 @@ package dev.asgd.training.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,11 @@ public final class LibsvmReader {
     private LibsvmReader() {
     }
 
+    /** @return the largest feature index: d dense parameters, a few copies per worker, fit in the heap */
+    static int maxIndex() {
+        return (int) Math.min(Integer.MAX_VALUE - 8, dev.asgd.core.Limits.maxDoubles() / 64);
+    }
+
     /**
      * @param file the LIBSVM file
      * @return its rows, sparse
@@ -28,9 +32,10 @@ public final class LibsvmReader {
         DoubleBuffer val = new DoubleBuffer();
         DoubleBuffer y = new DoubleBuffer();
         int d = 0;
+        long no = 0;
+        int maxIndex = maxIndex();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
-            long no = 0;
             while ((line = in.readLine()) != null) {
                 no++;
                 int hash = line.indexOf('#');
@@ -52,6 +57,11 @@ public final class LibsvmReader {
                     } catch (NumberFormatException e) {
                         throw DataFormatErrors.at(file, no, "an integer index, got '" + f[k] + "'");
                     }
+                    if (j > maxIndex) {
+                        throw DataFormatErrors.at(file, no, "feature indices 1.." + maxIndex + " (d dense parameters per"
+                                + " worker: at most " + dev.asgd.core.Limits.sci(maxIndex) + " with the "
+                                + dev.asgd.core.Limits.heap() + " heap), got " + j);
+                    }
                     if (j <= last) {
                         throw DataFormatErrors.at(file, no, "1-based strictly increasing indices, got " + j
                                 + " after " + last);
@@ -72,7 +82,7 @@ public final class LibsvmReader {
                 start[rows] = val.size();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw DataFormatErrors.io(file, no + 1, e);
         }
         if (rows == 0 || d == 0) {
             throw DataFormatErrors.at(file, 1, "at least one row with a feature, got none");

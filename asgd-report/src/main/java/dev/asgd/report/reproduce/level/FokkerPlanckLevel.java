@@ -71,7 +71,7 @@ public final class FokkerPlanckLevel {
         double theta0 = 0.5 * sme.gamma() / (Math.sqrt(sme.beta()) * omega0 * omega0 * omega0);
         InitialCondition init = centred ? new InitialCondition.Centred(0.5)
                 : new InitialCondition.Shifted(new double[] {theta0});
-        FokkerPlanckResult r = FokkerPlanckAnalysis.run(p, init, new RunSettings(Double.NaN, Double.NaN, 100, false, 0),
+        FokkerPlanckResult r = FokkerPlanckAnalysis.run(p, init, new RunSettings(null, null, 100, false, 0),
                 null);
         return 2 * r.measuredRate();
     }
