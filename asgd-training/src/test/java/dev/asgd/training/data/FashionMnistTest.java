@@ -28,7 +28,15 @@ class FashionMnistTest {
                 new LearningRatePolicy.Constant(), 0.1, 32, 2000, 1, 1000, 0, WorkerDelay.none());
         RunResult r = new ThreadsEngine().run(TrainingSession.start(c, Problems.of("softmax", sub.train(), 0), sub,
                 TrainingSession.Options.none()));
-        // 2000 updates of batch 32 (about 6 passes over 10000 images) reach ~0.80; chance is 0.10.
-        assertThat(r.last().testAccuracy()).as("test accuracy, seed 1").isGreaterThan(0.75);
+        // 2000 updates of batch 32 (about 6 passes over 10000 images) reach ~0.80; chance is 0.10. The last
+        // iterate of an asynchronous run at a constant rate swings by several points with the interleaving
+        // (0.72 seen on a loaded machine), so the timing-dependent run gets a wide margin ...
+        assertThat(r.last().testAccuracy()).as("async test accuracy, seed 1").isGreaterThan(0.65);
+        // ... and the one-worker run, deterministic for its seed, the tight bound.
+        TrainingConfig one = new TrainingConfig("fashion-mnist:n=10000", "softmax", 0, Mode.parse("async"), 1,
+                new LearningRatePolicy.Constant(), 0.1, 32, 2000, 1, 1000, 0, WorkerDelay.none());
+        RunResult r1 = new ThreadsEngine().run(TrainingSession.start(one, Problems.of("softmax", sub.train(), 0), sub,
+                TrainingSession.Options.none()));
+        assertThat(r1.last().testAccuracy()).as("one-worker test accuracy, seed 1").isGreaterThan(0.75);
     }
 }
