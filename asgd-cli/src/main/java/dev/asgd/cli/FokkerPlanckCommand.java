@@ -109,12 +109,13 @@ public class FokkerPlanckCommand implements Callable<Integer> {
         double[] sigma = ModelOptions.perCoordinate(model.sigma, d, "sigma");
         int n = degree != null ? degree : d == 1 ? 32 : 12;
         FokkerPlanckProblem problem = new FokkerPlanckProblem(model.eta, model.kappa, model.omega0, sigma, eps, n);
-        InitialCondition init = initialCondition(d);
         if (points >= 2) {
             dev.asgd.core.Limits.requireDoubles("points", points, points * 60.0,
                     "series points (about 60 doubles each, as numbers, JSON and text)");
         }
         RunSettings settings = new RunSettings(time, timeStep, points, !noStudy, plot == null ? 0 : 4);
+        // after every check: the start's notice is printed only for a run that goes ahead
+        InitialCondition init = initialCondition(d);
         FokkerPlanckResult result;
         try (Progress progress = Progress.start("fokker-planck", 1000, "permille", output.quiet())) {
             result = FokkerPlanckAnalysis.run(problem, init, settings,
