@@ -89,6 +89,26 @@ final class DenseKernels {
         return r;
     }
 
+    /**
+     * Scores of every row of a dataset, in blocks of {@link #BLOCK} rows.
+     *
+     * @return z[i * k + c] = x_i . w_c + b_c
+     */
+    static double[] scoreAll(DenseDataset data, double[] w, int k) {
+        Scratch s = scratch();
+        int n = data.size();
+        int d = data.features();
+        double[] all = new double[n * k];
+        for (int from = 0; from < n; from += BLOCK) {
+            int m = Math.min(BLOCK, n - from);
+            double[][] rows = gatherRange(s, data, from, m);
+            double[] z = s.z(m * k);
+            scores(rows, m, d, w, k, z);
+            System.arraycopy(z, 0, all, from * k, m * k);
+        }
+        return all;
+    }
+
     /** x . w[off..off+d-1], one fma chain left to right (the reference order of every score). */
     static double dot(double[] x, double[] w, int off, int d) {
         double s = 0;
