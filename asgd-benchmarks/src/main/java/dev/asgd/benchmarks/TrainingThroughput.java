@@ -17,8 +17,10 @@ import java.util.Locale;
  * Long training runs fit JMH badly (one run is one measurement, and the interesting output is a
  * time to a loss, not an operation's cost), so this is a plain main, run by hand:
  * <pre>
- *   java -cp asgd-benchmarks/target/benchmarks.jar dev.asgd.benchmarks.TrainingThroughput [UPDATES] [D]
+ *   java -cp asgd-benchmarks/target/benchmarks.jar dev.asgd.benchmarks.TrainingThroughput [UPDATES] [D] [quick]
  * </pre>
+ * With {@code quick} it prints only the sequential loop and async M = 1, 2 (one line each, after a
+ * warm-up pass of each), for {@code asgd-benchmarks/bench/train_vs_numpy.sh}.
  * It prints updates per second of each mode against a tight sequential SGD loop on the same data
  * and minibatches (the ceiling), and the time to reach a target excess loss for sequential, async
  * and sync.
@@ -39,6 +41,18 @@ public final class TrainingThroughput {
         LeastSquares ls = new LeastSquares(d, 0);
         double lossStar = ls.loss(ls.optimum(data.train()), data.train());
         System.out.printf(Locale.ROOT, "data %s, %d updates, batch 16, eta 0.01%n", spec, updates);
+        if (args.length > 2 && args[2].equals("quick")) {
+            tightLoop(ls, data, updates);
+            run(spec, data, ls, "async", 1, updates, 0.01);
+            run(spec, data, ls, "async", 2, updates, 0.01);
+            System.out.printf(Locale.ROOT, "%-26s %12.0f updates/s%n", "sequential", tightLoop(ls, data, updates));
+            for (int m = 1; m <= 2; m++) {
+                RunResult res = run(spec, data, ls, "async", m, updates, 0.01);
+                System.out.printf(Locale.ROOT, "%-26s %12.0f updates/s  mean staleness %.3f%n", "async_M" + m,
+                        res.updatesPerSecond(), res.fit().mean());
+            }
+            return;
+        }
         for (int rep = 0; rep < 2; rep++) {
             double tight = tightLoop(ls, data, updates);
             System.out.printf(Locale.ROOT, "%-26s %12.0f updates/s%n", "sequential tight loop", tight);

@@ -72,6 +72,17 @@ public final class DenseDataset implements Dataset {
         return x[row * d + j];
     }
 
+    /**
+     * Copies row {@code row} into {@code into} (its first d entries): the fast kernels gather their
+     * minibatch into separate row arrays, which the JIT vectorises against (same-index loops).
+     *
+     * @param row row index
+     * @param into output of at least d entries
+     */
+    public void copyRow(int row, double[] into) {
+        System.arraycopy(x, row * d, into, 0, d);
+    }
+
     @Override
     public Dataset select(int[] rows) {
         double[] sx = new double[rows.length * d];

@@ -54,8 +54,9 @@ public final class Evaluator {
         if (!Double.isFinite(trainLoss)) {
             throw new NumericalDivergenceException(update, "training loss", trainLoss, "non-finite loss");
         }
-        double testLoss = test == null ? Double.NaN : problem.loss(params, test);
-        double acc = test == null ? Double.NaN : problem.accuracy(params, test);
+        double[] la = test == null ? new double[] {Double.NaN, Double.NaN} : problem.lossAndAccuracy(params, test);
+        double testLoss = la[0];
+        double acc = la[1];
         return new MetricPoint(update, seconds, trainLoss, testLoss, acc, meanStaleness);
     }
 }

@@ -29,10 +29,45 @@ public record GradientComputer(Problem problem, Dataset train, int batchSize, lo
      * @return the gradient
      */
     public Gradient compute(int worker, long workerStep, long readVersion, double[] params, boolean keepRead) {
-        int[] batch = new int[batchSize];
-        MinibatchSampler.sample(seed, worker, workerStep, train.size(), batch);
-        double[] g = new double[problem.dimension()];
-        double loss = problem.gradient(params, train, batch, g);
-        return new Gradient(worker, workerStep, readVersion, g, loss, keepRead ? params : null);
+        return compute(worker, workerStep, readVersion, params, keepRead, workspace());
+    }
+
+    /**
+     * One worker's reusable buffers: the minibatch indices and the gradient. A gradient computed
+     * into a workspace is valid until the next computation with it (a worker's apply is over by
+     * then), so a worker allocates nothing per update.
+     */
+    public static final class Workspace {
+        final int[] batch;
+        final double[] gradient;
+
+        Workspace(int batchSize, int dimension) {
+            this.batch = new int[batchSize];
+            this.gradient = new double[dimension];
+        }
+    }
+
+    /** @return a new workspace for one worker */
+    public Workspace workspace() {
+        return new Workspace(batchSize, problem.dimension());
+    }
+
+    /**
+     * As {@link #compute(int, long, long, double[], boolean)} into a worker's workspace: the
+     * gradient's values are the workspace's array, overwritten by the next call with it.
+     *
+     * @param worker the worker
+     * @param workerStep its step
+     * @param readVersion the version of {@code params}
+     * @param params the parameters read
+     * @param keepRead whether the gradient should carry {@code params} (delay compensation)
+     * @param ws the worker's workspace
+     * @return the gradient
+     */
+    public Gradient compute(int worker, long workerStep, long readVersion, double[] params, boolean keepRead,
+            Workspace ws) {
+        MinibatchSampler.sample(seed, worker, workerStep, train.size(), ws.batch);
+        double loss = problem.gradient(params, train, ws.batch, ws.gradient);
+        return new Gradient(worker, workerStep, readVersion, ws.gradient, loss, keepRead ? params : null);
     }
 }

@@ -6,11 +6,15 @@ import java.util.Arrays;
 
 /**
  * The parameter server: holds the parameters and their version, applies one gradient at a time
- * (all methods are synchronized), and records each update's staleness
+ * (under its lock), and records each update's staleness
  * tau = (version at apply) - (version read), exactly. An update whose result is not finite is not
  * applied: the server throws {@link NumericalDivergenceException} naming the update and the worker
  * and keeps the last good parameters. Once the target version is reached, further gradients are
  * discarded, so a run ends with exactly the target number of updates.
+ *
+ * <p>Reads take no lock: every apply writes a new parameter array and publishes it with its
+ * version as one immutable {@link View} (copy-on-write), so workers read while another worker
+ * applies, and a read's version is exactly the version of the parameters it returns.
  */
 public final class ParameterServer {
     /** Called under the server's lock after every applied update. */
@@ -19,14 +23,23 @@ public final class ParameterServer {
          * @param version the new version
          * @param gradient the gradient applied
          * @param staleness its staleness
-         * @param params the new parameters (do not keep or modify)
+         * @param params the new parameters (do not modify; never modified afterwards, so they may be kept)
          */
         void afterApply(long version, Gradient gradient, long staleness, double[] params);
     }
 
+    /**
+     * A published version of the parameters.
+     *
+     * @param version the version
+     * @param params its parameters (never modified: do not modify them)
+     */
+    public record View(long version, double[] params) {
+    }
+
     private double[] params;
-    private double[] scratch;
     private long version;
+    private volatile View current;
     private final long target;
     private final LearningRatePolicy policy;
     private final double eta;
@@ -37,7 +50,7 @@ public final class ParameterServer {
     private long discarded;
     private ApplyHook hook;
     private double lossLimit = Double.POSITIVE_INFINITY;
-    private boolean stopped;
+    private volatile boolean stopped;
     private String lossLimitReason = "";
 
     /**
@@ -53,8 +66,8 @@ public final class ParameterServer {
     public ParameterServer(double[] initial, long version, long target, LearningRatePolicy policy, double eta,
             int workers, StalenessLog log, long[] applied) {
         this.params = initial.clone();
-        this.scratch = new double[initial.length];
         this.version = version;
+        this.current = new View(version, params);
         this.target = target;
         this.policy = policy;
         this.eta = eta;
@@ -98,12 +111,26 @@ public final class ParameterServer {
      * @param into output of {@code dimension} entries
      * @return the version copied, or -1 when the run is done
      */
-    public synchronized long read(double[] into) {
-        if (version >= target || stopped) {
+    public long read(double[] into) {
+        View v = view();
+        if (v == null) {
             return -1;
         }
-        System.arraycopy(params, 0, into, 0, params.length);
-        return version;
+        System.arraycopy(v.params(), 0, into, 0, v.params().length);
+        return v.version();
+    }
+
+    /**
+     * The current version without a copy and without the lock.
+     *
+     * @return the latest published parameters and their version, or null when the run is done
+     */
+    public View view() {
+        View v = current;
+        if (v.version() >= target || stopped) {
+            return null;
+        }
+        return v;
     }
 
     /** @return a copy of the current parameters */
@@ -136,7 +163,7 @@ public final class ParameterServer {
     }
 
     /** @return whether {@link #stop} was called */
-    public synchronized boolean stopped() {
+    public boolean stopped() {
         return stopped;
     }
 
@@ -175,17 +202,26 @@ public final class ParameterServer {
         double[] gv = g.values();
         double[] read = g.readParameters();
         boolean compensate = lambda != 0 && read != null;
-        for (int i = 0; i < params.length; i++) {
-            double gi = gv[i];
-            if (compensate) {
+        int n = params.length;
+        double[] scratch = new double[n];
+        if (compensate) {
+            for (int i = 0; i < n; i++) {
+                double gi = gv[i];
                 gi += lambda * gi * gi * (params[i] - read[i]);
+                scratch[i] = params[i] - rate * gi;
             }
-            double next = params[i] - rate * gi;
-            if (!Double.isFinite(next)) {
-                throw new NumericalDivergenceException(version + 1, where(w), next,
-                        "non-finite parameter " + i + " after the update; gradient entry " + gv[i]);
+        } else {
+            for (int i = 0; i < n; i++) {
+                scratch[i] = params[i] - rate * gv[i];
             }
-            scratch[i] = next;
+        }
+        if (!allFinite(scratch)) {
+            for (int i = 0; i < n; i++) {
+                if (!Double.isFinite(scratch[i])) {
+                    throw new NumericalDivergenceException(version + 1, where(w), scratch[i],
+                            "non-finite parameter " + i + " after the update; gradient entry " + gv[i]);
+                }
+            }
         }
         if (!Double.isFinite(g.batchLoss())) {
             throw new NumericalDivergenceException(version + 1, where(w), g.batchLoss(), "non-finite minibatch loss");
@@ -194,10 +230,9 @@ public final class ParameterServer {
             throw new NumericalDivergenceException(version + 1, where(w), g.batchLoss(),
                     "minibatch loss above " + lossLimitReason);
         }
-        double[] t = params;
         params = scratch;
-        scratch = t;
         version++;
+        current = new View(version, params);
         if (w >= 0) {
             applied[w]++;
         }
@@ -206,6 +241,25 @@ public final class ParameterServer {
             hook.afterApply(version, g, staleness, params);
         }
         return staleness;
+    }
+
+    /** Four independent chains of x * 0 (NaN for an infinite or NaN x): no branch per entry. */
+    private static boolean allFinite(double[] x) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < x.length; i += 4) {
+            s0 += x[i] * 0.0;
+            s1 += x[i + 1] * 0.0;
+            s2 += x[i + 2] * 0.0;
+            s3 += x[i + 3] * 0.0;
+        }
+        for (; i < x.length; i++) {
+            s0 += x[i] * 0.0;
+        }
+        return s0 + s1 + s2 + s3 == 0;
     }
 
     private static String where(int w) {

@@ -57,7 +57,11 @@ public final class ThreadsEngine implements Engine {
                 }
                 break;
         }
+        if (c.mode().kind() != Mode.Kind.HOGWILD) {
+            session.evaluateInBackground();
+        }
         threads.forEach(Thread::start);
+        RuntimeException evalFailure;
         try {
             for (Thread t : threads) {
                 t.join();
@@ -65,8 +69,13 @@ public final class ThreadsEngine implements Engine {
         } catch (InterruptedException e) {
             threads.forEach(Thread::interrupt);
             throw e;
+        } finally {
+            evalFailure = session.stopEvaluations();
         }
         Throwable f = failure.get();
+        if (evalFailure != null && (f == null || earlier(evalFailure, f))) {
+            f = evalFailure;
+        }
         if (f != null) {
             session.abort();
             if (f instanceof RuntimeException re) {
@@ -80,6 +89,17 @@ public final class ThreadsEngine implements Engine {
             return session.finish(name(), p, hogwildApplied.get());
         }
         return session.finish(name(), session.server().snapshot(), session.server().version());
+    }
+
+    /** Whether a (background evaluation's) failure a is the run's rather than the workers' b. */
+    private static boolean earlier(Throwable a, Throwable b) {
+        if (!(a instanceof dev.asgd.core.NumericalDivergenceException da)) {
+            return false;
+        }
+        if (!(b instanceof dev.asgd.core.NumericalDivergenceException db)) {
+            return true;
+        }
+        return da.step() <= db.step();
     }
 
     /** A worker body that may throw. */
@@ -119,19 +139,20 @@ public final class ThreadsEngine implements Engine {
         boolean keep = c.policy().needsReadParameters();
         boolean ssp = c.mode().kind() == Mode.Kind.SSP;
         UniformRandomProvider delayRng = delayStream(c.seed(), w);
-        double[] buf = new double[s.problem().dimension()];
+        GradientComputer.Workspace ws = s.computer().workspace();
         long step = s.firstStep(w);
         try {
             while (true) {
                 if (ssp && !server.awaitClock(w, c.mode().bound())) {
                     return;
                 }
-                long v = server.read(buf);
-                if (v < 0 || Thread.currentThread().isInterrupted()) {
+                ParameterServer.View view = server.view();
+                if (view == null || Thread.currentThread().isInterrupted()) {
                     return;
                 }
                 long t0 = System.nanoTime();
-                Gradient g = s.computer().compute(w, step, v, buf, keep);
+                // the view's parameters are immutable: no copy, and delay compensation may keep them
+                Gradient g = s.computer().compute(w, step, view.version(), view.params(), keep, ws);
                 c.delay().sleep(w, System.nanoTime() - t0, delayRng);
                 if (server.apply(g) < 0) {
                     return;
@@ -180,15 +201,16 @@ public final class ThreadsEngine implements Engine {
         TrainingConfig c = s.config();
         boolean keep = c.policy().needsReadParameters();
         UniformRandomProvider delayRng = delayStream(c.seed(), w);
-        double[] buf = new double[s.problem().dimension()];
+        GradientComputer.Workspace ws = s.computer().workspace();
         while (true) {
-            long v = s.server().read(buf);
-            if (v < 0) {
+            ParameterServer.View view = s.server().view();
+            if (view == null) {
                 return;
             }
+            long v = view.version();
             long t0 = System.nanoTime();
             // In sync mode a worker's minibatch step is the round's version: resume-safe and deterministic.
-            round.slots[w] = s.computer().compute(w, v, v, keep ? buf.clone() : buf, keep);
+            round.slots[w] = s.computer().compute(w, v, v, view.params(), keep, ws);
             c.delay().sleep(w, System.nanoTime() - t0, delayRng);
             try {
                 barrier.await();
@@ -224,6 +246,7 @@ public final class ThreadsEngine implements Engine {
             long target = c.updates();
             UniformRandomProvider delayRng = delayStream(c.seed(), w);
             double[] buf = new double[x.length()];
+            GradientComputer.Workspace ws = s.computer().workspace();
             long step = 0;
             double lambda = c.policy().compensation();
             double limit = s.server().lossLimit();
@@ -234,7 +257,7 @@ public final class ThreadsEngine implements Engine {
                 }
                 x.read(buf);
                 long t0 = System.nanoTime();
-                Gradient g = s.computer().compute(w, step++, v, buf, false);
+                Gradient g = s.computer().compute(w, step++, v, buf, false, ws);
                 c.delay().sleep(w, System.nanoTime() - t0, delayRng);
                 long slot = reserved.getAndIncrement();
                 if (slot >= target) {

@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
  * The driver-side state of one run, shared by every engine: the parameter server, the worker
@@ -18,6 +22,14 @@ import java.util.Optional;
  * It is the server's {@link ParameterServer.ApplyHook}: after each update (under the server's
  * lock, hence in apply order) it records the schedule, evaluates the metrics when due and writes
  * a checkpoint when due (after the metrics, so that a divergent loss is never checkpointed).
+ *
+ * <p>With {@link #evaluateInBackground()} (the threads engine) a due metric point is computed on
+ * a separate thread from the parameters of its version (published parameters are immutable, so
+ * no copy is needed), its wall time and mean staleness taken at the update: the series is the
+ * same point for point, and the appliers do not hold the server's lock during an evaluation. A
+ * divergent evaluation stops the server and is rethrown by {@link #stopEvaluations()}; points
+ * after it are dropped. At a checkpoint the pending evaluations are awaited and the version's
+ * own metrics computed in line, so checkpoints stay consistent.
  */
 public final class TrainingSession implements ParameterServer.ApplyHook {
     /** Largest number of training rows of the training loss. */
@@ -104,7 +116,12 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
     private long startNanos;
     private double windowSum;
     private long windowCount;
-    private double lastLoss = Double.NaN;
+    private volatile double lastLoss = Double.NaN;
+    /** Largest number of metric points waiting for the background evaluator (back-pressure). */
+    static final int MAX_PENDING_EVALUATIONS = 16;
+    private ExecutorService evalThread;
+    private final Semaphore evalSlots = new Semaphore(MAX_PENDING_EVALUATIONS);
+    private volatile RuntimeException evalFailure;
     private final double divergenceFactor;
     private double lossLimit = Double.POSITIVE_INFINITY;
     private final ScheduleLog scheduleLog;
@@ -256,13 +273,22 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         }
         windowSum += staleness;
         windowCount++;
+        boolean checkpointDue = store != null && config.checkpointEvery() > 0
+                && (version % config.checkpointEvery() == 0 || version == config.updates());
+        if (evalThread != null && checkpointDue) {
+            awaitEvaluations();
+        }
         if (version % config.evalEvery() == 0 || version == config.updates()) {
-            evaluate(version, params, g.worker(), windowCount == 0 ? Double.NaN : windowSum / windowCount);
+            double mean = windowCount == 0 ? Double.NaN : windowSum / windowCount;
+            if (evalThread != null && !checkpointDue) {
+                submitEvaluation(version, params, g.worker(), mean, seconds());
+            } else {
+                evaluate(version, params, g.worker(), mean);
+            }
             windowSum = 0;
             windowCount = 0;
         }
-        if (store != null && config.checkpointEvery() > 0
-                && (version % config.checkpointEvery() == 0 || version == config.updates())) {
+        if (checkpointDue) {
             if (!(version % config.evalEvery() == 0 || version == config.updates())) {
                 // not evaluated at this version: check the loss before it becomes the checkpoint
                 double loss = evaluator.trainLoss(params);
@@ -276,8 +302,12 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
             if (recorder != null) {
                 recorder.flush();
             }
+            List<MetricPoint> points;
+            synchronized (this) {
+                points = new ArrayList<>(series);
+            }
             store.write(new Checkpoint(config.fingerprint(), version, params, new double[0], server.appliedPerWorker(),
-                    log.histograms(), series, seconds()));
+                    log.histograms(), points, seconds()));
         }
         progress(version);
     }
@@ -291,10 +321,15 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
      * @param worker the worker whose update produced them
      * @param meanStaleness mean staleness since the last point
      */
-    public synchronized void evaluate(long version, double[] params, int worker, double meanStaleness) {
+    public void evaluate(long version, double[] params, int worker, double meanStaleness) {
+        evaluate(version, params, worker, meanStaleness, seconds());
+    }
+
+    private synchronized void evaluate(long version, double[] params, int worker, double meanStaleness,
+            double seconds) {
         MetricPoint p;
         try {
-            p = evaluator.evaluate(params, version, seconds(), meanStaleness);
+            p = evaluator.evaluate(params, version, seconds, meanStaleness);
         } catch (NumericalDivergenceException e) {
             throw new NumericalDivergenceException(version, "worker " + worker, e.value(), "non-finite training loss");
         }
@@ -306,6 +341,74 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         }
         series.add(p);
         lastLoss = p.trainLoss();
+    }
+
+    /**
+     * Moves metric evaluation to a background thread (see the class comment); call before the
+     * run's first update and end with {@link #stopEvaluations()}.
+     */
+    public void evaluateInBackground() {
+        evalThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "asgd-evaluator");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private void submitEvaluation(long version, double[] params, int worker, double mean, double secs) {
+        if (evalFailure != null) {
+            return;
+        }
+        evalSlots.acquireUninterruptibly();
+        evalThread.execute(() -> {
+            try {
+                if (evalFailure == null) {
+                    evaluate(version, params, worker, mean, secs);
+                }
+            } catch (RuntimeException e) {
+                evalFailure = e;
+                server.stop();
+            } finally {
+                evalSlots.release();
+            }
+        });
+    }
+
+    /** Waits for the pending background evaluations; rethrows a divergence found by one. */
+    private void awaitEvaluations() {
+        try {
+            evalThread.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        RuntimeException f = evalFailure;
+        if (f != null) {
+            throw f;
+        }
+    }
+
+    /**
+     * Ends background evaluation: waits for the pending points and stops the thread.
+     *
+     * @return the failure of a background evaluation (a divergence), or null
+     */
+    public RuntimeException stopEvaluations() {
+        if (evalThread == null) {
+            return null;
+        }
+        try {
+            evalThread.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            evalFailure = new IllegalStateException(e.getCause());
+        } finally {
+            evalThread.shutdownNow();
+            evalThread = null;
+        }
+        return evalFailure;
     }
 
     /** @param version reports progress when due */

@@ -2,6 +2,7 @@ package dev.asgd.training.problem;
 
 import dev.asgd.core.Require;
 import dev.asgd.training.data.Dataset;
+import dev.asgd.training.data.DenseDataset;
 import java.util.Arrays;
 
 /**
@@ -39,6 +40,9 @@ public final class LeastSquares implements Problem {
 
     @Override
     public double gradient(double[] w, Dataset data, int[] batch, double[] g) {
+        if (data instanceof DenseDataset dense) {
+            return denseGradient(w, dense, batch, g);
+        }
         Arrays.fill(g, 0);
         double loss = 0;
         double inv = 1.0 / batch.length;
@@ -52,8 +56,39 @@ public final class LeastSquares implements Problem {
         return 0.5 * loss * inv;
     }
 
+    /** The dense fast path: gathered rows, 4-row blocked scores, vectorised accumulation. */
+    private double denseGradient(double[] w, DenseDataset data, int[] batch, double[] g) {
+        int n = batch.length;
+        DenseKernels.Scratch sc = DenseKernels.scratch();
+        double[][] rows = DenseKernels.gather(sc, data, batch, 0, n);
+        double[] z = sc.z(n);
+        DenseKernels.scores(rows, n, d, w, 1, z);
+        double inv = 1.0 / n;
+        double loss = 0;
+        double b = 0;
+        for (int i = 0; i < n; i++) {
+            double r = z[i] - data.label(batch[i]);
+            loss += r * r;
+            z[i] = r * inv;
+            b += z[i];
+        }
+        DenseKernels.accumulate(rows, n, z, 1, 0, g, d);
+        g[d] = b;
+        Problem.addPenaltyGradient(w, g, d, l2);
+        return 0.5 * loss * inv;
+    }
+
     @Override
     public double loss(double[] w, Dataset data) {
+        if (data instanceof DenseDataset dense) {
+            double[] z = DenseKernels.scoreAll(dense, w, 1);
+            double s = 0;
+            for (int i = 0; i < z.length; i++) {
+                double r = z[i] - data.label(i);
+                s += r * r;
+            }
+            return 0.5 * s / data.size() + Problem.penalty(w, d, l2);
+        }
         double s = 0;
         for (int i = 0; i < data.size(); i++) {
             double r = data.dot(i, w, 0) + w[d] - data.label(i);

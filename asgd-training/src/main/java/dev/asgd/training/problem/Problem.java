@@ -43,6 +43,17 @@ public interface Problem {
     double accuracy(double[] w, Dataset data);
 
     /**
+     * Loss and accuracy in one call (dense problems score the rows once for both).
+     *
+     * @param w parameters
+     * @param data the rows
+     * @return {@code {loss(w, data), accuracy(w, data)}}
+     */
+    default double[] lossAndAccuracy(double[] w, Dataset data) {
+        return new double[] {loss(w, data), accuracy(w, data)};
+    }
+
+    /**
      * Adds the penalty's gradient lambda w (weights only) to g.
      *
      * @param w parameters

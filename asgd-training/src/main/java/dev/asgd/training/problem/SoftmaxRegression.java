@@ -2,6 +2,7 @@ package dev.asgd.training.problem;
 
 import dev.asgd.core.Require;
 import dev.asgd.training.data.Dataset;
+import dev.asgd.training.data.DenseDataset;
 import java.util.Arrays;
 
 /**
@@ -47,6 +48,9 @@ public final class SoftmaxRegression implements Problem {
 
     @Override
     public double gradient(double[] w, Dataset data, int[] batch, double[] g) {
+        if (data instanceof DenseDataset dense) {
+            return denseGradient(w, dense, batch, g);
+        }
         Arrays.fill(g, 0);
         double[] p = new double[k];
         double loss = 0;
@@ -63,6 +67,99 @@ public final class SoftmaxRegression implements Problem {
         }
         Problem.addPenaltyGradient(w, g, d, l2);
         return loss * inv;
+    }
+
+    /** The dense fast path: gathered rows, blocked scores, vectorised per-class accumulation. */
+    private double denseGradient(double[] w, DenseDataset data, int[] batch, double[] g) {
+        int n = batch.length;
+        DenseKernels.Scratch s = DenseKernels.scratch();
+        double[][] out = s.out(k, d);
+        double[][] rows = DenseKernels.gather(s, data, batch, 0, n);
+        double[] z = s.z(n * k);
+        DenseKernels.scores(rows, n, d, w, k, z);
+        double inv = 1.0 / n;
+        double loss = 0;
+        for (int i = 0; i < n; i++) {
+            int y = (int) data.label(batch[i]);
+            loss += softmaxInPlace(z, i * k, y);
+            for (int c = 0; c < k; c++) {
+                z[i * k + c] = (z[i * k + c] - (c == y ? 1 : 0)) * inv;
+            }
+        }
+        int p = d + 1;
+        for (int c = 0; c < k; c++) {
+            DenseKernels.accumulate(rows, n, z, k, c, out[c], d);
+            System.arraycopy(out[c], 0, g, c * p, d);
+            double b = 0;
+            for (int i = 0; i < n; i++) {
+                b += z[i * k + c];
+            }
+            g[c * p + d] = b;
+        }
+        Problem.addPenaltyGradient(w, g, d, l2);
+        return loss * inv;
+    }
+
+    /** Turns the scores z[at..at+k-1] into probabilities and returns the loss of label y. */
+    private double softmaxInPlace(double[] z, int at, int y) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            max = Math.max(max, z[at + c]);
+        }
+        double sy = z[at + y];
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            double e = Math.exp(z[at + c] - max);
+            z[at + c] = e;
+            sum += e;
+        }
+        for (int c = 0; c < k; c++) {
+            z[at + c] /= sum;
+        }
+        return Math.log(sum) + max - sy;
+    }
+
+    /**
+     * Loss sum and correct count over a dense dataset in blocks of rows (one pass for both).
+     *
+     * @return {sum of the rows' losses, rows classified correctly}
+     */
+    private double[] denseLossAndRight(double[] w, DenseDataset data) {
+        DenseKernels.Scratch s = DenseKernels.scratch();
+        int nAll = data.size();
+        double sumLoss = 0;
+        int right = 0;
+        for (int from = 0; from < nAll; from += DenseKernels.BLOCK) {
+            int n = Math.min(DenseKernels.BLOCK, nAll - from);
+            double[][] rows = DenseKernels.gatherRange(s, data, from, n);
+            double[] z = s.z(n * k);
+            DenseKernels.scores(rows, n, d, w, k, z);
+            for (int i = 0; i < n; i++) {
+                int y = (int) data.label(from + i);
+                int best = 0;
+                double bestScore = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < k; c++) {
+                    if (z[i * k + c] > bestScore) {
+                        bestScore = z[i * k + c];
+                        best = c;
+                    }
+                }
+                if (best == y) {
+                    right++;
+                }
+                sumLoss += softmaxInPlace(z, i * k, y);
+            }
+        }
+        return new double[] {sumLoss, right};
+    }
+
+    @Override
+    public double[] lossAndAccuracy(double[] w, Dataset data) {
+        if (data instanceof DenseDataset dense) {
+            double[] r = denseLossAndRight(w, dense);
+            return new double[] {r[0] / data.size() + Problem.penalty(w, d, l2), r[1] / data.size()};
+        }
+        return new double[] {loss(w, data), accuracy(w, data)};
     }
 
     /** Fills p with the class probabilities of row i and returns the loss of label y. */
@@ -87,6 +184,9 @@ public final class SoftmaxRegression implements Problem {
 
     @Override
     public double loss(double[] w, Dataset data) {
+        if (data instanceof DenseDataset dense) {
+            return denseLossAndRight(w, dense)[0] / data.size() + Problem.penalty(w, d, l2);
+        }
         double[] p = new double[k];
         double s = 0;
         for (int i = 0; i < data.size(); i++) {
@@ -97,6 +197,9 @@ public final class SoftmaxRegression implements Problem {
 
     @Override
     public double accuracy(double[] w, Dataset data) {
+        if (data instanceof DenseDataset dense) {
+            return denseLossAndRight(w, dense)[1] / data.size();
+        }
         int right = 0;
         for (int i = 0; i < data.size(); i++) {
             int best = 0;
