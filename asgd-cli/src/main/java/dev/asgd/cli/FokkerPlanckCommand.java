@@ -95,6 +95,9 @@ public class FokkerPlanckCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    /** The note on the automatic start, printed after the run (null: none). */
+    private String notice;
+
     @Override
     public Integer call() throws Exception {
         int d = model.requireOmega0().length;
@@ -120,6 +123,10 @@ public class FokkerPlanckCommand implements Callable<Integer> {
         try (Progress progress = Progress.start("fokker-planck", 1000, "permille", output.quiet())) {
             result = FokkerPlanckAnalysis.run(problem, init, settings,
                     f -> progress.stepTo(Math.round(1000 * f)));
+        }
+        // printed once the run went ahead, so that a refused command prints its one error line only
+        if (notice != null) {
+            spec.commandLine().getErr().println(notice);
         }
         List<String> files;
         try {
@@ -148,8 +155,8 @@ public class FokkerPlanckCommand implements Callable<Integer> {
             theta0[i] = Math.sqrt(LinearSme.of(sme, model.omega0[i]).stationaryCovariance().a());
         }
         if (!output.quiet()) {
-            spec.commandLine().getErr().println("asgd fokker-planck: --theta0 not given: starting one equilibrium"
-                    + " standard deviation out, theta0 = " + java.util.Arrays.toString(theta0));
+            notice = "asgd fokker-planck: --theta0 not given: starting one equilibrium standard deviation out, theta0 = "
+                    + java.util.Arrays.toString(theta0);
         }
         return theta0;
     }
