@@ -1,6 +1,8 @@
 package dev.asgd.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The shared flags of commands that run steps: horizon, sampling, seed, ensemble and threads. */
 public class RunOptions {
@@ -9,8 +11,11 @@ public class RunOptions {
     public long steps;
 
     @Option(names = "--every", defaultValue = "10", paramLabel = "N",
-            description = "Record the series every N steps (default: ${DEFAULT-VALUE}).")
+            description = "Record the series every N steps (default: ${DEFAULT-VALUE}, or --steps when fewer).")
     public long every;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED",
             description = "Seed of every random stream (default: ${DEFAULT-VALUE}).")
@@ -52,6 +57,9 @@ public class RunOptions {
     public void requireSizes(int d, int quantiles, long substeps) {
         dev.asgd.core.Require.atLeast(steps, 1, "steps");
         dev.asgd.core.Require.atLeast(runs, 1, "runs");
+        if (every > steps && !(mixee != null && mixee.commandLine().getParseResult().hasMatchedOption("--every"))) {
+            every = steps;
+        }
         if (every < 1 || every > steps) {
             throw new dev.asgd.core.InvalidParameterException("every", every, "1 <= every <= steps (" + steps + ")");
         }

@@ -292,6 +292,10 @@ public class TrainCommand implements Callable<Integer> {
         }
         Limits.requireDoubles("workers", workers, (workers + 4.0) * 4 * p.dimension(),
                 "parameter copies (about 4 per worker, plus 4, of " + p.dimension() + " parameters)");
+        // each worker thread (and the evaluator) copies its dense minibatch and its scores
+        double perThread = (double) batch * (tt.train().features() + 1 + Math.max(1, tt.train().classes()));
+        Limits.requireDoubles("batch", batch, (workers + 1.0) * perThread,
+                "minibatch copies (one per worker, " + batch + " rows of " + tt.train().features() + " features)");
         TrainingConfig config = new TrainingConfig(data, name, l2, m, workers, lr, rate, batch, k, seed, every,
                 checkpoint == null ? 0 : checkpointEvery, wd);
         boolean counterfactual = schedule != null && !schedule.fingerprint().equals(config.fingerprint());

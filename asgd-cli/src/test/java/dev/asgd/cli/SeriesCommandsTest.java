@@ -227,4 +227,17 @@ class SeriesCommandsTest {
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
     }
+
+    /** --every defaults to 10, or to --steps when fewer; an explicit --every above --steps is refused. */
+    @org.junit.jupiter.api.Test
+    void theDefaultEveryFollowsFewSteps() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = AsgdCli.run(new String[] {"simulate", "--eta", "0.01", "--kappa", "0.9", "--omega0", "1", "--steps", "5",
+            "--runs", "100", "-q"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        org.assertj.core.api.Assertions.assertThat(code).as(err.toString()).isZero();
+        code = AsgdCli.run(new String[] {"simulate", "--eta", "0.01", "--kappa", "0.9", "--omega0", "1", "--steps", "5",
+            "--every", "10", "-q"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        org.assertj.core.api.Assertions.assertThat(code).isEqualTo(2);
+    }
 }

@@ -106,9 +106,13 @@ public final class SparkEngine implements Engine {
                 lease.context().sc().removeSparkListener(counter);
                 failedAttempts = counter.failed();
             }
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (RuntimeException | InterruptedException | Error e) {
             session.abort();
             throw e;
+        } catch (Exception e) {
+            // a checked exception rethrown from Scala (SparkException): the run's error, one line
+            session.abort();
+            throw new IllegalStateException(e.getMessage(), e);
         }
         return session.finish(name(), session.server().snapshot(), session.server().version());
     }

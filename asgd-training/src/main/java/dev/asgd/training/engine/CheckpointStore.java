@@ -51,10 +51,12 @@ public final class CheckpointStore {
     public static final class Lock implements AutoCloseable {
         private final FileChannel channel;
         private final FileLock lock;
+        private final Path key;
 
-        private Lock(FileChannel channel, FileLock lock) {
+        private Lock(FileChannel channel, FileLock lock, Path key) {
             this.channel = channel;
             this.lock = lock;
+            this.key = key;
         }
 
         @Override
@@ -66,9 +68,18 @@ public final class CheckpointStore {
                 channel.close();
             } catch (IOException e) {
                 // closing the channel releases the lock anyway; nothing to do
+            } finally {
+                HELD.remove(key);
             }
         }
     }
+
+    /**
+     * Directories locked by this JVM. A second run in the same JVM is refused from here, before it
+     * opens the lock file: on Linux, closing any channel of a file releases every lock the process
+     * holds on it, so opening and closing a second channel would unlock the first run.
+     */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * Creates the directory when missing and locks it for this run (released by {@link Lock#close()},
@@ -81,10 +92,22 @@ public final class CheckpointStore {
     public Lock lock() {
         Path f = dir.resolve(LOCK_FILE);
         FileChannel ch;
+        Path key;
         try {
             Files.createDirectories(dir);
+            key = dir.toRealPath();
+        } catch (IOException | SecurityException e) {
+            throw new InvalidParameterException("checkpoint", dir, "a directory this run can create and write ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+        if (!HELD.add(key)) {
+            throw new InvalidParameterException("checkpoint", dir, "a directory no other run uses: it is in use by"
+                    + " another run of this process; wait for it or choose another --checkpoint DIR");
+        }
+        try {
             ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException | SecurityException e) {
+            HELD.remove(key);
             throw new InvalidParameterException("checkpoint", dir, "a directory this run can create and write ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
@@ -95,15 +118,17 @@ public final class CheckpointStore {
             l = null; // held by another run in this JVM
         } catch (IOException e) {
             closeQuietly(ch);
+            HELD.remove(key);
             throw new InvalidParameterException("checkpoint", dir, "a directory whose " + LOCK_FILE
                     + " can be locked (" + e.getMessage() + ")");
         }
         if (l == null) {
             closeQuietly(ch);
+            HELD.remove(key);
             throw new InvalidParameterException("checkpoint", dir, "a directory no other run uses: it is in use by"
                     + " another run (" + f + " is locked); wait for it or choose another --checkpoint DIR");
         }
-        return new Lock(ch, l);
+        return new Lock(ch, l, key);
     }
 
     private static void closeQuietly(FileChannel ch) {

@@ -51,6 +51,7 @@ public final class ParameterServer {
     private ApplyHook hook;
     private double lossLimit = Double.POSITIVE_INFINITY;
     private volatile boolean stopped;
+    private final java.util.List<Runnable> stopListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private String lossLimitReason = "";
 
     /**
@@ -154,12 +155,29 @@ public final class ParameterServer {
     }
 
     /**
-     * Stops the run after a worker failed (a divergence): reads return -1, gradients are discarded
-     * and workers waiting for their clock are released.
+     * Stops the run after a worker or a background evaluation failed (a divergence): reads return
+     * null / -1, gradients are discarded, workers waiting for their clock see it within 50 ms, and
+     * the stop listeners run (e.g. the sync barrier is broken). Takes no lock, so that a thread
+     * waiting on one held by an applier (the background evaluator) can always stop the run.
      */
-    public synchronized void stop() {
+    public void stop() {
+        if (stopped) {
+            return;
+        }
         stopped = true;
-        notifyAll();
+        for (Runnable r : stopListeners) {
+            r.run();
+        }
+    }
+
+    /**
+     * @param listener run once when the run is stopped (by {@link #stop}), on the stopping thread
+     */
+    public void onStop(Runnable listener) {
+        stopListeners.add(listener);
+        if (stopped) {
+            listener.run();
+        }
     }
 
     /** @return whether {@link #stop} was called */

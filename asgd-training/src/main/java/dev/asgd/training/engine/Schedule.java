@@ -65,6 +65,19 @@ public record Schedule(String fingerprint, List<Entry> entries) {
      * @param complete whether the trailer is required (false: the part written before a kill, to resume)
      */
     static Schedule read(Path file, String flag, boolean complete) {
+        return read(file, flag, complete, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param file the file
+     * @param flag the flag that named it, for messages
+     * @param complete whether the trailer is required
+     * @param limit with {@code complete} false, the entries wanted: reading stops after them, so that
+     *     a line cut by a kill after the last checkpoint (the writer flushes whole lines only at
+     *     checkpoints) does not matter
+     * @return the schedule
+     */
+    static Schedule read(Path file, String flag, boolean complete, long limit) {
         List<Entry> e = new ArrayList<>();
         String fp;
         CRC32 crc = new CRC32();
@@ -85,6 +98,9 @@ public record Schedule(String fingerprint, List<Entry> entries) {
             String trailer = null;
             while ((line = in.readLine()) != null) {
                 no++;
+                if (!complete && e.size() >= limit) {
+                    break;
+                }
                 if (trailer != null) {
                     throw bad(flag, file, no, "nothing after the trailer line '" + trailer + "'");
                 }
@@ -188,7 +204,7 @@ public record Schedule(String fingerprint, List<Entry> entries) {
                     throw new InvalidParameterException("record-schedule", file, "the recording of the resumed run"
                             + " (the checkpoint is at update " + keep + "; a recording must start at update 0)");
                 }
-                Schedule old = read(file, "record-schedule", false);
+                Schedule old = read(file, "record-schedule", false, keep);
                 if (!old.fingerprint().equals(fingerprint) || old.entries().size() < keep) {
                     throw new InvalidParameterException("record-schedule", file, "the recording of the resumed run, of"
                             + " its settings and with at least the checkpoint's " + keep + " updates (it has "

@@ -45,6 +45,8 @@ public final class ThreadsEngine implements Engine {
             case SYNC:
                 SyncRound round = new SyncRound(session);
                 CyclicBarrier barrier = new CyclicBarrier(c.workers(), round);
+                // a stop from anywhere (a background evaluation's divergence too) releases the barrier
+                session.server().onStop(barrier::reset);
                 for (int w = 0; w < c.workers(); w++) {
                     int worker = w;
                     threads.add(thread(session, w, failure, () -> syncWorker(session, worker, barrier, round), barrier));
@@ -68,6 +70,9 @@ public final class ThreadsEngine implements Engine {
             }
         } catch (InterruptedException e) {
             threads.forEach(Thread::interrupt);
+            session.server().stop();
+            session.stopEvaluations();
+            session.abort();
             throw e;
         } finally {
             evalFailure = session.stopEvaluations();
@@ -80,6 +85,9 @@ public final class ThreadsEngine implements Engine {
             session.abort();
             if (f instanceof RuntimeException re) {
                 throw re;
+            }
+            if (f instanceof Error err) {
+                throw err;
             }
             throw new IllegalStateException(f);
         }

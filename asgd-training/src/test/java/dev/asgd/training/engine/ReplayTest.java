@@ -50,6 +50,15 @@ class ReplayTest {
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("seed=1");
     }
 
+    /** After a kill the file may end inside a line: a resume reads only the entries it keeps. */
+    @Test
+    void aResumeReadsOnlyTheEntriesItKeeps(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("cut.csv");
+        Files.writeString(f, Schedule.HEADER + "x\n" + Schedule.COLUMNS + "\n1,0,0,0\n2,1,0,0\n3,0,1,1\n4,1,");
+        assertThat(Schedule.read(f, "record-schedule", false, 3).entries()).hasSize(3);
+        assertThatThrownBy(() -> Schedule.read(f, "record-schedule", false)).hasMessageContaining(f.toString());
+    }
+
     @Test
     void rejectsMalformedSchedulesWithFileAndLine(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.csv");
