@@ -178,6 +178,12 @@ public class TrainCommand implements Callable<Integer> {
                     + " single-thread replays; default: on).")
     boolean replayEdge;
 
+    @Option(names = "--average", paramLabel = "tail:F",
+            description = "Also report the average of the iterates over the last share F of the run (tail:0.5: the"
+                    + " second half; Polyak-Ruppert averaging): at a constant rate it has far less noise than the"
+                    + " last iterate. Not with hogwild or --checkpoint.")
+    String average;
+
     @Option(names = "--divergence-factor", defaultValue = "1e6", paramLabel = "F",
             description = "Stop with exit code 3 once a minibatch or training loss exceeds F times the initial training"
                     + " loss (F >= 10; default: ${DEFAULT-VALUE}; Infinity: only non-finite values).")
@@ -222,6 +228,10 @@ public class TrainCommand implements Callable<Integer> {
         }
         checkRates("what-if-eta", whatIfEta);
         checkRates("sweep-eta", sweepEta);
+        double averageTail = parseAverage(average);
+        if (averageTail > 0 && sweepEta != null) {
+            throw new InvalidParameterException("average", average, "no --average with --sweep-eta");
+        }
         for (String flag : new String[] {"--repeats", "--find-edge", "--edge-tolerance"}) {
             if (sweepEta == null && given(flag)) {
                 throw new InvalidParameterException(flag.substring(2), "given", "only with --sweep-eta");
@@ -315,7 +325,8 @@ public class TrainCommand implements Callable<Integer> {
                 progress.message(String.format(Locale.ROOT, "loss %.4g, %.0f upd/s, tau %.2f", loss, ups, st));
             };
             TrainingSession session = TrainingSession.start(config, p, tt,
-                    new TrainingSession.Options(checkpoint, resume, recordSchedule, listener, divergenceFactor));
+                    new TrainingSession.Options(checkpoint, resume, recordSchedule, listener, divergenceFactor)
+                            .withAverageTail(averageTail));
             result = e.run(session);
         }
         RunTheory theory = null;
@@ -425,6 +436,25 @@ public class TrainCommand implements Callable<Integer> {
                 throw new InvalidParameterException(flag, v, "learning rates > 0 and finite");
             }
         }
+    }
+
+    /** @return F of {@code --average tail:F}, 0 when not given */
+    static double parseAverage(String spec) {
+        if (spec == null) {
+            return 0;
+        }
+        String s = spec.strip();
+        if (s.startsWith("tail:")) {
+            try {
+                double f = Double.parseDouble(s.substring(5));
+                if (f > 0 && f <= 1) {
+                    return f;
+                }
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        throw new InvalidParameterException("average", spec, "tail:F with 0 < F <= 1 (e.g. tail:0.5, the second half)");
     }
 
     /** A field (eta, policy) recorded in a schedule's fingerprint. */

@@ -92,6 +92,15 @@ final class TrainReport implements CommandOutput {
         fin.put("testLoss", last.testLoss());
         fin.put("testAccuracy", last.testAccuracy());
         j.put("final", fin);
+        if (r.averaged() != null) {
+            Map<String, Object> avg = new LinkedHashMap<>();
+            avg.put("iterates", r.averagedIterates());
+            avg.put("fromUpdate", r.updates() - r.averagedIterates() + 1);
+            avg.put("trainLoss", r.averaged().trainLoss());
+            avg.put("testLoss", r.averaged().testLoss());
+            avg.put("testAccuracy", r.averaged().testAccuracy());
+            j.put("averaged", avg);
+        }
         List<Map<String, Object>> series = new ArrayList<>();
         for (MetricPoint p : r.series()) {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -272,6 +281,14 @@ final class TrainReport implements CommandOutput {
         }
         if (!Double.isNaN(last.testAccuracy())) {
             b.append(String.format(Locale.ROOT, "test accuracy %.4f%n", last.testAccuracy()));
+        }
+        MetricPoint avg = r.averaged();
+        if (avg != null) {
+            b.append(String.format(Locale.ROOT, "averaged     the last %d iterates: train loss %.6g%s%s%n", r.averagedIterates(),
+                    avg.trainLoss(), Double.isNaN(avg.testLoss()) ? "" : String.format(Locale.ROOT, ", test loss %.6g",
+                            avg.testLoss()),
+                    Double.isNaN(avg.testAccuracy()) ? "" : String.format(Locale.ROOT, ", test accuracy %.4f",
+                            avg.testAccuracy())));
         }
         b.append(String.format(Locale.ROOT, "staleness    mean %.4g, geometric fit kappa %.4g, chi2 %.4g (dof %d), p %.3g%n",
                 f.mean(), f.kappa(), f.chiSquare(), f.degreesOfFreedom(), f.pValue()));

@@ -156,6 +156,20 @@ class TrainCommandTest {
     }
 
     @Test
+    void averageReportsTheTailAverage() throws Exception {
+        Run r = run("--data", LS, "--updates", "1000", "--workers", "1", "--eta", "0.2", "--average", "tail:0.5",
+                "--format", "json", "--no-replay-edge");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(j.at("/averaged/iterates").asLong()).isEqualTo(500);
+        assertThat(j.at("/averaged/fromUpdate").asLong()).isEqualTo(501);
+        assertThat(j.at("/averaged/trainLoss").asDouble()).isPositive();
+        Run bad = run("--data", LS, "--average", "tail:2");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--average");
+    }
+
+    @Test
     void csvAndTextAndPlots(@TempDir Path dir) {
         Run csv = run("--data", "synthetic:softmax,n=1000,d=4", "--updates", "500", "--format", "csv", "--mode", "sync");
         assertThat(csv.code()).as(csv.err()).isZero();

@@ -21,10 +21,13 @@ import java.util.List;
  * @param workerSteps per worker, gradients applied
  * @param discarded gradients discarded after the target was reached
  * @param schedule the schedule kept in memory (async and ssp), or null
+ * @param averaged the metrics of the averaged iterate ({@code --average}), or null
+ * @param averagedIterates the number of iterates in that average
  */
 public record RunResult(TrainingConfig config, String engine, long updates, long resumedFrom, double[] params,
         double seconds, double updatesPerSecond, List<MetricPoint> series, long[][] histograms, long[] total,
-        GeometricFit fit, int[] stalenessSequence, long[] workerSteps, long discarded, ScheduleLog schedule) {
+        GeometricFit fit, int[] stalenessSequence, long[] workerSteps, long discarded, ScheduleLog schedule, MetricPoint averaged,
+        long averagedIterates) {
     /** Copies the list. */
     public RunResult {
         series = List.copyOf(series);

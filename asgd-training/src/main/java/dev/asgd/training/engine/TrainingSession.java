@@ -58,17 +58,26 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
      * @param resume continue from the checkpoint in checkpointDir when there is one
      * @param recordSchedule where the schedule goes, or null
      * @param listener progress, or null
+     * @param averageTail the share of the run whose iterates are averaged ({@link IterateAverage};
+     *     0: none)
      * @param divergenceFactor the run stops with {@link NumericalDivergenceException} once a minibatch
      *     or evaluated training loss exceeds this factor times the initial training loss (at least
      *     {@link #MIN_DIVERGENCE_FACTOR}; positive infinity: only non-finite values stop it)
      */
     public record Options(Path checkpointDir, boolean resume, Path recordSchedule, Listener listener,
-            double divergenceFactor) {
+            double divergenceFactor, double averageTail) {
         /** Validates. */
         public Options {
             if (!(divergenceFactor >= MIN_DIVERGENCE_FACTOR)) {
                 throw new InvalidParameterException("divergence-factor", divergenceFactor, "a factor >= "
                         + MIN_DIVERGENCE_FACTOR + " (one minibatch's loss is a noisy sample of the training loss) or Infinity");
+            }
+            if (!(averageTail >= 0 && averageTail <= 1)) {
+                throw new InvalidParameterException("average", "tail:" + averageTail, "tail:F with 0 < F <= 1");
+            }
+            if (averageTail > 0 && checkpointDir != null) {
+                throw new InvalidParameterException("average", "tail:" + averageTail,
+                        "no --average with --checkpoint (the average is not part of a checkpoint)");
             }
         }
 
@@ -84,6 +93,28 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
             this(checkpointDir, resume, recordSchedule, listener, DEFAULT_DIVERGENCE_FACTOR);
         }
 
+        /**
+         * Without averaging.
+         *
+         * @param checkpointDir where checkpoints go, or null
+         * @param resume continue from the checkpoint in checkpointDir when there is one
+         * @param recordSchedule where the schedule goes, or null
+         * @param listener progress, or null
+         * @param divergenceFactor the divergence factor
+         */
+        public Options(Path checkpointDir, boolean resume, Path recordSchedule, Listener listener,
+                double divergenceFactor) {
+            this(checkpointDir, resume, recordSchedule, listener, divergenceFactor, 0);
+        }
+
+        /**
+         * @param tail the share of the run whose iterates are averaged (0: none)
+         * @return a copy that averages the last {@code tail} of the iterates
+         */
+        public Options withAverageTail(double tail) {
+            return new Options(checkpointDir, resume, recordSchedule, listener, divergenceFactor, tail);
+        }
+
         /** @return no checkpoints, no schedule, no progress, the default divergence factor */
         public static Options none() {
             return new Options(null, false, null, null);
@@ -94,7 +125,7 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
          * @return a copy with another divergence factor
          */
         public Options withDivergenceFactor(double factor) {
-            return new Options(checkpointDir, resume, recordSchedule, listener, factor);
+            return new Options(checkpointDir, resume, recordSchedule, listener, factor, averageTail);
         }
     }
 
@@ -125,6 +156,7 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
     private final double divergenceFactor;
     private double lossLimit = Double.POSITIVE_INFINITY;
     private final ScheduleLog scheduleLog;
+    private final IterateAverage average;
 
     private TrainingSession(TrainingConfig config, Problem problem, TrainTest data, Options options) {
         this.config = config;
@@ -146,6 +178,12 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         this.store = options.checkpointDir() == null ? null : new CheckpointStore(options.checkpointDir());
         this.listener = options.listener();
         this.divergenceFactor = options.divergenceFactor();
+        if (options.averageTail() > 0 && hogwild) {
+            throw new InvalidParameterException("average", "tail:" + options.averageTail(),
+                    "the async, ssp or sync modes (hogwild has no sequence of versions to average)");
+        }
+        this.average = options.averageTail() > 0
+                ? IterateAverage.tail(options.averageTail(), config.updates(), problem.dimension()) : null;
         // Held until finish() or abort(): a second run on the same directory is refused before it reads anything.
         this.lock = store == null ? null : store.lock();
         try {
@@ -270,6 +308,9 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         }
         if (scheduleLog != null) {
             scheduleLog.add(g.worker(), g.workerStep(), g.readVersion());
+        }
+        if (average != null) {
+            average.add(version, params);
         }
         windowSum += staleness;
         windowCount++;
@@ -440,9 +481,11 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         List<MetricPoint> sorted = new ArrayList<>(series);
         sorted.sort(Comparator.comparingLong(MetricPoint::update));
         long[] total = log.total();
+        MetricPoint averaged = average == null || average.count() == 0 ? null
+                : evaluator.evaluate(average.mean(), version, seconds(), Double.NaN);
         return new RunResult(config, engine, version, resumedFrom, params, seconds(), (version - resumedFrom) / Math.max(s, 1e-9),
                 sorted, log.histograms(), total, GeometricFit.of(total), log.sequence(), server.appliedPerWorker(),
-                server.discarded(), scheduleLog);
+                server.discarded(), scheduleLog, averaged, average == null ? 0 : average.count());
     }
 
     /** @return the metric points so far (a copy, in update order) */

@@ -1,0 +1,58 @@
+package dev.asgd.training.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IterateAverageTest {
+    @Test
+    void theRunningMeanIsTheMeanOfTheTail() {
+        IterateAverage a = IterateAverage.tail(0.5, 10, 2);
+        assertThat(a.from()).isEqualTo(6);
+        double[] sum = new double[2];
+        for (long v = 1; v <= 10; v++) {
+            double[] p = {v, v * v};
+            a.add(v, p);
+            if (v >= 6) {
+                sum[0] += p[0];
+                sum[1] += p[1];
+            }
+        }
+        assertThat(a.count()).isEqualTo(5);
+        assertThat(a.mean()[0]).isCloseTo(sum[0] / 5, within(1e-12));
+        assertThat(a.mean()[1]).isCloseTo(sum[1] / 5, within(1e-12));
+        assertThat(IterateAverage.tail(1, 10, 1).from()).isEqualTo(1);
+        assertThatThrownBy(() -> IterateAverage.tail(0, 10, 1)).hasMessageContaining("average");
+        assertThatThrownBy(() -> IterateAverage.tail(1.5, 10, 1)).hasMessageContaining("average");
+    }
+
+    /**
+     * At a constant rate on its noise floor, the average of the second half of a one-worker run
+     * (deterministic for its seed) has a lower training loss than the last iterate.
+     */
+    @Test
+    void theAveragedIterateOfARunSitsBelowTheNoiseFloor() throws Exception {
+        TrainingConfig c = new TrainingConfig(Fixtures.LS, "least-squares", 0, Mode.parse("async"), 1,
+                new LearningRatePolicy.Constant(), 0.3, 4, 4000, 3, 100, 0, WorkerDelay.none());
+        RunResult r = Fixtures.run(c, TrainingSession.Options.none().withAverageTail(0.5));
+        assertThat(r.averagedIterates()).isEqualTo(2000);
+        assertThat(r.averaged().trainLoss()).isLessThan(r.last().trainLoss());
+        RunResult plain = Fixtures.run(c, TrainingSession.Options.none());
+        assertThat(plain.averaged()).isNull();
+        assertThat(plain.params()).containsExactly(r.params());
+    }
+
+    @Test
+    void refusedWithHogwildAndCheckpoints(@TempDir Path dir) {
+        TrainingConfig h = new TrainingConfig(Fixtures.LS, "least-squares", 0, Mode.parse("hogwild"), 2,
+                new LearningRatePolicy.Constant(), 0.05, 4, 100, 3, 10, 0, WorkerDelay.none());
+        assertThatThrownBy(() -> Fixtures.run(h, TrainingSession.Options.none().withAverageTail(0.5)))
+                .hasMessageContaining("average");
+        assertThatThrownBy(() -> new TrainingSession.Options(dir, false, null, null).withAverageTail(0.5))
+                .hasMessageContaining("--checkpoint");
+    }
+}
