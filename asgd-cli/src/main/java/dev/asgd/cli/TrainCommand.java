@@ -178,6 +178,11 @@ public class TrainCommand implements Callable<Integer> {
                     + " single-thread replays; default: on).")
     boolean replayEdge;
 
+    @Option(names = "--lr-schedule", paramLabel = "SCHEDULE",
+            description = "Learning-rate schedule over the updates k: constant, step:K:GAMMA (times GAMMA every K"
+                    + " updates) or inv:T (eta / (1 + k/T)) (default: constant; with --replay, the recorded one).")
+    String lrSchedule;
+
     @Option(names = "--average", paramLabel = "tail:F",
             description = "Also report the average of the iterates over the last share F of the run (tail:0.5: the"
                     + " second half; Polyak-Ruppert averaging): at a constant rate it has far less noise than the"
@@ -257,6 +262,10 @@ public class TrainCommand implements Callable<Integer> {
         Schedule schedule = replay == null ? null : Schedule.read(replay);
         LearningRatePolicy lr = LearningRatePolicy.parse(policy != null ? policy
                 : schedule != null ? recordedField(schedule, "policy") : "constant");
+        if (lrSchedule != null) {
+            LearningRatePolicy base = lr instanceof LearningRatePolicy.Scheduled sc ? sc.base() : lr;
+            lr = LearningRatePolicy.Scheduled.of(base, lrSchedule);
+        }
         double rate = eta != null ? eta : schedule != null ? Double.parseDouble(recordedField(schedule, "eta")) : DEFAULT_ETA;
         long k = schedule == null ? updates : schedule.entries().size();
         if (k < 1) {
@@ -333,14 +342,17 @@ public class TrainCommand implements Callable<Integer> {
         TheoryComparison geometricOnly = null;
         String theoryNote = null;
         if (p instanceof LeastSquares ls) {
-            if (p.dimension() <= LeastSquaresTheory.MAX_DIMENSION && singularHessianNote(ls, tt, batch) == null) {
+            boolean scheduled = lr instanceof LearningRatePolicy.Scheduled;
+            if (!scheduled && p.dimension() <= LeastSquaresTheory.MAX_DIMENSION && singularHessianNote(ls, tt, batch) == null) {
                 boolean replays = replayEdge && schedule == null && lr instanceof LearningRatePolicy.Constant;
                 theory = RunTheory.of(result, ls, tt, replays, divergenceFactor);
             } else {
                 double effEta = lr.effectiveEta(rate, workers, Double.isNaN(result.fit().mean()) ? 0 : result.fit().mean());
                 geometricOnly = TheoryComparison.of(ls, tt.train(), RunTheory.evalRows(tt.train()), result.series(),
                         result.fit().kappa(), effEta);
-                theoryNote = p.dimension() > LeastSquaresTheory.MAX_DIMENSION
+                theoryNote = scheduled ? "a learning-rate schedule: the theory's rates are for a constant rate (shown at the"
+                        + " first update's)"
+                        : p.dimension() > LeastSquaresTheory.MAX_DIMENSION
                         ? "the measured-law theory needs at most " + (LeastSquaresTheory.MAX_DIMENSION - 1) + " features"
                         : singularHessianNote(ls, tt, batch);
             }

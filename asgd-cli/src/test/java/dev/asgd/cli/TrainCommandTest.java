@@ -155,6 +155,24 @@ class TrainCommandTest {
         assertThat(Json.mapper().readTree(ok.out()).at("/theory/measuredLaw/meanSquareEdge").asDouble()).isPositive();
     }
 
+    /** A schedule is part of the settings: recorded, and replayed bit for bit without naming it again. */
+    @Test
+    void aScheduleIsRecordedAndReplayed(@TempDir Path dir) throws Exception {
+        String s = dir.resolve("s.csv").toString();
+        Run a = run("--data", LS, "--updates", "600", "--workers", "2", "--lr-schedule", "step:200:0.5", "--format",
+                "json", "--record-schedule", s, "--no-replay-edge");
+        Run b = run("--data", LS, "--updates", "600", "--workers", "2", "--replay", s, "--format", "json");
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(b.code()).as(b.err()).isZero();
+        JsonNode ja = Json.mapper().readTree(a.out());
+        assertThat(ja.at("/params/lrPolicy").asText()).isEqualTo("constant@step:200:0.5");
+        assertThat(Json.mapper().readTree(b.out()).get("final")).isEqualTo(ja.get("final"));
+        assertThat(ja.at("/theory/note").asText()).contains("schedule");
+        Run bad = run("--data", LS, "--lr-schedule", "cosine");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--lr-schedule");
+    }
+
     @Test
     void averageReportsTheTailAverage() throws Exception {
         Run r = run("--data", LS, "--updates", "1000", "--workers", "1", "--eta", "0.2", "--average", "tail:0.5",

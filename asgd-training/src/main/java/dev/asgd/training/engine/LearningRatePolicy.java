@@ -21,6 +21,16 @@ public sealed interface LearningRatePolicy {
      */
     double rate(double eta, int workers, long staleness);
 
+    /**
+     * The schedule's factor at an update (1 unless the policy carries a schedule, {@link Scheduled}).
+     *
+     * @param update the update being applied, 0 for the first
+     * @return the factor of the rate
+     */
+    default double factor(long update) {
+        return 1;
+    }
+
     /** @return lambda of the delay compensation (0: none) */
     default double compensation() {
         return 0;
@@ -119,11 +129,87 @@ public sealed interface LearningRatePolicy {
     }
 
     /**
-     * @param spec {@code constant}, {@code scaled}, {@code staleness-aware} or {@code dc-asgd:LAMBDA}
+     * A policy with a learning-rate schedule over the updates k = 0, 1, ...:
+     * <pre>
+     *   step:K:GAMMA   factor GAMMA^floor(k / K)    (0 &lt; GAMMA &lt;= 1, K &gt;= 1)
+     *   inv:T          factor 1 / (1 + k / T)       (T &gt; 0)
+     * </pre>
+     * Spelled {@code POLICY@SCHEDULE} in settings and recordings (e.g. {@code constant@inv:1000}).
+     *
+     * @param base the policy
+     * @param schedule the schedule's spec
+     * @param every K (step) or T (inv)
+     * @param gamma GAMMA (step), NaN for inv
+     */
+    record Scheduled(LearningRatePolicy base, String schedule, double every, double gamma) implements LearningRatePolicy {
+        @Override
+        public double rate(double eta, int workers, long staleness) {
+            return base.rate(eta, workers, staleness);
+        }
+
+        @Override
+        public double factor(long update) {
+            return Double.isNaN(gamma) ? 1 / (1 + update / every) : Math.pow(gamma, Math.floor(update / every));
+        }
+
+        @Override
+        public double compensation() {
+            return base.compensation();
+        }
+
+        @Override
+        public boolean needsReadParameters() {
+            return base.needsReadParameters();
+        }
+
+        @Override
+        public String spec() {
+            return base.spec() + "@" + schedule;
+        }
+
+        /**
+         * @param base the policy
+         * @param spec {@code constant}, {@code step:K:GAMMA} or {@code inv:T}
+         * @return the policy with that schedule ({@code base} itself for {@code constant})
+         */
+        public static LearningRatePolicy of(LearningRatePolicy base, String spec) {
+            String s = spec.strip();
+            if (s.equals("constant")) {
+                return base;
+            }
+            String[] f = s.split(":");
+            try {
+                if (f[0].equals("step") && f.length == 3) {
+                    double k = Double.parseDouble(f[1]);
+                    double g = Double.parseDouble(f[2]);
+                    if (k >= 1 && k < 1e18 && k == Math.rint(k) && g > 0 && g <= 1) {
+                        return new Scheduled(base, "step:" + (long) k + ":" + g, k, g);
+                    }
+                } else if (f[0].equals("inv") && f.length == 2) {
+                    double t = Double.parseDouble(f[1]);
+                    if (t > 0 && t < Double.POSITIVE_INFINITY) {
+                        return new Scheduled(base, "inv:" + t, t, Double.NaN);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+            throw new InvalidParameterException("lr-schedule", spec,
+                    "constant, step:K:GAMMA (K >= 1 an integer, 0 < GAMMA <= 1) or inv:T (T > 0)");
+        }
+    }
+
+    /**
+     * @param spec {@code constant}, {@code scaled}, {@code staleness-aware} or {@code dc-asgd:LAMBDA},
+     *     optionally followed by {@code @SCHEDULE} ({@link Scheduled})
      * @return the policy
      */
     static LearningRatePolicy parse(String spec) {
         String s = spec.strip();
+        int at = s.indexOf('@');
+        if (at >= 0) {
+            return Scheduled.of(parse(s.substring(0, at)), s.substring(at + 1));
+        }
         switch (s) {
             case "constant":
                 return new Constant();

@@ -215,7 +215,7 @@ public final class ParameterServer {
             return -1;
         }
         long staleness = version - g.readVersion();
-        double rate = policy.rate(eta, workers, staleness);
+        double rate = policy.rate(eta, workers, staleness) * policy.factor(version);
         double lambda = policy.compensation();
         double[] gv = g.values();
         double[] read = g.readParameters();

@@ -280,7 +280,7 @@ public final class ThreadsEngine implements Engine {
                             "minibatch loss above " + s.server().lossLimitReason());
                 }
                 long staleness = applied.get() - v;
-                double rate = c.policy().rate(c.eta(), c.workers(), staleness);
+                double rate = c.policy().rate(c.eta(), c.workers(), staleness) * c.policy().factor(slot);
                 double[] gv = g.values();
                 for (int i = 0; i < gv.length; i++) {
                     double gi = gv[i];

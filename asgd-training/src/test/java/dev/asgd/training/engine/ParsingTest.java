@@ -32,6 +32,23 @@ class ParsingTest {
         assertThat(LearningRatePolicy.parse("staleness-aware").effectiveEta(1, 2, 3)).isEqualTo(0.25);
         assertThat(LearningRatePolicy.parse("constant").needsReadParameters()).isFalse();
         assertThat(LearningRatePolicy.parse("dc-asgd:0").needsReadParameters()).isTrue();
+        // schedules: the factor at update k, and the spec as recorded parses back to the same policy
+        LearningRatePolicy step = LearningRatePolicy.Scheduled.of(LearningRatePolicy.parse("scaled"), "step:100:0.5");
+        assertThat(step.factor(0)).isEqualTo(1);
+        assertThat(step.factor(99)).isEqualTo(1);
+        assertThat(step.factor(100)).isEqualTo(0.5);
+        assertThat(step.factor(250)).isEqualTo(0.25);
+        assertThat(step.rate(1, 4, 0)).isEqualTo(0.25);
+        assertThat(LearningRatePolicy.parse(step.spec())).isEqualTo(step);
+        LearningRatePolicy inv = LearningRatePolicy.parse("dc-asgd:0.1@inv:50");
+        assertThat(inv.factor(50)).isEqualTo(0.5);
+        assertThat(inv.compensation()).isEqualTo(0.1);
+        assertThat(LearningRatePolicy.Scheduled.of(new LearningRatePolicy.Constant(), "constant"))
+                .isEqualTo(new LearningRatePolicy.Constant());
+        for (String bad : new String[] {"step:0:0.5", "step:10:1.5", "step:1.5:0.5", "inv:0", "inv:x", "cosine"}) {
+            assertThatThrownBy(() -> LearningRatePolicy.Scheduled.of(new LearningRatePolicy.Constant(), bad))
+                    .as(bad).hasMessageContaining("lr-schedule");
+        }
     }
 
     @ParameterizedTest
