@@ -14,7 +14,7 @@ reps="${1:-5}"
 updates="${2:-20000}"
 ls_updates="${3:-200000}"
 peer="${PEER:-$root/../shared/bench/numpy_softmax_sgd.py}"
-[ -f "$peer" ] || peer=/work/shared/bench/numpy_softmax_sgd.py
+[ -f "$peer" ] || { echo "train_vs_numpy: no numpy peer at $peer (set PEER=PATH/TO/numpy_softmax_sgd.py)" >&2; exit 2; }
 asgd="${ASGD:-$root/asgd}"
 bench="${BENCH_JAR:-$root/asgd-benchmarks/target/benchmarks.jar}"
 if [ ! -f "$bench" ]; then
