@@ -1,5 +1,7 @@
 package dev.asgd.theory.moments;
 
+import dev.asgd.theory.WeightedRowSum;
+
 /**
  * The lag-augmented recursion for i.i.d. staleness of finite support p_0..p_L: the state is the
  * covariance C_k(i, j) = E[u_{k-i} u_{k-j}], 0 &lt;= i, j &lt;= L, of the last L + 1 iterates
@@ -74,51 +76,9 @@ final class LagMomentRecursion implements MomentRecursion {
             diag += p * c[l * n + l];
             meanRead += p * means[l];
         }
-        // acc[j] = sum_l p_l C(l, j), j = 0..L-1, eight columns at a time in registers (loads only in
-        // the inner loop: the JIT does not vectorize a loop that stores into one double[] and loads
-        // from another, as they might alias), each sum in the order of the lags
+        // acc[j] = sum_l p_l C(l, j), j = 0..L-1, each sum in the order of the lags
         final int m = n - 1;
-        final int nq = lags.length;
-        final int[] rowStart = this.rowStart;
-        final double[] probs = this.probs;
-        int j = 0;
-        for (; j + 8 <= m; j += 8) {
-            double a0 = 0;
-            double a1 = 0;
-            double a2 = 0;
-            double a3 = 0;
-            double a4 = 0;
-            double a5 = 0;
-            double a6 = 0;
-            double a7 = 0;
-            for (int q = 0; q < nq; q++) {
-                double p = probs[q];
-                int at = rowStart[q] + j;
-                a0 = Math.fma(p, c[at], a0);
-                a1 = Math.fma(p, c[at + 1], a1);
-                a2 = Math.fma(p, c[at + 2], a2);
-                a3 = Math.fma(p, c[at + 3], a3);
-                a4 = Math.fma(p, c[at + 4], a4);
-                a5 = Math.fma(p, c[at + 5], a5);
-                a6 = Math.fma(p, c[at + 6], a6);
-                a7 = Math.fma(p, c[at + 7], a7);
-            }
-            acc[j] = a0;
-            acc[j + 1] = a1;
-            acc[j + 2] = a2;
-            acc[j + 3] = a3;
-            acc[j + 4] = a4;
-            acc[j + 5] = a5;
-            acc[j + 6] = a6;
-            acc[j + 7] = a7;
-        }
-        for (; j < m; j++) {
-            double a0 = 0;
-            for (int q = 0; q < nq; q++) {
-                a0 = Math.fma(probs[q], c[rowStart[q] + j], a0);
-            }
-            acc[j] = a0;
-        }
+        WeightedRowSum.sum(c, rowStart, probs, 0, acc, 0, m);
         double t1 = c[0] - 2 * b * cross + b * b * diag + noise;
         // new C(0, j + 1) = E[u_{k+1} u_{k-j}] = C(0, j) - b acc[j], kept in acc
         for (int i = 0; i < m; i++) {

@@ -1,5 +1,7 @@
 package dev.asgd.theory.sampled;
 
+import dev.asgd.theory.WeightedRowSum;
+
 /**
  * The block covariance C_ij = E[u_{k-i} u_{k-j}^T], 0 &lt;= i, j &lt;= L, of the last L + 1 iterates
  * in the eigenbasis of H, advanced one step of ASGD with i.i.d. staleness p_0..p_L:
@@ -91,11 +93,11 @@ final class LagCovariance {
         int c00 = (cur * w + cur) * pp;
         int row0 = cur * w * pp;
         // A_0, then C'_{0,1} = C_00 - eta Lambda A_0 and C'_{0,j+1} = C_0j - eta Lambda A_j
-        sumBlocks(cov, rowOff, probs, cur * pp, a0, 0, pp);
+        WeightedRowSum.sum(cov, rowOff, probs, cur * pp, a0, 0, pp);
         for (int j = 0; j < w - 1; j++) {
             int dOff = j * pp;
             if (j > 0) {
-                sumBlocks(cov, rowOff, probs, slot(j) * pp, newRow, dOff, pp);
+                WeightedRowSum.sum(cov, rowOff, probs, slot(j) * pp, newRow, dOff, pp);
             }
             double[] acc = j == 0 ? a0 : newRow;
             int accOff = j == 0 ? 0 : dOff;
@@ -135,49 +137,5 @@ final class LagCovariance {
             }
         }
         cur = ns;
-    }
-
-    /** dst[dOff + e] = sum_q probs[q] cov[rowOff[q] + col + e], e &lt; pp, eight entries in registers. */
-    private static void sumBlocks(double[] cov, int[] rowOff, double[] probs, int col, double[] dst, int dOff,
-            int pp) {
-        int nq = rowOff.length;
-        int e = 0;
-        for (; e + 8 <= pp; e += 8) {
-            double a0 = 0;
-            double a1 = 0;
-            double a2 = 0;
-            double a3 = 0;
-            double a4 = 0;
-            double a5 = 0;
-            double a6 = 0;
-            double a7 = 0;
-            for (int q = 0; q < nq; q++) {
-                double pr = probs[q];
-                int at = rowOff[q] + col + e;
-                a0 = Math.fma(pr, cov[at], a0);
-                a1 = Math.fma(pr, cov[at + 1], a1);
-                a2 = Math.fma(pr, cov[at + 2], a2);
-                a3 = Math.fma(pr, cov[at + 3], a3);
-                a4 = Math.fma(pr, cov[at + 4], a4);
-                a5 = Math.fma(pr, cov[at + 5], a5);
-                a6 = Math.fma(pr, cov[at + 6], a6);
-                a7 = Math.fma(pr, cov[at + 7], a7);
-            }
-            dst[dOff + e] = a0;
-            dst[dOff + e + 1] = a1;
-            dst[dOff + e + 2] = a2;
-            dst[dOff + e + 3] = a3;
-            dst[dOff + e + 4] = a4;
-            dst[dOff + e + 5] = a5;
-            dst[dOff + e + 6] = a6;
-            dst[dOff + e + 7] = a7;
-        }
-        for (; e < pp; e++) {
-            double a0 = 0;
-            for (int q = 0; q < nq; q++) {
-                a0 = Math.fma(probs[q], cov[rowOff[q] + col + e], a0);
-            }
-            dst[dOff + e] = a0;
-        }
     }
 }
