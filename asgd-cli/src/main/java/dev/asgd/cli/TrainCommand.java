@@ -343,7 +343,9 @@ public class TrainCommand implements Callable<Integer> {
         String theoryNote = null;
         if (p instanceof LeastSquares ls) {
             boolean scheduled = lr instanceof LearningRatePolicy.Scheduled;
-            if (!scheduled && p.dimension() <= LeastSquaresTheory.MAX_DIMENSION && singularHessianNote(ls, tt, batch) == null) {
+            boolean small = p.dimension() <= LeastSquaresTheory.MAX_DIMENSION;
+            String singular = small ? singularHessianNote(ls, tt, batch) : null;
+            if (!scheduled && small && singular == null) {
                 boolean replays = replayEdge && schedule == null && lr instanceof LearningRatePolicy.Constant;
                 theory = RunTheory.of(result, ls, tt, replays, divergenceFactor);
             } else {
@@ -354,7 +356,7 @@ public class TrainCommand implements Callable<Integer> {
                         + " first update's)"
                         : p.dimension() > LeastSquaresTheory.MAX_DIMENSION
                         ? "the measured-law theory needs at most " + (LeastSquaresTheory.MAX_DIMENSION - 1) + " features"
-                        : singularHessianNote(ls, tt, batch);
+                        : singular;
             }
         }
         List<CounterfactualReplay.Outcome> whatIf = null;
@@ -428,7 +430,7 @@ public class TrainCommand implements Callable<Integer> {
                                 : String.format(Locale.ROOT, "decay %.4g", run.fit().rate())));
             });
             EdgeSweep.Result r = sweep.run(sweepEta, findEdge, edgeTolerance);
-            study = EdgeStudy.of(r, ls, tt, batch, replayEdge, divergenceFactor);
+            study = EdgeStudy.of(r, ls, tt, t, replayEdge, divergenceFactor, EdgeStudy.MAX_RUN_EDGES);
         }
         EdgeSweepReport report = new EdgeSweepReport(config, study);
         plot(report::plot);

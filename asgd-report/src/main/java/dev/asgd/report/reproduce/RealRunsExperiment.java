@@ -72,7 +72,7 @@ public final class RealRunsExperiment implements Experiment {
         sweep.setListener((done, run) -> ctx.progress().advance(done));
         EdgeStudy study;
         try {
-            study = EdgeStudy.of(sweep.run(GRID, true, rc.quick() ? 0.05 : 0.02), problem, data, BATCH, true,
+            study = EdgeStudy.of(sweep.run(GRID, true, rc.quick() ? 0.05 : 0.02), problem, data, theory, true,
                     EdgeSweep.EDGE_DIVERGENCE_FACTOR,
                     rc.pick(4, 24));
         } catch (InterruptedException e) {

@@ -69,22 +69,22 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
      */
     public static EdgeStudy of(EdgeSweep.Result sweep, LeastSquares problem, TrainTest data, int batch, boolean replays,
             double divergenceFactor) {
-        return of(sweep, problem, data, batch, replays, divergenceFactor, MAX_RUN_EDGES);
+        return of(sweep, problem, data, LeastSquaresTheory.of(problem, data.train(), RunTheory.evalRows(data.train()), batch),
+                replays, divergenceFactor, MAX_RUN_EDGES);
     }
 
     /**
      * @param sweep the measured sweep
      * @param problem the least-squares problem
      * @param data its data
-     * @param batch the minibatch size
+     * @param t the exact theory of the problem, its data and batch (as the sweep's runs used them)
      * @param replays whether to find the replay edges of the reference schedules
      * @param divergenceFactor as in the sweep
      * @param maxRunEdges the most runs whose own law's edge is computed (each takes about a second)
      * @return the study
      */
-    public static EdgeStudy of(EdgeSweep.Result sweep, LeastSquares problem, TrainTest data, int batch, boolean replays,
-            double divergenceFactor, int maxRunEdges) {
-        LeastSquaresTheory t = LeastSquaresTheory.of(problem, data.train(), RunTheory.evalRows(data.train()), batch);
+    public static EdgeStudy of(EdgeSweep.Result sweep, LeastSquares problem, TrainTest data, LeastSquaresTheory t,
+            boolean replays, double divergenceFactor, int maxRunEdges) {
         double kappa = GeometricFit.of(sweep.histogram()).kappa();
         StalenessLaw law = StalenessLaw.of(sweep.histogram());
         SampledRates rates = t.rates(law);
