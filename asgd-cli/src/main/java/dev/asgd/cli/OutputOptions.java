@@ -1,5 +1,6 @@
 package dev.asgd.cli;
 
+import dev.asgd.report.json.Json;
 import picocli.CommandLine.Option;
 
 /** Options every command shares: the output format and the quiet switch. */

@@ -1,5 +1,6 @@
 package dev.asgd.cli;
 
+import dev.asgd.report.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

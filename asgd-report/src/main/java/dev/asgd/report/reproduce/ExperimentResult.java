@@ -1,21 +1,21 @@
 package dev.asgd.report.reproduce;
 
 import dev.asgd.report.html.Section;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Objects;
 
 /**
- * An experiment's section of the report and its numbers for results.json (maps, lists, strings,
- * numbers and arrays; non-finite numbers are written as null).
+ * An experiment's section of the report and its numbers for results.json: the typed result of the
+ * study behind it (a record, serialised by {@link dev.asgd.report.json.Json}: its component names
+ * are the keys, non-finite numbers become null).
  *
  * @param section the report section
- * @param numbers the numbers
+ * @param numbers the study's result
  */
-public record ExperimentResult(Section section, Map<String, Object> numbers) {
+public record ExperimentResult(Section section, Object numbers) {
 
-    /** Copies the map, keeping its order. */
+    /** Requires both. */
     public ExperimentResult {
-        numbers = Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
+        Objects.requireNonNull(section, "section");
+        Objects.requireNonNull(numbers, "numbers");
     }
 }

@@ -1,10 +1,10 @@
 package dev.asgd.report.reproduce;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.asgd.report.html.HtmlReportWriter;
 import dev.asgd.report.html.Section;
 import dev.asgd.report.html.Verdict;
+import dev.asgd.report.json.BuildInfo;
+import dev.asgd.report.json.Json;
 import dev.asgd.report.reproduce.level.Level;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,8 @@ import java.util.Map;
  * Runs the suite: every experiment in turn (each with its own progress), then writes
  * {@code index.html} (self-contained), {@code results.json} and the figures (PNG and SVG) into the
  * output directory. results.json holds the suite, the levels this build has, and per experiment
- * its claim, verdict, figures and numbers (non-finite numbers as null).
+ * its claim, verdict, figures and numbers (non-finite numbers as null), stamped with the asgd
+ * version, the git commit of the build and the JVM ({@link BuildInfo}).
  */
 public final class ReproducePipeline {
     private ReproducePipeline() {
@@ -102,6 +103,7 @@ public final class ReproducePipeline {
         }
         double total = (System.nanoTime() - start) / 1e9;
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("asgd", BuildInfo.current());
         root.put("suite", config.suite());
         root.put("seed", config.seed());
         root.put("wallSeconds", total);
@@ -109,8 +111,7 @@ public final class ReproducePipeline {
         root.put("verdicts", verdictCounts(summaries));
         root.put("experiments", json);
         Path results = config.out().resolve("results.json");
-        writeAtomically(results, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(JsonValues.sanitize(root)));
+        writeAtomically(results, Json.write(root));
         Path index = HtmlReportWriter.write(config.out(), "Zhu & Ying's sharp ASGD rate, reproduced", intro(config, total),
                 sections);
         return new Outcome(index, results, summaries, total);

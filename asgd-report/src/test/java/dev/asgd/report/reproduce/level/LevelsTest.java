@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.asgd.report.reproduce.Decay;
-import dev.asgd.report.reproduce.JsonValues;
 import dev.asgd.theory.SmeParameters;
 import dev.asgd.theory.sme.LinearSme;
 import dev.asgd.theory.sme.Matrix2;
@@ -80,12 +79,6 @@ class LevelsTest {
         assertThat(Decay.exponent(log, h, n / 10)).isCloseTo(0.7, within(0.02)); // the windows cut periods
         assertThat(Decay.slope(new double[] {1, 2, 3}, new double[] {2, 4, 6})).isCloseTo(2, within(1e-12));
         assertThat(Decay.slope(new double[] {1}, new double[] {2})).isNaN();
-    }
-
-    @Test
-    void jsonValuesTurnNonFiniteNumbersIntoNull() {
-        Object s = JsonValues.sanitize(Map.of("a", new double[] {1, Double.NaN}, "b", List.of(Double.POSITIVE_INFINITY, 2.0)));
-        assertThat(s).isEqualTo(Map.of("a", java.util.Arrays.asList(1.0, null), "b", java.util.Arrays.asList(null, 2.0)));
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.asgd.cli;
+package dev.asgd.report.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
