@@ -50,9 +50,9 @@ public final class ThresholdExperiment implements Experiment {
             markers.add(new Charts.Marker("exact threshold, " + k, pk.thresholdExact()));
             thresholdRows.add(List.of(Fmt.num(pk.kappa()), Fmt.num(pk.thresholdPrinted()),
                     Fmt.num(pk.thresholdSmeBisection()), Fmt.num(pk.thresholdExact()),
-                    Fmt.num(pk.thresholdDiscreteBisection()), Fmt.num(pk.thresholdPrinted() / pk.thresholdExact())));
+                    Fmt.num(pk.thresholdDiscreteBisection()), Fmt.num(pk.printedOverExactThreshold())));
             plateauRows.add(List.of(Fmt.num(pk.kappa()), Fmt.num(pk.plateauPrintedPerStep()),
-                    Fmt.num(1 - pk.kappa()), Fmt.num(pk.plateauExactPerStep()), Fmt.num(pk.printedOverExactPlateau()),
+                    Fmt.num(pk.plateauCorrectedPerStep()), Fmt.num(pk.plateauExactPerStep()), Fmt.num(pk.printedOverExactPlateau()),
                     Fmt.num(pk.plateauMaxRelDevFromSqrtKappa())));
         }
         double worstPlateau = c.plateauMaxRelDev();

@@ -52,6 +52,16 @@ public record ThresholdComparison(double omega0, List<PerKappa> perKappa, double
             }
         }
 
+        /** @return the corrected exponent above the threshold, 1 - kappa (the first order of -ln kappa) */
+        public double plateauCorrectedPerStep() {
+            return 1 - kappa;
+        }
+
+        /** @return the printed over the exact threshold */
+        public double printedOverExactThreshold() {
+            return thresholdPrinted / thresholdExact;
+        }
+
         /** @return the printed over the exact exponent above the threshold, 2(1 - kappa) / -ln kappa */
         public double printedOverExactPlateau() {
             return plateauPrintedPerStep / plateauExactPerStep;
