@@ -52,7 +52,8 @@ public final class ThresholdExperiment implements Experiment {
                     Fmt.num(pk.thresholdSmeBisection()), Fmt.num(pk.thresholdExact()),
                     Fmt.num(pk.thresholdDiscreteBisection()), Fmt.num(pk.printedOverExactThreshold())));
             plateauRows.add(List.of(Fmt.num(pk.kappa()), Fmt.num(pk.plateauPrintedPerStep()),
-                    Fmt.num(pk.plateauCorrectedPerStep()), Fmt.num(pk.plateauExactPerStep()), Fmt.num(pk.printedOverExactPlateau()),
+                    Fmt.num(pk.plateauCorrectedPerStep()), Fmt.num(pk.plateauExactPerStep()),
+                    Fmt.num(pk.printedOverExactPlateau()),
                     Fmt.num(pk.plateauMaxRelDevFromSqrtKappa())));
         }
         double worstPlateau = c.plateauMaxRelDev();

@@ -68,7 +68,8 @@ public final class ErrataStudy {
          * @param degree the Hermite truncation degree
          * @return the spectral gap of the Fokker-Planck generator (erratum 14)
          */
-        double spectralGap(double eta, double kappa, double omega0, double sigma, Perturbation perturbation, int degree);
+        double spectralGap(double eta, double kappa, double omega0, double sigma, Perturbation perturbation,
+                int degree);
     }
 
     /**
@@ -195,7 +196,8 @@ public final class ErrataStudy {
         double beta = SmeParameters.of(ETA, KAPPA, w9, 1).beta();
         SymmetricGaussIntegrator gh = new GaussIntegratorFactory().hermite(20);
         double var = 2 / (beta * w9 * w9) * gh.integrate(y -> y * y) / gh.integrate(y -> 1);
-        return new Errata.PoincareWithoutD(PoincareConstant.printed(beta, w9, 2), PoincareConstant.sharp(beta, w9), var);
+        return new Errata.PoincareWithoutD(PoincareConstant.printed(beta, w9, 2), PoincareConstant.sharp(beta, w9),
+                var);
     }
 
     /**
