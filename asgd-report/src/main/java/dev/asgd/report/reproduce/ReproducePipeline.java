@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,58 @@ public final class ReproducePipeline {
     }
 
     /**
+     * The root of results.json: the build, the suite, the levels this build has, the verdict counts
+     * and per experiment its section's summary and its numbers (the study's result record).
+     *
+     * @param asgd the asgd version, git commit and JVM of the build
+     * @param suite "quick" or "full"
+     * @param seed the seed of every random stream
+     * @param wallSeconds the suite's wall time
+     * @param levels per level key, its label, module and availability
+     * @param verdicts per verdict label, how many experiments reached it
+     * @param experiments per experiment, in report order
+     */
+    public record Results(BuildInfo asgd, String suite, long seed, double wallSeconds, Map<String, LevelEntry> levels,
+            Map<String, Long> verdicts, List<ExperimentEntry> experiments) {
+        /** Copies the collections (keeping their order). */
+        public Results {
+            levels = Collections.unmodifiableMap(new LinkedHashMap<>(levels));
+            verdicts = Collections.unmodifiableMap(new LinkedHashMap<>(verdicts));
+            experiments = List.copyOf(experiments);
+        }
+    }
+
+    /**
+     * One level of the software in results.json.
+     *
+     * @param label the name shown in the report
+     * @param module the module that computes it
+     * @param available whether this build has it
+     */
+    public record LevelEntry(String label, String module, boolean available) {
+    }
+
+    /**
+     * One experiment in results.json.
+     *
+     * @param id its identifier
+     * @param title its title
+     * @param claim the paper's claim
+     * @param verdict the verdict's label
+     * @param verdictText by how much
+     * @param seconds wall time
+     * @param figures the figures' file names
+     * @param numbers the study's result
+     */
+    public record ExperimentEntry(String id, String title, String claim, String verdict, String verdictText,
+            double seconds, List<String> figures, Object numbers) {
+        /** Copies the figures. */
+        public ExperimentEntry {
+            figures = List.copyOf(figures);
+        }
+    }
+
+    /**
      * @param index the report page
      * @param results results.json
      * @param experiments per experiment
@@ -72,7 +125,7 @@ public final class ReproducePipeline {
         Files.createDirectories(config.out());
         List<Section> sections = new ArrayList<>();
         List<Summary> summaries = new ArrayList<>();
-        List<Object> json = new ArrayList<>();
+        List<ExperimentEntry> json = new ArrayList<>();
         for (Experiment e : experiments) {
             long t0 = System.nanoTime();
             listener.begin(e.title(), e.work(config));
@@ -86,30 +139,16 @@ public final class ReproducePipeline {
             Section s = r.section();
             sections.add(s);
             summaries.add(new Summary(s.id(), s.title(), s.verdict(), s.verdictText(), seconds));
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("id", s.id());
-            o.put("title", s.title());
-            o.put("claim", s.claim());
-            o.put("verdict", s.verdict().label());
-            o.put("verdictText", s.verdictText());
-            o.put("seconds", seconds);
             List<String> figs = new ArrayList<>();
             for (Path f : s.figures()) {
                 figs.add(f.getFileName().toString());
             }
-            o.put("figures", figs);
-            o.put("numbers", r.numbers());
-            json.add(o);
+            json.add(new ExperimentEntry(s.id(), s.title(), s.claim(), s.verdict().label(), s.verdictText(), seconds,
+                    figs, r.numbers()));
         }
         double total = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("asgd", BuildInfo.current());
-        root.put("suite", config.suite());
-        root.put("seed", config.seed());
-        root.put("wallSeconds", total);
-        root.put("levels", levels());
-        root.put("verdicts", verdictCounts(summaries));
-        root.put("experiments", json);
+        Results root = new Results(BuildInfo.current(), config.suite(), config.seed(), total, levels(),
+                verdictCounts(summaries), json);
         Path results = config.out().resolve("results.json");
         writeAtomically(results, Json.write(root));
         Path index = HtmlReportWriter.write(config.out(), "Zhu & Ying's sharp ASGD rate, reproduced", intro(config, total),
@@ -117,20 +156,16 @@ public final class ReproducePipeline {
         return new Outcome(index, results, summaries, total);
     }
 
-    private static Map<String, Object> levels() {
-        Map<String, Object> m = new LinkedHashMap<>();
+    private static Map<String, LevelEntry> levels() {
+        Map<String, LevelEntry> m = new LinkedHashMap<>();
         for (Level l : Level.values()) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("label", l.label());
-            o.put("module", l.module());
-            o.put("available", l.available());
-            m.put(l.key(), o);
+            m.put(l.key(), new LevelEntry(l.label(), l.module(), l.available()));
         }
         return m;
     }
 
-    private static Map<String, Object> verdictCounts(List<Summary> summaries) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    private static Map<String, Long> verdictCounts(List<Summary> summaries) {
+        Map<String, Long> m = new LinkedHashMap<>();
         for (Verdict v : Verdict.values()) {
             m.put(v.label(), summaries.stream().filter(s -> s.verdict() == v).count());
         }

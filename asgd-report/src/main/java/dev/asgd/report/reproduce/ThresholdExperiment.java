@@ -3,32 +3,22 @@ package dev.asgd.report.reproduce;
 import dev.asgd.report.html.Section;
 import dev.asgd.report.html.Table;
 import dev.asgd.report.html.Verdict;
-import dev.asgd.report.reproduce.level.DiscreteLevel;
-import dev.asgd.report.reproduce.level.SmeLevel;
-import dev.asgd.theory.DecayRates;
-import dev.asgd.theory.DiscreteMeanRate;
-import dev.asgd.theory.SmeParameters;
-import dev.asgd.theory.sme.LinearSme;
-import dev.asgd.theory.sme.Matrix2;
+import dev.asgd.theory.threshold.ThresholdComparison;
+import dev.asgd.theory.threshold.ThresholdStudy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.DoublePredicate;
 
 /**
  * Remark 3.3, (3.7), first observation: the decay per ASGD step against the learning rate at
  * several kappa. Above the threshold (1 - kappa) / (4 omega0^2) the rate depends on kappa only;
  * below it, it slows as eta decreases. The thresholds are computed in closed form and by bisection
  * on where the eigenvalues of the exact discrete mean map (Hipparchus) and of the SME's exact
- * transition exp(A deltaT) turn complex.
+ * transition exp(A deltaT) turn complex: all computed by {@link ThresholdStudy}; this class renders its
+ * result, which is the experiment's numbers in results.json.
  */
 public final class ThresholdExperiment implements Experiment {
-    private static final double[] KAPPAS = {0.5, 0.9, 0.99};
-    private static final double OMEGA = 1;
-
     @Override
     public String id() {
         return "remark-3-3";
@@ -41,88 +31,35 @@ public final class ThresholdExperiment implements Experiment {
 
     @Override
     public long work(ReproduceConfig config) {
-        return KAPPAS.length;
+        return ThresholdStudy.KAPPAS.length;
     }
 
     @Override
     public ExperimentResult run(ExperimentContext ctx) throws IOException {
-        int n = ctx.config().pick(60, 200);
+        ThresholdComparison c = ThresholdStudy.run(ctx.config().pick(60, 200), ctx.progress()::advance);
         List<Charts.Series> series = new ArrayList<>();
         List<Charts.Marker> markers = new ArrayList<>();
         List<List<String>> thresholdRows = new ArrayList<>();
         List<List<String>> plateauRows = new ArrayList<>();
-        Map<String, Object> numbers = new LinkedHashMap<>();
-        List<Object> perKappa = new ArrayList<>();
-        double worstPlateau = 0;
-        double worstThreshold = 0;
-        int monotoneViolations = 0;
-        int belowPoints = 0;
-        int done = 0;
-        for (double kappa : KAPPAS) {
-            double etaHi = 0.9 * DiscreteMeanRate.etaWindowUpper(kappa, OMEGA);
-            double[] eta = Fmt.logspace(1e-4, etaHi, n);
-            double[] discrete = new double[n];
-            double[] sme = new double[n];
-            double[] printed = new double[n];
-            for (int i = 0; i < n; i++) {
-                discrete[i] = -2 * Math.log(DiscreteLevel.contraction(eta[i], kappa, OMEGA));
-                sme[i] = SmeLevel.decayPerStep(eta[i], kappa, OMEGA);
-                SmeParameters p = SmeParameters.of(eta[i], kappa, OMEGA, 0);
-                printed[i] = 2 * DecayRates.muPaper(p.gamma(), OMEGA) * p.deltaT();
-            }
-            double printedThreshold = DiscreteMeanRate.etaThresholdPaper(kappa, OMEGA);
-            double exactThreshold = DiscreteMeanRate.etaThresholdExact(kappa, OMEGA);
-            double discreteBisect = bisect(1e-8, etaHi, e -> DiscreteLevel.companion(e, kappa, OMEGA).complex());
-            double smeBisect = bisect(1e-8, etaHi, e -> smeComplex(e, kappa));
-            worstThreshold = Math.max(worstThreshold, Math.max(Math.abs(discreteBisect / exactThreshold - 1),
-                    Math.abs(smeBisect / printedThreshold - 1)));
-            // observation 1: above the exact threshold the contraction is sqrt(kappa) (closed form and Hipparchus)
-            double plateau = 0;
-            for (int i = 0; i < n; i++) {
-                if (eta[i] > exactThreshold * 1.001) {
-                    plateau = Math.max(plateau, Math.abs(DiscreteLevel.contraction(eta[i], kappa, OMEGA) / Math.sqrt(kappa) - 1));
-                    plateau = Math.max(plateau, Math.abs(DiscreteLevel.companion(eta[i], kappa, OMEGA).radius()
-                            / Math.sqrt(kappa) - 1));
-                }
-            }
-            worstPlateau = Math.max(worstPlateau, plateau);
-            // observation 1, second half: below the threshold the rate falls as eta decreases
-            for (int i = 1; i < n; i++) {
-                if (eta[i] < exactThreshold) {
-                    belowPoints++;
-                    monotoneViolations += discrete[i] > discrete[i - 1] ? 0 : 1;
-                }
-                if (eta[i] < printedThreshold) {
-                    belowPoints++;
-                    monotoneViolations += sme[i] > sme[i - 1] ? 0 : 1;
-                }
-            }
-            String k = Fmt.f("kappa = %s", Fmt.num(kappa));
-            series.add(new Charts.Series("exact discrete, " + k, eta, discrete, Charts.Style.LINE));
-            series.add(new Charts.Series("SME, " + k, eta, sme, Charts.Style.DOTTED));
-            series.add(new Charts.Series("printed (3.7), " + k, eta, printed, Charts.Style.DASHED));
-            markers.add(new Charts.Marker("exact threshold, " + k, exactThreshold));
-            double exactAbove = -Math.log(kappa);
-            thresholdRows.add(List.of(Fmt.num(kappa), Fmt.num(printedThreshold), Fmt.num(smeBisect),
-                    Fmt.num(exactThreshold), Fmt.num(discreteBisect), Fmt.num(printedThreshold / exactThreshold)));
-            plateauRows.add(List.of(Fmt.num(kappa), Fmt.num(2 * (1 - kappa)), Fmt.num(1 - kappa), Fmt.num(exactAbove),
-                    Fmt.num(2 * (1 - kappa) / exactAbove), Fmt.num(plateau)));
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("kappa", kappa);
-            o.put("eta", eta);
-            o.put("exactDiscretePerStep", discrete);
-            o.put("smePerStep", sme);
-            o.put("printedPerStep", printed);
-            o.put("thresholdPrinted", printedThreshold);
-            o.put("thresholdSmeBisection", smeBisect);
-            o.put("thresholdExact", exactThreshold);
-            o.put("thresholdDiscreteBisection", discreteBisect);
-            o.put("plateauExactPerStep", exactAbove);
-            o.put("plateauPrintedPerStep", 2 * (1 - kappa));
-            o.put("plateauMaxRelDevFromSqrtKappa", plateau);
-            perKappa.add(o);
-            ctx.progress().advance(++done);
+        for (ThresholdComparison.PerKappa pk : c.perKappa()) {
+            double[] eta = pk.eta();
+            String k = Fmt.f("kappa = %s", Fmt.num(pk.kappa()));
+            series.add(new Charts.Series("exact discrete, " + k, eta, pk.exactDiscretePerStep(), Charts.Style.LINE));
+            series.add(new Charts.Series("SME, " + k, eta, pk.smePerStep(), Charts.Style.DOTTED));
+            series.add(new Charts.Series("printed (3.7), " + k, eta, pk.printedPerStep(), Charts.Style.DASHED));
+            markers.add(new Charts.Marker("exact threshold, " + k, pk.thresholdExact()));
+            thresholdRows.add(List.of(Fmt.num(pk.kappa()), Fmt.num(pk.thresholdPrinted()),
+                    Fmt.num(pk.thresholdSmeBisection()), Fmt.num(pk.thresholdExact()),
+                    Fmt.num(pk.thresholdDiscreteBisection()), Fmt.num(pk.printedOverExactThreshold())));
+            plateauRows.add(List.of(Fmt.num(pk.kappa()), Fmt.num(pk.plateauPrintedPerStep()),
+                    Fmt.num(pk.plateauCorrectedPerStep()), Fmt.num(pk.plateauExactPerStep()),
+                    Fmt.num(pk.printedOverExactPlateau()),
+                    Fmt.num(pk.plateauMaxRelDevFromSqrtKappa())));
         }
+        double worstPlateau = c.plateauMaxRelDev();
+        double worstThreshold = c.thresholdBisectionMaxRelDev();
+        int monotoneViolations = c.belowThresholdMonotoneViolations();
+        int belowPoints = c.belowThresholdPoints();
         Path fig = Charts.line(ctx.figure(id() + "-rate"), "Decay per ASGD step against the learning rate (omega0 = 1)",
                 "learning rate eta  [1]", "decay exponent of E|theta|^2 per step  [1/step]", true, true, series, markers);
         Table thresholds = new Table(List.of("kappa", "printed (1 - kappa)/(4 omega0^2)", "SME bisection: exp(A deltaT)"
@@ -131,8 +68,8 @@ public final class ThresholdExperiment implements Experiment {
         Table plateau = new Table(List.of("kappa", "printed rate above threshold 2(1 - kappa) per step",
                 "corrected (1 - kappa)", "exact -ln kappa (rho = sqrt kappa)", "printed / exact",
                 "max |rho / sqrt kappa - 1| above the threshold"), plateauRows);
-        double ratio99 = 2 * (1 - 0.99) / -Math.log(0.99);
-        double ratio5 = 2 * (1 - 0.5) / -Math.log(0.5);
+        double ratio99 = plateauAt(c, 0.99).printedOverExactPlateau();
+        double ratio5 = plateauAt(c, 0.5).printedOverExactPlateau();
         boolean ok = worstPlateau < 1e-9 && monotoneViolations == 0 && worstThreshold < 1e-6;
         Verdict verdict = ok ? Verdict.HOLDS_WITH_CORRECTION : Verdict.FAILS;
         String text = ok
@@ -154,34 +91,11 @@ public final class ThresholdExperiment implements Experiment {
                         "The observation's content survives: the rate is flat in eta above the threshold and falls"
                         + " below it. The number is half the printed one (errata #1, #5), and for the discrete"
                         + " algorithm the plateau starts at the exact threshold (errata #6)."));
-        numbers.put("omega0", OMEGA);
-        numbers.put("perKappa", perKappa);
-        numbers.put("plateauMaxRelDev", worstPlateau);
-        numbers.put("belowThresholdPoints", belowPoints);
-        numbers.put("belowThresholdMonotoneViolations", monotoneViolations);
-        numbers.put("thresholdBisectionMaxRelDev", worstThreshold);
-        return new ExperimentResult(section, numbers);
+        return new ExperimentResult(section, c);
     }
 
-    private static boolean smeComplex(double eta, double kappa) {
-        SmeParameters p = SmeParameters.of(eta, kappa, OMEGA, 0);
-        Matrix2 e = LinearSme.of(p, OMEGA).drift().exp(p.deltaT());
-        double tr = e.trace();
-        return tr * tr - 4 * e.det() < 0;
-    }
-
-    /** Bisection in log eta for the smallest eta where the predicate turns true (false below, true above). */
-    static double bisect(double lo, double hi, DoublePredicate complexAt) {
-        double a = lo;
-        double b = hi;
-        for (int i = 0; i < 200 && b / a > 1 + 1e-13; i++) {
-            double m = Math.sqrt(a * b);
-            if (complexAt.test(m)) {
-                b = m;
-            } else {
-                a = m;
-            }
-        }
-        return Math.sqrt(a * b);
+    private static ThresholdComparison.PerKappa plateauAt(ThresholdComparison c, double kappa) {
+        return c.perKappa().stream().filter(p -> p.kappa() == kappa).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no kappa " + kappa));
     }
 }

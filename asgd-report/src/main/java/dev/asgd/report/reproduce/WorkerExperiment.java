@@ -3,28 +3,25 @@ package dev.asgd.report.reproduce;
 import dev.asgd.report.html.Section;
 import dev.asgd.report.html.Table;
 import dev.asgd.report.html.Verdict;
-import dev.asgd.report.reproduce.level.DiscreteLevel;
 import dev.asgd.report.reproduce.level.TrainingLevel;
 import dev.asgd.theory.WorkerEfficiency;
+import dev.asgd.theory.workers.WorkerComparison;
+import dev.asgd.theory.workers.WorkerStudy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Remark 3.4: ASGD with m workers against SGD, per gradient and per unit time. Under the
  * independent-staleness model (kappa fixed) and under the queue model (kappa = (m - 1)/m, so
  * m (1 - kappa) = 1 exactly), from the exact discrete rates at the same learning rate (closed
  * form, and the mean iterated from the definition), and from real threaded training with measured
- * staleness.
+ * staleness: computed by {@link WorkerStudy} and threaded training; this class renders the study's
+ * result, which is the experiment's numbers in results.json.
  */
 public final class WorkerExperiment implements Experiment {
-    private static final double KAPPA = 0.9;
-    private static final double ETA = 0.05;
-    private static final double[] OMEGA = {1};
-    private static final int MAX_WORKERS = 16;
     private static final double TRAIN_ETA = 0.002;
 
     @Override
@@ -48,32 +45,7 @@ public final class WorkerExperiment implements Experiment {
 
     @Override
     public ExperimentResult run(ExperimentContext ctx) throws IOException {
-        double[] m = new double[MAX_WORKERS];
-        double[] paperIndep = new double[MAX_WORKERS];
-        double[] exactIndep = new double[MAX_WORKERS];
-        double[] paperQueue = new double[MAX_WORKERS];
-        double[] exactQueue = new double[MAX_WORKERS];
-        int disagree = 0;
-        int worstM = 0;
-        for (int i = 0; i < MAX_WORKERS; i++) {
-            int w = i + 1;
-            m[i] = w;
-            WorkerEfficiency ind = WorkerEfficiency.of(ETA, KAPPA, OMEGA, w);
-            WorkerEfficiency q = WorkerEfficiency.of(ETA, (w - 1) / (double) w, OMEGA, w);
-            paperIndep[i] = ind.efficiencyPaper();
-            exactIndep[i] = ind.speedupPerUnitTime();
-            paperQueue[i] = q.efficiencyPaper();
-            exactQueue[i] = q.speedupPerUnitTime();
-            if ((paperIndep[i] > 1) != (exactIndep[i] > 1)) {
-                disagree++;
-                worstM = w;
-            }
-        }
-        // the per-gradient contractions once more, from ASGD's definition (no closed form)
-        double bruteAsgd = DiscreteLevel.bruteForceContraction(ETA, KAPPA, OMEGA[0], 8000);
-        double bruteSgd = DiscreteLevel.bruteForceContraction(ETA, 0, OMEGA[0], 8000);
-        WorkerEfficiency eight = WorkerEfficiency.of(ETA, KAPPA, OMEGA, 8);
-        double bruteSpeedup8 = 8 * Math.log(bruteAsgd) / Math.log(bruteSgd);
+        WorkerStudy.Outcome study = WorkerStudy.models();
         ctx.progress().advance(1);
 
         int[] ws = workers(ctx.config());
@@ -88,34 +60,31 @@ public final class WorkerExperiment implements Experiment {
             }
             ctx.progress().advance(j + 2);
         }
-        double base = runs.get(0).measuredDecayPerSecond();
-        double[] trainM = new double[runs.size()];
-        double[] trainSpeedup = new double[runs.size()];
-        List<List<String>> trainRows = new ArrayList<>();
-        List<Object> trainJson = new ArrayList<>();
-        for (int j = 0; j < runs.size(); j++) {
-            TrainingLevel.Run r = runs.get(j);
-            trainM[j] = r.workers();
-            trainSpeedup[j] = r.measuredDecayPerSecond() / base;
-            trainRows.add(List.of(Integer.toString(r.workers()), Fmt.num(r.meanStaleness()), Fmt.num(r.kappa()),
-                    Fmt.num(r.workers() * (1 - r.kappa())), Fmt.num(r.updatesPerSecond()),
-                    Fmt.num(r.predictedDecayPerUpdate()), Fmt.num(r.measuredDecayPerUpdate()),
-                    Fmt.num(r.measuredDecayPerSecond()), Fmt.num(trainSpeedup[j])));
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("workers", r.workers());
-            o.put("meanStaleness", r.meanStaleness());
-            o.put("kappaFit", r.kappa());
-            o.put("efficiencyPaper", r.workers() * (1 - r.kappa()));
-            o.put("updatesPerSecond", r.updatesPerSecond());
-            o.put("predictedDecayPerUpdate", r.predictedDecayPerUpdate());
-            o.put("measuredDecayPerUpdate", r.measuredDecayPerUpdate());
-            o.put("measuredDecayPerSecond", r.measuredDecayPerSecond());
-            o.put("speedupPerSecond", trainSpeedup[j]);
-            o.put("seconds", r.seconds());
-            trainJson.add(o);
+        List<WorkerStudy.MeasuredRun> measured = new ArrayList<>();
+        for (TrainingLevel.Run r : runs) {
+            measured.add(new WorkerStudy.MeasuredRun(r.workers(), r.meanStaleness(), r.kappa(), r.updatesPerSecond(),
+                    r.predictedDecayPerUpdate(), r.measuredDecayPerUpdate(), r.measuredDecayPerSecond(), r.seconds()));
         }
-        double[] one = new double[MAX_WORKERS];
-        java.util.Arrays.fill(one, 1);
+        WorkerComparison c = WorkerStudy.withTraining(study.numbers(), measured);
+        double[] m = c.workers();
+        double[] paperIndep = c.efficiencyPaperIndependent();
+        double[] exactIndep = c.speedupExactIndependent();
+        double[] paperQueue = c.efficiencyPaperQueue();
+        double[] exactQueue = c.speedupExactQueue();
+        double[] trainM = new double[c.training().size()];
+        double[] trainSpeedup = new double[c.training().size()];
+        List<List<String>> trainRows = new ArrayList<>();
+        for (int j = 0; j < c.training().size(); j++) {
+            WorkerComparison.TrainingSpeedup r = c.training().get(j);
+            trainM[j] = r.workers();
+            trainSpeedup[j] = r.speedupPerSecond();
+            trainRows.add(List.of(Integer.toString(r.workers()), Fmt.num(r.meanStaleness()), Fmt.num(r.kappaFit()),
+                    Fmt.num(r.efficiencyPaper()), Fmt.num(r.updatesPerSecond()),
+                    Fmt.num(r.predictedDecayPerUpdate()), Fmt.num(r.measuredDecayPerUpdate()),
+                    Fmt.num(r.measuredDecayPerSecond()), Fmt.num(r.speedupPerSecond())));
+        }
+        double[] one = new double[m.length];
+        Arrays.fill(one, 1);
         Path fig = Charts.line(ctx.figure(id() + "-speedup"), "ASGD with m workers against SGD: speed-up per unit time",
                 "workers m  [1]", "ASGD decay per unit time / SGD's  [1]", false, true, List.of(
                     new Charts.Series("exact, independent staleness kappa = 0.9", m, exactIndep, Charts.Style.LINE),
@@ -136,18 +105,25 @@ public final class WorkerExperiment implements Experiment {
         Table training = new Table(List.of("threads m", "measured mean staleness", "fitted kappa", "m(1 - kappa)",
                 "updates/s", "predicted decay/update", "measured decay/update", "measured decay/s",
                 "speed-up per second vs m = 1"), trainRows);
+        WorkerEfficiency eight = study.atEight();
         Table check = new Table(List.of("per-gradient contraction, eta = 0.05", "closed form", "from ASGD's definition"),
-                List.of(List.of("ASGD, kappa = 0.9", Fmt.num(eight.asgdContractionPerGradient()), Fmt.num(bruteAsgd)),
-                        List.of("SGD, kappa = 0", Fmt.num(eight.sgdContractionPerGradient()), Fmt.num(bruteSgd)),
-                        List.of("speed-up per time, m = 8", Fmt.num(eight.speedupPerUnitTime()), Fmt.num(bruteSpeedup8))));
-        TrainingLevel.Run last = runs.get(runs.size() - 1);
+                List.of(List.of("ASGD, kappa = 0.9", Fmt.num(eight.asgdContractionPerGradient()),
+                                Fmt.num(c.bruteForceContractionAsgd())),
+                        List.of("SGD, kappa = 0", Fmt.num(eight.sgdContractionPerGradient()),
+                                Fmt.num(c.bruteForceContractionSgd())),
+                        List.of("speed-up per time, m = 8", Fmt.num(eight.speedupPerUnitTime()),
+                                Fmt.num(c.bruteForceSpeedupAt8()))));
+        WorkerComparison.TrainingSpeedup last = c.training().get(c.training().size() - 1);
+        int disagree = c.criterionDisagreements();
+        int worstM = study.largestDisagreeingWorkers();
         Verdict verdict = disagree > 0 ? Verdict.FAILS : Verdict.HOLDS_WITH_CORRECTION;
         String text = Fmt.f("the criterion m(1 - kappa) > 1 picks the wrong winner for %d of %d worker counts at kappa = 0.9"
                 + " (up to m = %d, where ASGD is %.2fx faster per unit time, not slower); under the queue model"
                 + " m(1 - kappa) = 1 for every m, so it never decides, while the exact speed-up at m = 8 is %.2f; threaded"
                 + " training with m = %d measured staleness %.2f (m(1 - kappa) = %.2f) and a %.2fx faster decay per second"
-                + " than m = 1", disagree, MAX_WORKERS, worstM, worstM == 0 ? Double.NaN : exactIndep[worstM - 1], exactQueue[7],
-                last.workers(), last.meanStaleness(), last.workers() * (1 - last.kappa()), trainSpeedup[runs.size() - 1]);
+                + " than m = 1", disagree, WorkerStudy.MAX_WORKERS, worstM, worstM == 0 ? Double.NaN : exactIndep[worstM - 1],
+                exactQueue[7],
+                last.workers(), last.meanStaleness(), last.efficiencyPaper(), last.speedupPerSecond());
         Section section = new Section(id(), title(), "Remark 3.4: with m workers ASGD decays like exp(-2(1 - kappa) m k) in"
                 + " the time SGD decays like exp(-2k); so ASGD is more efficient than SGD as long as (1 - kappa) m > 1,"
                 + " i.e. when the number of workers exceeds the expected staleness 1/(1 - kappa).", List.of(fig),
@@ -160,19 +136,6 @@ public final class WorkerExperiment implements Experiment {
                             + " delay of mean 0.5 ms per gradient, the staleness of every update measured at the parameter"
                             + " server. Wall-clock numbers depend on the machine and its load.",
                     "The expected staleness is kappa/(1 - kappa), not 1/(1 - kappa) (errata #4)."));
-        Map<String, Object> numbers = new LinkedHashMap<>();
-        numbers.put("eta", ETA);
-        numbers.put("kappa", KAPPA);
-        numbers.put("workers", m);
-        numbers.put("efficiencyPaperIndependent", paperIndep);
-        numbers.put("speedupExactIndependent", exactIndep);
-        numbers.put("efficiencyPaperQueue", paperQueue);
-        numbers.put("speedupExactQueue", exactQueue);
-        numbers.put("criterionDisagreements", disagree);
-        numbers.put("bruteForceContractionAsgd", bruteAsgd);
-        numbers.put("bruteForceContractionSgd", bruteSgd);
-        numbers.put("bruteForceSpeedupAt8", bruteSpeedup8);
-        numbers.put("training", trainJson);
-        return new ExperimentResult(section, numbers);
+        return new ExperimentResult(section, c);
     }
 }

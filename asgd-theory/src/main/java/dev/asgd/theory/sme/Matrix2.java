@@ -21,6 +21,42 @@ public record Matrix2(double a, double b, double c, double d) {
     /** The identity. */
     public static final Matrix2 IDENTITY = new Matrix2(1, 0, 0, 1);
 
+    /**
+     * @param m a 2 x 2 array
+     * @return the matrix [[m00, m01], [m10, m11]]
+     */
+    public static Matrix2 of(double[][] m) {
+        return new Matrix2(m[0][0], m[0][1], m[1][0], m[1][1]);
+    }
+
+    /** @return the largest eigenvalue modulus, from the trace and determinant */
+    public double spectralRadius() {
+        double tr = trace();
+        double det = det();
+        double disc = tr * tr - 4 * det;
+        if (disc < 0) {
+            return Math.sqrt(det);
+        }
+        double r1 = 0.5 * (tr + Math.copySign(Math.sqrt(disc), tr));
+        return r1 == 0 ? 0 : Math.max(Math.abs(r1), Math.abs(det / r1));
+    }
+
+    /** @return whether the eigenvalues are a complex pair (tr^2 - 4 det &lt; 0) */
+    public boolean complexEigenvalues() {
+        double tr = trace();
+        return tr * tr - 4 * det() < 0;
+    }
+
+    /** @return the Frobenius norm sqrt(a^2 + b^2 + c^2 + d^2) */
+    public double frobeniusNorm() {
+        return Math.sqrt(a * a + b * b + c * c + d * d);
+    }
+
+    /** @return the largest absolute entry */
+    public double maxAbs() {
+        return Math.max(Math.max(Math.abs(a), Math.abs(b)), Math.max(Math.abs(c), Math.abs(d)));
+    }
+
     /** @return the trace */
     public double trace() {
         return a + d;

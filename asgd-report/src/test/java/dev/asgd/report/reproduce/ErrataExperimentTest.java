@@ -1,0 +1,49 @@
+package dev.asgd.report.reproduce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.asgd.core.perturbation.Perturbation;
+import dev.asgd.theory.errata.Errata;
+import dev.asgd.theory.errata.ErrataStudy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The errata table's tolerances: they confirm the corrected statements and can fail. */
+class ErrataExperimentTest {
+
+    private static Errata errata(double queueStaleness, double perturbedGap) {
+        return ErrataStudy.run(new ErrataStudy.Sources() {
+            @Override
+            public Errata.PrintedMuOnlyForCentredData initialDataExponents(double gamma) {
+                return new Errata.PrintedMuOnlyForCentredData(2.01, 1.9, 1.01, 0.95);
+            }
+
+            @Override
+            public double queueMeanStaleness(int workers) {
+                return queueStaleness;
+            }
+
+            @Override
+            public double spectralGap(double eta, double kappa, double omega0, double sigma, Perturbation perturbation,
+                    int degree) {
+                return perturbation.isZero() ? 0.79 : perturbedGap;
+            }
+        }, null);
+    }
+
+    @Test
+    void everyCorrectionIsConfirmedByConsistentNumbers() {
+        List<ErrataExperiment.Erratum> rows = ErrataExperiment.rows(errata(7, 0.80));
+        assertThat(rows).extracting(ErrataExperiment.Erratum::number)
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        assertThat(rows).allSatisfy(r -> assertThat(r.confirmed()).as("erratum %d", r.number()).isTrue());
+        assertThat(rows.get(9).evidence()).contains("E tau = 7.000");
+    }
+
+    @Test
+    void aQueueOrAGapOffTheCorrectionIsNotConfirmed() {
+        List<ErrataExperiment.Erratum> rows = ErrataExperiment.rows(errata(3, 0.5));
+        assertThat(rows).filteredOn(r -> !r.confirmed()).extracting(ErrataExperiment.Erratum::number)
+                .containsExactly(10, 14);
+    }
+}
