@@ -6,8 +6,6 @@ import dev.asgd.core.loss.QuadraticLoss;
 import dev.asgd.core.noise.AdditiveGaussianNoise;
 import dev.asgd.core.perturbation.Perturbation;
 import dev.asgd.core.perturbation.Perturbations;
-import dev.asgd.core.staleness.GeometricStaleness;
-import dev.asgd.core.staleness.QueueStaleness;
 import dev.asgd.core.staleness.StalenessDistribution;
 import dev.asgd.core.staleness.StalenessDistributions;
 import dev.asgd.theory.ModeRate;
@@ -42,21 +40,7 @@ final class ModelBuilder {
 
     /** @return the kappa the paper's theory applies with: geometric's, the queue's (M - 1) / M, else NaN */
     double theoryKappa() {
-        return theoryKappa(staleness);
-    }
-
-    /**
-     * @param staleness a staleness law
-     * @return the kappa the paper's theory applies with: geometric's, the queue's (M - 1) / M, else NaN
-     */
-    static double theoryKappa(StalenessDistribution staleness) {
-        if (staleness instanceof GeometricStaleness g) {
-            return g.kappa();
-        }
-        if (staleness instanceof QueueStaleness q) {
-            return q.kappa();
-        }
-        return Double.NaN;
+        return staleness.theoryKappa().orElse(Double.NaN);
     }
 
     Map<String, Object> params() {
@@ -80,7 +64,7 @@ final class ModelBuilder {
     }
 
     /**
-     * Checks --eta and --kappa and parses --staleness (shared with {@link FiniteSumModel}).
+     * Checks --eta and --kappa and parses --staleness (shared with {@link FiniteSumSetup}).
      *
      * @param options the model flags
      * @return the staleness law
@@ -99,10 +83,10 @@ final class ModelBuilder {
      * @return the closed-form theory's per-step exponents for the deciding mode, or null without a kappa
      */
     static Map<String, Object> theory(double eta, StalenessDistribution staleness, double[] omega0, double sigma) {
-        double kappa = theoryKappa(staleness);
-        if (Double.isNaN(kappa)) {
+        if (staleness.theoryKappa().isEmpty()) {
             return null;
         }
+        double kappa = staleness.theoryKappa().getAsDouble();
         RateAnalysis a = RateAnalysis.of(new ModelParameters(eta, kappa, omega0, sigma), Double.NaN, 0);
         ModeRate m = a.slowestDiscrete();
         Map<String, Object> t = new LinkedHashMap<>();
