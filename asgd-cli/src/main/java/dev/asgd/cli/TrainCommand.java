@@ -4,7 +4,6 @@ import dev.asgd.core.InvalidParameterException;
 import dev.asgd.core.Limits;
 import dev.asgd.core.Require;
 import dev.asgd.training.data.DataSources;
-import dev.asgd.training.data.Dataset;
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.Engine;
 import dev.asgd.training.engine.EngineProvider;
@@ -20,8 +19,8 @@ import dev.asgd.training.engine.TrainingSession;
 import dev.asgd.training.engine.WorkerDelay;
 import dev.asgd.training.problem.LeastSquares;
 import dev.asgd.training.problem.Problem;
-import dev.asgd.training.problem.Problems;
 import dev.asgd.training.run.EdgeMeasurement;
+import dev.asgd.training.run.ProblemChoice;
 import dev.asgd.training.run.TrainingRun;
 import dev.asgd.training.run.TrainingRunResult;
 import dev.asgd.training.predict.EdgeStudy;
@@ -289,19 +288,9 @@ public class TrainCommand implements Callable<Integer> {
                     "metric records (updates / eval-every of about 40 doubles each)");
         }
         TrainTest tt = DataSources.load(data, testFraction, seed);
-        String name = problem != null ? problem : defaultProblem(data, tt.train());
-        Problem p = Problems.of(name, tt.train(), l2);
-        if (p instanceof dev.asgd.training.problem.SoftmaxRegression && tt.test() != null && tt.test().size() > 0) {
-            // The held-out rows are scored by the same model: their labels must be classes too.
-            int heldOut = tt.test().classes();
-            if (heldOut == 0) {
-                throw new InvalidParameterException("data", data, "integer class labels 0..1000000 for softmax"
-                        + " (a held-out row has a label that is not one)");
-            }
-            if (heldOut > tt.train().classes()) {
-                p = new dev.asgd.training.problem.SoftmaxRegression(tt.train().features(), heldOut, l2);
-            }
-        }
+        ProblemChoice choice = ProblemChoice.of(data, problem, tt, l2);
+        String name = choice.name();
+        Problem p = choice.problem();
         int maxBatch = Math.max(tt.train().size(), MIN_MAX_BATCH);
         if (batch > maxBatch) {
             throw new InvalidParameterException("batch", batch, "1 <= batch <= " + maxBatch
@@ -457,17 +446,5 @@ public class TrainCommand implements Callable<Integer> {
 
     private boolean given(String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
-    }
-
-    static String defaultProblem(String data, Dataset train) {
-        if (data.startsWith("synthetic:")) {
-            String kind = data.substring(10).split(",")[0].strip();
-            return kind;
-        }
-        if (data.startsWith("fashion-mnist")) {
-            return "softmax";
-        }
-        int c = train.classes();
-        return c > 2 ? "softmax" : c == 2 ? "logistic" : "least-squares";
     }
 }
