@@ -1,15 +1,13 @@
 package dev.asgd.cli;
 
 import dev.asgd.core.InvalidParameterException;
-import dev.asgd.core.ModelParameters;
 import dev.asgd.core.loss.QuadraticLoss;
 import dev.asgd.core.noise.AdditiveGaussianNoise;
 import dev.asgd.core.perturbation.Perturbation;
 import dev.asgd.core.perturbation.Perturbations;
 import dev.asgd.core.staleness.StalenessDistribution;
 import dev.asgd.core.staleness.StalenessDistributions;
-import dev.asgd.theory.ModeRate;
-import dev.asgd.theory.RateAnalysis;
+import dev.asgd.theory.closedform.StepRates;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -83,20 +81,18 @@ final class ModelBuilder {
      * @return the closed-form theory's per-step exponents for the deciding mode, or null without a kappa
      */
     static Map<String, Object> theory(double eta, StalenessDistribution staleness, double[] omega0, double sigma) {
-        if (staleness.theoryKappa().isEmpty()) {
+        StepRates r = StepRates.of(eta, staleness, omega0, sigma).orElse(null);
+        if (r == null) {
             return null;
         }
-        double kappa = staleness.theoryKappa().getAsDouble();
-        RateAnalysis a = RateAnalysis.of(new ModelParameters(eta, kappa, omega0, sigma), Double.NaN, 0);
-        ModeRate m = a.slowestDiscrete();
         Map<String, Object> t = new LinkedHashMap<>();
-        t.put("kappa", kappa);
-        t.put("meanContractionPerStep", m.meanContractionPerStep());
-        t.put("exactMeanSquaredDecayPerStep", m.exactDecayPerStep());
-        t.put("smeDecayPerStepSharp", a.slowestSme().decayPerStepSharp());
-        t.put("smeDecayPerStepPaper", a.slowestSme().decayPerStepPaper());
-        t.put("etaMaxMean", a.etaMax());
-        t.put("verdict", a.verdict());
+        t.put("kappa", r.kappa());
+        t.put("meanContractionPerStep", r.meanContractionPerStep());
+        t.put("exactMeanSquaredDecayPerStep", r.exactMeanSquaredDecayPerStep());
+        t.put("smeDecayPerStepSharp", r.smeDecayPerStepSharp());
+        t.put("smeDecayPerStepPaper", r.smeDecayPerStepPaper());
+        t.put("etaMaxMean", r.etaMaxMean());
+        t.put("verdict", r.verdict());
         return t;
     }
 
