@@ -1,8 +1,6 @@
 package dev.asgd.cli;
 
 import dev.asgd.core.InvalidParameterException;
-import dev.asgd.theory.SmeParameters;
-import dev.asgd.theory.sme.LinearSme;
 import dev.asgd.core.perturbation.Perturbation;
 import dev.asgd.core.perturbation.Perturbations;
 import dev.asgd.fokkerplanck.FokkerPlanckAnalysis;
@@ -10,6 +8,7 @@ import dev.asgd.fokkerplanck.FokkerPlanckProblem;
 import dev.asgd.fokkerplanck.FokkerPlanckResult;
 import dev.asgd.fokkerplanck.InitialCondition;
 import dev.asgd.fokkerplanck.RunSettings;
+import dev.asgd.theory.equilibrium.SmeEquilibrium;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -149,11 +148,7 @@ public class FokkerPlanckCommand implements Callable<Integer> {
             return ModelOptions.perCoordinate(model.theta0, d, "theta0");
         }
         double[] sigma = ModelOptions.perCoordinate(model.sigma, d, "sigma");
-        double[] theta0 = new double[d];
-        for (int i = 0; i < d; i++) {
-            SmeParameters sme = SmeParameters.of(model.eta, model.kappa, model.omega0[i], sigma[i]);
-            theta0[i] = Math.sqrt(LinearSme.of(sme, model.omega0[i]).stationaryCovariance().a());
-        }
+        double[] theta0 = SmeEquilibrium.thetaStandardDeviations(model.eta, model.kappa, model.omega0, sigma);
         if (!output.quiet()) {
             notice = "asgd fokker-planck: --theta0 not given: starting one equilibrium standard deviation out, theta0 = "
                     + java.util.Arrays.toString(theta0);

@@ -1,17 +1,13 @@
 package dev.asgd.cli;
 
 import dev.asgd.core.InvalidParameterException;
-import dev.asgd.core.ModelParameters;
 import dev.asgd.core.loss.QuadraticLoss;
 import dev.asgd.core.noise.AdditiveGaussianNoise;
 import dev.asgd.core.perturbation.Perturbation;
 import dev.asgd.core.perturbation.Perturbations;
-import dev.asgd.core.staleness.GeometricStaleness;
-import dev.asgd.core.staleness.QueueStaleness;
 import dev.asgd.core.staleness.StalenessDistribution;
 import dev.asgd.core.staleness.StalenessDistributions;
-import dev.asgd.theory.ModeRate;
-import dev.asgd.theory.RateAnalysis;
+import dev.asgd.theory.closedform.StepRates;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,21 +38,7 @@ final class ModelBuilder {
 
     /** @return the kappa the paper's theory applies with: geometric's, the queue's (M - 1) / M, else NaN */
     double theoryKappa() {
-        return theoryKappa(staleness);
-    }
-
-    /**
-     * @param staleness a staleness law
-     * @return the kappa the paper's theory applies with: geometric's, the queue's (M - 1) / M, else NaN
-     */
-    static double theoryKappa(StalenessDistribution staleness) {
-        if (staleness instanceof GeometricStaleness g) {
-            return g.kappa();
-        }
-        if (staleness instanceof QueueStaleness q) {
-            return q.kappa();
-        }
-        return Double.NaN;
+        return staleness.theoryKappa().orElse(Double.NaN);
     }
 
     Map<String, Object> params() {
@@ -80,7 +62,7 @@ final class ModelBuilder {
     }
 
     /**
-     * Checks --eta and --kappa and parses --staleness (shared with {@link FiniteSumModel}).
+     * Checks --eta and --kappa and parses --staleness (shared with {@link FiniteSumSetup}).
      *
      * @param options the model flags
      * @return the staleness law
@@ -99,20 +81,18 @@ final class ModelBuilder {
      * @return the closed-form theory's per-step exponents for the deciding mode, or null without a kappa
      */
     static Map<String, Object> theory(double eta, StalenessDistribution staleness, double[] omega0, double sigma) {
-        double kappa = theoryKappa(staleness);
-        if (Double.isNaN(kappa)) {
+        StepRates r = StepRates.of(eta, staleness, omega0, sigma).orElse(null);
+        if (r == null) {
             return null;
         }
-        RateAnalysis a = RateAnalysis.of(new ModelParameters(eta, kappa, omega0, sigma), Double.NaN, 0);
-        ModeRate m = a.slowestDiscrete();
         Map<String, Object> t = new LinkedHashMap<>();
-        t.put("kappa", kappa);
-        t.put("meanContractionPerStep", m.meanContractionPerStep());
-        t.put("exactMeanSquaredDecayPerStep", m.exactDecayPerStep());
-        t.put("smeDecayPerStepSharp", a.slowestSme().decayPerStepSharp());
-        t.put("smeDecayPerStepPaper", a.slowestSme().decayPerStepPaper());
-        t.put("etaMaxMean", a.etaMax());
-        t.put("verdict", a.verdict());
+        t.put("kappa", r.kappa());
+        t.put("meanContractionPerStep", r.meanContractionPerStep());
+        t.put("exactMeanSquaredDecayPerStep", r.exactMeanSquaredDecayPerStep());
+        t.put("smeDecayPerStepSharp", r.smeDecayPerStepSharp());
+        t.put("smeDecayPerStepPaper", r.smeDecayPerStepPaper());
+        t.put("etaMaxMean", r.etaMaxMean());
+        t.put("verdict", r.verdict());
         return t;
     }
 

@@ -2,10 +2,8 @@ package dev.asgd.cli;
 
 import dev.asgd.core.Require;
 import dev.asgd.simulation.SeriesPoint;
-import dev.asgd.theory.moments.ExactMoments;
-import dev.asgd.theory.moments.MomentPoint;
+import dev.asgd.simulation.exact.ExactMomentsStudy;
 import dev.asgd.theory.moments.MomentProblem;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,51 +54,30 @@ public class MomentsCommand implements Callable<Integer> {
         b.requireUnperturbed("for exact moments (use asgd simulate for a perturbed loss)");
         SeriesOutput.requireRecords(steps, every, b.d, 0);
         MomentProblem problem = new MomentProblem(model.eta, b.omega0, b.sigma, b.theta0, null, b.staleness);
-        long start = System.nanoTime();
-        ExactMoments exact = ExactMoments.of(problem);
-        List<MomentPoint> points;
+        ExactMomentsStudy study;
         try (Progress progress = Progress.start("moments", steps, "steps", output.quiet() || steps < 5_000_000)) {
-            points = exact.series(steps, every, progress::stepTo, true);
+            study = ExactMomentsStudy.run(problem, steps, every, progress::stepTo);
         }
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        List<SeriesPoint> series = new ArrayList<>(points.size());
-        for (MomentPoint p : points) {
-            series.add(SeriesPoint.exact(p.step(), p.mean(), p.secondMomentPerCoordinate(), p.secondMoment(),
-                    p.excessLoss()));
-        }
-        double[] perCoord = exact.stationarySecondMomentPerCoordinate();
-        double stationary = exact.stationarySecondMoment();
+        List<SeriesPoint> series = study.series();
+        double stationary = study.stationarySecondMoment();
         Map<String, Object> rate = new LinkedHashMap<>();
-        double rho2 = exact.secondMomentRate();
-        List<String> notes = new ArrayList<>();
-        String dense = exact.denseLimitNote();
-        if (dense != null) {
-            notes.add("stationary second moment and second-moment rate " + dense);
-        } else if (!(rho2 < 1)) {
-            notes.add(String.format(Locale.ROOT, "no stationary second moment: the second moment grows (factor per"
-                    + " step %.6g >= 1)", rho2));
-        }
-        if (Double.isNaN(exact.meanRate())) {
-            notes.add("mean contraction not computed: more than " + ExactMoments.MAX_DENSE_MEAN + " lags");
-        }
-        rate.put("meanContractionPerStep", exact.meanRate());
-        rate.put("secondMomentFactorPerStep", rho2);
-        rate.put("secondMomentLogPerStep", Math.log(rho2));
-        rate.put("secondMomentEtaMax", exact.secondMomentEtaMax());
+        rate.put("meanContractionPerStep", study.meanContractionPerStep());
+        rate.put("secondMomentFactorPerStep", study.secondMomentFactorPerStep());
+        rate.put("secondMomentLogPerStep", study.secondMomentLogPerStep());
+        rate.put("secondMomentEtaMax", study.secondMomentEtaMax());
         rate.put("theory", b.theory());
         Map<String, Object> json = new LinkedHashMap<>();
         Map<String, Object> params = b.params();
         params.put("steps", steps);
         params.put("every", every);
-        params.put("method", exact.supportLag() < 0 ? "closed geometric recursion"
-                : "lag-augmented recursion, support 0.." + exact.supportLag());
+        params.put("method", study.method());
         json.put("params", params);
         json.put("series", SeriesOutput.json(series, new double[0]));
         json.put("stationarySecondMoment", stationary);
-        json.put("stationarySecondMomentPerCoordinate", perCoord);
+        json.put("stationarySecondMomentPerCoordinate", study.stationarySecondMomentPerCoordinate());
         json.put("rate", rate);
-        json.put("notes", notes);
-        json.put("performance", Map.of("seconds", seconds, "stepsPerSecond", steps / seconds));
+        json.put("notes", study.notes());
+        json.put("performance", Map.of("seconds", study.seconds(), "stepsPerSecond", study.stepsPerSecond()));
         output.print(spec.commandLine().getOut(), CommandOutput.of(json, SeriesOutput.csv(series, new double[0]),
                 out -> {
                     SeriesPoint last = series.get(series.size() - 1);
@@ -110,9 +87,9 @@ public class MomentsCommand implements Callable<Integer> {
                             last.secondMoment(), java.util.Arrays.toString(last.mean()));
                     out.printf(Locale.ROOT, "  stationary E|theta - theta*|^2 = %s%n", num(stationary));
                     out.printf(Locale.ROOT, "  per-step rates: mean %s, second moment %s (eta limit of the"
-                            + " second moment %s)%n", num(exact.meanRate()), num(rho2),
+                            + " second moment %s)%n", num(study.meanContractionPerStep()), num(study.secondMomentFactorPerStep()),
                             num((Double) rate.get("secondMomentEtaMax")));
-                    for (String note : notes) {
+                    for (String note : study.notes()) {
                         out.println("  note: " + note);
                     }
                 }));

@@ -9,10 +9,10 @@ import dev.asgd.simulation.RateFit;
 import dev.asgd.simulation.SeriesPoint;
 import dev.asgd.simulation.SimulationConfig;
 import dev.asgd.simulation.SimulationResult;
+import dev.asgd.simulation.stationary.ExactRates;
+import dev.asgd.simulation.stationary.StationaryLevel;
 import dev.asgd.theory.moments.ExactMoments;
-import dev.asgd.theory.moments.MomentProblem;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -85,12 +85,12 @@ public class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FiniteSumModel fs = data == null ? null : FiniteSumModel.load(data, model,
+        FiniteSumSetup fs = data == null ? null : FiniteSumSetup.load(data, model,
                 flag -> spec.commandLine().getParseResult().hasMatchedOption(flag), run.seed);
         ModelBuilder b = fs == null ? new ModelBuilder(model) : null;
         GradientOracle oracle = fs == null ? b.oracle() : fs.oracle;
-        StalenessDistribution staleness = fs == null ? b.staleness : fs.staleness;
-        double[] theta0 = fs == null ? b.theta0 : fs.theta0;
+        StalenessDistribution staleness = fs == null ? b.staleness : fs.model.staleness();
+        double[] theta0 = fs == null ? b.theta0 : fs.model.theta0();
         run.requireSizes(theta0.length, quantiles == null ? 0 : quantiles.length);
         SimulationConfig config = new SimulationConfig(oracle, staleness, model.eta, theta0, run.steps,
                 run.every, run.runs, run.seed, run.threadCount(), divergenceBound, quantiles);
@@ -107,20 +107,16 @@ public class SimulateCommand implements Callable<Integer> {
         try (Progress progress = Progress.start("simulate", run.runs * run.steps, "member-steps", output.quiet())) {
             result = EnsembleSimulator.run(config, progress::stepTo);
         }
-        ExactMoments exact = fs == null ? exactOrNull(b) : null;
-        double exactStationary = exact == null ? Double.NaN : exact.stationarySecondMoment();
-        double stationary = Double.isFinite(exactStationary) ? exactStationary : tailAverage(result.series());
+        ExactMoments exact = fs == null ? StationaryLevel.exactMoments(model.eta, b.omega0, b.sigma, b.theta0,
+                b.staleness, b.perturbation) : null;
+        StationaryLevel level = StationaryLevel.of(exact, result.series());
+        double stationary = level.secondMoment();
         RateFit fit = RateFit.fit(result.series(), stationary, from, to, confidence);
+        ExactRates exactRates = exact == null ? null : ExactRates.of(exact);
         Map<String, Object> rate = new LinkedHashMap<>();
-        rate.put("stationarySource", Double.isFinite(exactStationary) ? "exact" : "average of the last 20% of records");
+        rate.put("stationarySource", level.source().description());
         rate.put("fit", fit == null ? null : fitJson(fit));
-        if (exact != null) {
-            double rho2 = exact.secondMomentRate();
-            rate.put("exact", Map.of("secondMomentFactorPerStep", rho2, "secondMomentLogPerStep", Math.log(rho2),
-                    "meanContractionPerStep", exact.meanRate()));
-        } else {
-            rate.put("exact", null);
-        }
+        rate.put("exact", exactRates);
         rate.put("theory", fs == null ? b.theory() : fs.theory());
         Performance perf = result.performance();
         Map<String, Object> performance = new LinkedHashMap<>();
@@ -145,26 +141,9 @@ public class SimulateCommand implements Callable<Integer> {
         json.put("performance", performance);
         output.print(spec.commandLine().getOut(), CommandOutput.of(json,
                 SeriesOutput.csv(result.series(), quantiles), out -> text(out, fs == null ? "omega0 " + java.util.Arrays.toString(b.omega0)
-                        : "data " + data + " (" + fs.loss.size() + " rows, d = " + fs.loss.dimension() + ")",
-                        staleness, result, stationary, fit, exact)));
+                        : "data " + data + " (" + fs.model.loss().size() + " rows, d = " + fs.model.loss().dimension() + ")",
+                        staleness, result, stationary, fit, exactRates)));
         return ExitCode.OK;
-    }
-
-    private static ExactMoments exactOrNull(ModelBuilder b) {
-        if (!b.perturbation.isZero() || !b.staleness.independentAcrossSteps() || !ExactMoments.fits(b.staleness, b.d)) {
-            return null;
-        }
-        return ExactMoments.of(new MomentProblem(b.options.eta, b.omega0, b.sigma, b.theta0, null, b.staleness));
-    }
-
-    private static double tailAverage(List<SeriesPoint> series) {
-        int n = series.size();
-        int from = Math.max(0, n - Math.max(1, n / 5));
-        double s = 0;
-        for (int i = from; i < n; i++) {
-            s += series.get(i).secondMoment();
-        }
-        return s / (n - from);
     }
 
     private static Map<String, Object> fitJson(RateFit f) {
@@ -182,7 +161,7 @@ public class SimulateCommand implements Callable<Integer> {
     }
 
     private void text(java.io.PrintWriter out, String model, StalenessDistribution staleness, SimulationResult r,
-            double stationary, RateFit fit, ExactMoments exact) {
+            double stationary, RateFit fit, ExactRates exact) {
         SeriesPoint last = r.last();
         Performance p = r.performance();
         out.printf(Locale.ROOT, "asgd simulate: %d chains x %d steps, %s, eta %s, %s%n", run.runs, run.steps,
@@ -195,7 +174,7 @@ public class SimulateCommand implements Callable<Integer> {
                     fit.slope(), fit.slopeLow(), fit.slopeHigh(), fit.from(), fit.to());
         }
         if (exact != null) {
-            out.printf(Locale.ROOT, "  exact second-moment log rate per step %.5g%n", Math.log(exact.secondMomentRate()));
+            out.printf(Locale.ROOT, "  exact second-moment log rate per step %.5g%n", exact.secondMomentLogPerStep());
         }
         out.printf(Locale.ROOT, "  %.3g member-steps/s (%.3f s, %d threads)%n", p.memberStepsPerSecond(), p.seconds(),
                 p.threads());

@@ -4,7 +4,6 @@ import dev.asgd.core.InvalidParameterException;
 import dev.asgd.core.Limits;
 import dev.asgd.core.Require;
 import dev.asgd.training.data.DataSources;
-import dev.asgd.training.data.Dataset;
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.Engine;
 import dev.asgd.training.engine.EngineProvider;
@@ -20,14 +19,12 @@ import dev.asgd.training.engine.TrainingSession;
 import dev.asgd.training.engine.WorkerDelay;
 import dev.asgd.training.problem.LeastSquares;
 import dev.asgd.training.problem.Problem;
-import dev.asgd.training.problem.Problems;
-import dev.asgd.training.engine.CounterfactualReplay;
+import dev.asgd.training.run.EdgeMeasurement;
+import dev.asgd.training.run.ProblemChoice;
+import dev.asgd.training.run.TrainingRun;
+import dev.asgd.training.run.TrainingRunResult;
 import dev.asgd.training.predict.EdgeStudy;
-import dev.asgd.training.predict.EdgeSweep;
 import dev.asgd.training.predict.LeastSquaresTheory;
-import dev.asgd.training.predict.RunTheory;
-import dev.asgd.training.staleness.TheoryComparison;
-import java.util.List;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -291,19 +288,9 @@ public class TrainCommand implements Callable<Integer> {
                     "metric records (updates / eval-every of about 40 doubles each)");
         }
         TrainTest tt = DataSources.load(data, testFraction, seed);
-        String name = problem != null ? problem : defaultProblem(data, tt.train());
-        Problem p = Problems.of(name, tt.train(), l2);
-        if (p instanceof dev.asgd.training.problem.SoftmaxRegression && tt.test() != null && tt.test().size() > 0) {
-            // The held-out rows are scored by the same model: their labels must be classes too.
-            int heldOut = tt.test().classes();
-            if (heldOut == 0) {
-                throw new InvalidParameterException("data", data, "integer class labels 0..1000000 for softmax"
-                        + " (a held-out row has a label that is not one)");
-            }
-            if (heldOut > tt.train().classes()) {
-                p = new dev.asgd.training.problem.SoftmaxRegression(tt.train().features(), heldOut, l2);
-            }
-        }
+        ProblemChoice choice = ProblemChoice.of(data, problem, tt, l2);
+        String name = choice.name();
+        Problem p = choice.problem();
         int maxBatch = Math.max(tt.train().size(), MIN_MAX_BATCH);
         if (batch > maxBatch) {
             throw new InvalidParameterException("batch", batch, "1 <= batch <= " + maxBatch
@@ -315,8 +302,9 @@ public class TrainCommand implements Callable<Integer> {
         double perThread = (double) batch * (tt.train().features() + 1 + Math.max(1, tt.train().classes()));
         Limits.requireDoubles("batch", batch, (workers + 1.0) * perThread,
                 "minibatch copies (one per worker, " + batch + " rows of " + tt.train().features() + " features)");
-        TrainingConfig config = new TrainingConfig(data, name, l2, m, workers, lr, rate, batch, k, seed, every,
-                checkpoint == null ? 0 : checkpointEvery, wd);
+        TrainingConfig config = TrainingConfig.builder(data, name).l2(l2).mode(m).workers(workers).policy(lr).eta(rate)
+                .batchSize(batch).updates(k).seed(seed).evalEvery(every)
+                .checkpointEvery(checkpoint == null ? 0 : checkpointEvery).delay(wd).build();
         boolean counterfactual = schedule != null && !schedule.fingerprint().equals(config.fingerprint());
         if (counterfactual && !threads) {
             throw new InvalidParameterException("replay", replay,
@@ -327,52 +315,21 @@ public class TrainCommand implements Callable<Integer> {
         }
         Engine e = threads ? (schedule != null ? new ReplayEngine(schedule, counterfactual) : new ThreadsEngine())
                 : EngineProvider.load(engine, new EngineProvider.Options(master, injectTaskFailures, sparkTimeout, schedule, output.quiet()));
+        TrainingRun run = TrainingRun.of(config, p, tt).withTheory(TrainingRun.Theory.MEASURED_LAW, replayEdge)
+                .withWhatIf(whatIfEta, schedule);
         RunResult result;
         try (Progress progress = Progress.start("train", k, "updates", output.quiet())) {
             TrainingSession.Listener listener = (v, t, loss, ups, st) -> {
                 progress.stepTo(v);
                 progress.message(String.format(Locale.ROOT, "loss %.4g, %.0f upd/s, tau %.2f", loss, ups, st));
             };
-            TrainingSession session = TrainingSession.start(config, p, tt,
-                    new TrainingSession.Options(checkpoint, resume, recordSchedule, listener, divergenceFactor)
-                            .withAverageTail(averageTail));
-            result = e.run(session);
+            run = run.withOptions(new TrainingSession.Options(checkpoint, resume, recordSchedule, listener,
+                    divergenceFactor).withAverageTail(averageTail));
+            result = run.train(e);
         }
-        RunTheory theory = null;
-        TheoryComparison geometricOnly = null;
-        String theoryNote = null;
-        if (p instanceof LeastSquares ls) {
-            boolean scheduled = lr instanceof LearningRatePolicy.Scheduled;
-            boolean small = p.dimension() <= LeastSquaresTheory.MAX_DIMENSION;
-            String singular = small ? singularHessianNote(ls, tt, batch) : null;
-            if (!scheduled && small && singular == null) {
-                boolean replays = replayEdge && schedule == null && lr instanceof LearningRatePolicy.Constant;
-                theory = RunTheory.of(result, ls, tt, replays, divergenceFactor);
-            } else {
-                double effEta = lr.effectiveEta(rate, workers, Double.isNaN(result.fit().mean()) ? 0 : result.fit().mean());
-                geometricOnly = TheoryComparison.of(ls, tt.train(), RunTheory.evalRows(tt.train()), result.series(),
-                        result.fit().kappa(), effEta);
-                theoryNote = scheduled ? "a learning-rate schedule: the theory's rates are for a constant rate (shown at the"
-                        + " first update's)"
-                        : p.dimension() > LeastSquaresTheory.MAX_DIMENSION
-                        ? "the measured-law theory needs at most " + (LeastSquaresTheory.MAX_DIMENSION - 1) + " features"
-                        : singular;
-            }
-        }
-        List<CounterfactualReplay.Outcome> whatIf = null;
-        if (whatIfEta != null) {
-            Schedule s = schedule != null ? schedule
-                    : result.schedule() != null && result.schedule().replayable()
-                            ? result.schedule().toSchedule(config.fingerprint()) : null;
-            if (s == null) {
-                throw new InvalidParameterException("what-if-eta", java.util.Arrays.toString(whatIfEta),
-                        "an async or ssp run from update 0 (its interleaving is replayed), or --replay FILE");
-            }
-            whatIf = CounterfactualReplay.sweep(s, config, p, tt, whatIfEta, divergenceFactor);
-        }
-        double lossStar = theory != null ? theory.lossStar() : geometricOnly != null ? geometricOnly.lossStar() : Double.NaN;
-        TrainReport report = new TrainReport(result, theory, geometricOnly, theoryNote, whatIf, lossStar, counterfactual,
-                tt);
+        TrainingRunResult r = run.predict(result);
+        TrainReport report = new TrainReport(r.result(), r.theory(), r.geometricOnly(), r.theoryNote(), r.whatIf(),
+                r.lossStar(), counterfactual, tt);
         plot(report::plot);
         output.print(spec.commandLine().getOut(), report);
         return ExitCode.OK;
@@ -405,7 +362,7 @@ public class TrainCommand implements Callable<Integer> {
             throw new InvalidParameterException("lr-policy", config.policy().spec(),
                     "constant with --sweep-eta (the edges are in units of eta; other policies change the rate per update)");
         }
-        String singular = singularHessianNote(ls, tt, batch);
+        String singular = TrainingRun.singularHessianNote(ls, tt.train());
         if (singular != null) {
             throw new InvalidParameterException("l2", l2, "an --l2 > 0 for this data: " + singular);
         }
@@ -418,19 +375,17 @@ public class TrainCommand implements Callable<Integer> {
         boolean threads = engine.equals("threads");
         java.util.function.Supplier<Engine> engines = threads ? ThreadsEngine::new
                 : () -> EngineProvider.load(engine, new EngineProvider.Options(master, injectTaskFailures, sparkTimeout, null));
-        LeastSquaresTheory t = LeastSquaresTheory.of(ls, tt.train(), RunTheory.evalRows(tt.train()), batch);
-        EdgeSweep sweep = new EdgeSweep(config, p, tt, engines, t.lossStar(), repeats, divergenceFactor);
+        EdgeMeasurement measurement = new EdgeMeasurement(config, ls, tt, engines, repeats, divergenceFactor);
         EdgeStudy study;
         long planned = (long) sweepEta.length * repeats;
         try (Progress progress = Progress.start("sweep", planned, "runs", output.quiet())) {
-            sweep.setListener((done, run) -> {
-                progress.stepTo(Math.min(done, planned));
-                progress.message(String.format(Locale.ROOT, "eta %.4g seed %d: %s", run.eta(), run.seed(),
-                        run.divergedAt() >= 0 ? "diverged at " + run.divergedAt()
-                                : String.format(Locale.ROOT, "decay %.4g", run.fit().rate())));
-            });
-            EdgeSweep.Result r = sweep.run(sweepEta, findEdge, edgeTolerance);
-            study = EdgeStudy.of(r, ls, tt, t, replayEdge, divergenceFactor, EdgeStudy.MAX_RUN_EDGES);
+            study = measurement.study(sweepEta, findEdge, edgeTolerance, replayEdge, EdgeStudy.MAX_RUN_EDGES,
+                    (done, run) -> {
+                        progress.stepTo(Math.min(done, planned));
+                        progress.message(String.format(Locale.ROOT, "eta %.4g seed %d: %s", run.eta(), run.seed(),
+                                run.divergedAt() >= 0 ? "diverged at " + run.divergedAt()
+                                        : String.format(Locale.ROOT, "decay %.4g", run.fit().rate())));
+                    });
         }
         EdgeSweepReport report = new EdgeSweepReport(config, study);
         plot(report::plot);
@@ -491,26 +446,5 @@ public class TrainCommand implements Callable<Integer> {
 
     private boolean given(String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
-    }
-
-    /** Why the measured-law theory cannot be computed (a singular Hessian: add --l2), or null. */
-    private static String singularHessianNote(LeastSquares ls, TrainTest tt, int batch) {
-        double[] ev = dev.asgd.training.problem.HessianSpectrum.of(ls, tt.train(),
-                dev.asgd.training.problem.HessianSpectrum.EXACT_LIMIT, 60).eigenvalues();
-        double max = ev[ev.length - 1];
-        return ev[0] > 1e-12 * max ? null : String.format(Locale.ROOT,
-                "the Hessian is singular (smallest eigenvalue %.3g): collinear or constant features; add --l2", ev[0]);
-    }
-
-    static String defaultProblem(String data, Dataset train) {
-        if (data.startsWith("synthetic:")) {
-            String kind = data.substring(10).split(",")[0].strip();
-            return kind;
-        }
-        if (data.startsWith("fashion-mnist")) {
-            return "softmax";
-        }
-        int c = train.classes();
-        return c > 2 ? "softmax" : c == 2 ? "logistic" : "least-squares";
     }
 }

@@ -260,10 +260,4 @@ class TrainCommandTest {
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("worker");
     }
-
-    @Test
-    void defaultProblems() {
-        assertThat(TrainCommand.defaultProblem("fashion-mnist", null)).isEqualTo("softmax");
-        assertThat(TrainCommand.defaultProblem("synthetic:logistic,n=5", null)).isEqualTo("logistic");
-    }
 }

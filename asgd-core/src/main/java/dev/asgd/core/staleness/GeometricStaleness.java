@@ -1,6 +1,7 @@
 package dev.asgd.core.staleness;
 
 import dev.asgd.core.Require;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -81,5 +82,11 @@ public record GeometricStaleness(double kappa) implements StalenessDistribution 
         }
         GeometricTable table = GeometricTable.clipped(kappa, maxLag);
         return rng -> step -> table.sample(rng);
+    }
+
+    /** @return this law's kappa: the closed form applies as it is */
+    @Override
+    public OptionalDouble theoryKappa() {
+        return OptionalDouble.of(kappa);
     }
 }

@@ -1,6 +1,7 @@
 package dev.asgd.core.staleness;
 
 import dev.asgd.core.Require;
+import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -74,5 +75,11 @@ public record QueueStaleness(int workers) implements StalenessDistribution {
             readVersion[j] = step + 1;
             return (int) Math.min(Integer.MAX_VALUE, tau);
         };
+    }
+
+    /** @return this law's kappa: the closed form applies as it is */
+    @Override
+    public OptionalDouble theoryKappa() {
+        return OptionalDouble.of(kappa());
     }
 }

@@ -1,5 +1,6 @@
 package dev.asgd.core.staleness;
 
+import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -53,6 +54,17 @@ public interface StalenessDistribution {
      */
     default java.util.function.Function<UniformRandomProvider, StalenessSampler> clippedSamplers(int maxLag) {
         return samplers();
+    }
+
+    /**
+     * The staleness rate the paper's closed-form theory applies with: the law's own kappa when it
+     * is geometric, or the kappa of the geometric law it has the same marginal as (the queue of M
+     * workers: (M - 1) / M); empty for the laws the closed form does not cover.
+     *
+     * @return kappa, or empty
+     */
+    default OptionalDouble theoryKappa() {
+        return OptionalDouble.empty();
     }
 
     /** @return true when tau_0, tau_1, ... are i.i.d. with law {@link #pmf(int)} */

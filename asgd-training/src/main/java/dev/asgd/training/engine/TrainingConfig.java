@@ -77,4 +77,141 @@ public record TrainingConfig(String data, String problem, double l2, Mode mode, 
         return new TrainingConfig(data, problem, l2, mode, workers, policy, eta, batchSize, newUpdates, seed, evalEvery,
                 checkpointEvery, delay);
     }
+
+    /**
+     * @param data the data spec, as given
+     * @param problem the problem's name
+     * @return a builder with the defaults: no L2, async, one worker, a constant rate, batch 16,
+     *     seed 1, metrics every 10 updates, no checkpoints, no delays (eta and updates must be set)
+     */
+    public static Builder builder(String data, String problem) {
+        return new Builder(data, problem);
+    }
+
+    /** Builds a {@link TrainingConfig} by named settings; {@link #build()} validates. */
+    public static final class Builder {
+        private final String data;
+        private final String problem;
+        private double l2;
+        private Mode mode = new Mode(Mode.Kind.ASYNC, 0);
+        private int workers = 1;
+        private LearningRatePolicy policy = new LearningRatePolicy.Constant();
+        private double eta = Double.NaN;
+        private int batchSize = 16;
+        private long updates;
+        private long seed = 1;
+        private long evalEvery = 10;
+        private long checkpointEvery;
+        private WorkerDelay delay = WorkerDelay.none();
+
+        private Builder(String data, String problem) {
+            this.data = data;
+            this.problem = problem;
+        }
+
+        /**
+         * @param value the L2 coefficient lambda
+         * @return this
+         */
+        public Builder l2(double value) {
+            this.l2 = value;
+            return this;
+        }
+
+        /**
+         * @param value the mode
+         * @return this
+         */
+        public Builder mode(Mode value) {
+            this.mode = value;
+            return this;
+        }
+
+        /**
+         * @param value M
+         * @return this
+         */
+        public Builder workers(int value) {
+            this.workers = value;
+            return this;
+        }
+
+        /**
+         * @param value the learning-rate policy
+         * @return this
+         */
+        public Builder policy(LearningRatePolicy value) {
+            this.policy = value;
+            return this;
+        }
+
+        /**
+         * @param value the base learning rate
+         * @return this
+         */
+        public Builder eta(double value) {
+            this.eta = value;
+            return this;
+        }
+
+        /**
+         * @param value rows per minibatch
+         * @return this
+         */
+        public Builder batchSize(int value) {
+            this.batchSize = value;
+            return this;
+        }
+
+        /**
+         * @param value the number of updates of the run
+         * @return this
+         */
+        public Builder updates(long value) {
+            this.updates = value;
+            return this;
+        }
+
+        /**
+         * @param value the seed of the data order and sampling
+         * @return this
+         */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /**
+         * @param value metrics every this many updates
+         * @return this
+         */
+        public Builder evalEvery(long value) {
+            this.evalEvery = value;
+            return this;
+        }
+
+        /**
+         * @param value checkpoint every this many updates (0: never)
+         * @return this
+         */
+        public Builder checkpointEvery(long value) {
+            this.checkpointEvery = value;
+            return this;
+        }
+
+        /**
+         * @param value injected compute delays
+         * @return this
+         */
+        public Builder delay(WorkerDelay value) {
+            this.delay = value;
+            return this;
+        }
+
+        /** @return the validated configuration */
+        public TrainingConfig build() {
+            return new TrainingConfig(data, problem, l2, mode, workers, policy, eta, batchSize, updates, seed, evalEvery,
+                    checkpointEvery, delay);
+        }
+    }
 }

@@ -1,25 +1,25 @@
 package dev.asgd.report.reproduce.level;
 
 import dev.asgd.training.data.DataSources;
-import dev.asgd.training.data.Dataset;
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.LearningRatePolicy;
 import dev.asgd.training.engine.Mode;
 import dev.asgd.training.engine.RunResult;
 import dev.asgd.training.engine.ThreadsEngine;
 import dev.asgd.training.engine.TrainingConfig;
-import dev.asgd.training.engine.TrainingSession;
 import dev.asgd.training.engine.WorkerDelay;
 import dev.asgd.training.problem.LeastSquares;
 import dev.asgd.training.problem.Problems;
+import dev.asgd.training.run.TrainingRun;
+import dev.asgd.training.run.TrainingRunResult;
 import dev.asgd.training.staleness.TheoryComparison;
-import java.util.stream.IntStream;
 
 /**
  * Real asynchronous training on this machine: M worker threads around a parameter server on a
  * synthetic least-squares problem, each gradient's staleness measured exactly, the geometric law
  * fitted, and the decay of the excess loss per update and per second of wall time measured and set
- * beside the exact discrete theory with the fitted kappa ({@link TheoryComparison}).
+ * beside the exact discrete theory with the fitted kappa ({@link TheoryComparison}), all through
+ * asgd-training's {@link TrainingRun}.
  */
 public final class TrainingLevel {
     private TrainingLevel() {
@@ -57,18 +57,15 @@ public final class TrainingLevel {
         TrainTest tt = DataSources.load(data, 0.2, seed);
         LeastSquares problem = (LeastSquares) Problems.of("least-squares", tt.train(), 0);
         WorkerDelay delay = delayMs > 0 ? WorkerDelay.parse("exp:" + delayMs, workers) : WorkerDelay.none();
-        long every = Math.max(1, updates / 60);
-        TrainingConfig config = new TrainingConfig(data, "least-squares", 0, Mode.parse("async"), workers,
-                LearningRatePolicy.parse("constant"), eta, 16, updates, seed, every, 0, delay);
-        TrainingSession session = TrainingSession.start(config, problem, tt, TrainingSession.Options.none());
-        RunResult result = new ThreadsEngine().run(session);
-        Dataset evalRows = tt.train().size() > TrainingSession.EVAL_ROWS
-                ? tt.train().select(IntStream.range(0, TrainingSession.EVAL_ROWS).toArray()) : tt.train();
-        TheoryComparison theory = TheoryComparison.of(problem, tt.train(), evalRows, result.series(),
-                result.fit().kappa(), eta);
-        double mean = result.fit().mean();
-        return new Run(workers, mean, theory.kappa(), result.updatesPerSecond(), theory.predictedDecayPerUpdate(),
-                theory.measuredDecayPerUpdate(), theory.measuredDecayPerUpdate() * result.updatesPerSecond(),
+        TrainingConfig config = TrainingConfig.builder(data, "least-squares").mode(Mode.parse("async")).workers(workers)
+                .policy(LearningRatePolicy.parse("constant")).eta(eta).batchSize(16).updates(updates).seed(seed)
+                .evalEvery(Math.max(1, updates / 60)).delay(delay).build();
+        TrainingRunResult r = TrainingRun.of(config, problem, tt).withTheory(TrainingRun.Theory.GEOMETRIC, false)
+                .run(new ThreadsEngine());
+        RunResult result = r.result();
+        TheoryComparison theory = r.geometricOnly();
+        return new Run(workers, result.fit().mean(), theory.kappa(), result.updatesPerSecond(),
+                theory.predictedDecayPerUpdate(), theory.measuredDecayPerUpdate(), r.measuredDecayPerSecond(),
                 result.seconds());
     }
 }

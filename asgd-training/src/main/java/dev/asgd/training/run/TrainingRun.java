@@ -1,0 +1,190 @@
+package dev.asgd.training.run;
+
+import dev.asgd.core.InvalidParameterException;
+import dev.asgd.training.data.Dataset;
+import dev.asgd.training.data.TrainTest;
+import dev.asgd.training.engine.CounterfactualReplay;
+import dev.asgd.training.engine.Engine;
+import dev.asgd.training.engine.LearningRatePolicy;
+import dev.asgd.training.engine.RunResult;
+import dev.asgd.training.engine.Schedule;
+import dev.asgd.training.engine.TrainingConfig;
+import dev.asgd.training.engine.TrainingSession;
+import dev.asgd.training.predict.LeastSquaresTheory;
+import dev.asgd.training.predict.RunTheory;
+import dev.asgd.training.problem.HessianSpectrum;
+import dev.asgd.training.problem.LeastSquares;
+import dev.asgd.training.problem.Problem;
+import dev.asgd.training.staleness.TheoryComparison;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One real training run and the theory set beside it: starts the session, runs it on an engine,
+ * and for least squares builds the run's predictions (the measured-law theory of {@link RunTheory}
+ * where it applies, else the paper's geometric law with the fitted kappa, {@link
+ * TheoryComparison}, and the reason), then replays the run's interleaving at other learning rates
+ * if asked. Settings are immutable; the {@code with} methods return changed copies.
+ *
+ * @param config the run's settings
+ * @param problem the loss
+ * @param data the data
+ * @param options the session's options (checkpoints, schedule recording, listener, divergence, averaging)
+ * @param theory how much theory to set beside a least-squares run
+ * @param replayEdges whether the measured-law theory also finds the replay edges of the run's
+ *     interleaving (only for a constant rate)
+ * @param whatIfEta learning rates to replay the run's interleaving at, or null
+ * @param replayed the schedule the run replays ({@code asgd train --replay}), or null; the
+ *     what-if replays use it instead of the run's own
+ */
+public record TrainingRun(TrainingConfig config, Problem problem, TrainTest data, TrainingSession.Options options,
+        Theory theory, boolean replayEdges, double[] whatIfEta, Schedule replayed) {
+    /** How much theory a least-squares run is set beside. */
+    public enum Theory {
+        /** None. */
+        NONE,
+        /** The paper's geometric law with the fitted kappa ({@link TheoryComparison}). */
+        GEOMETRIC,
+        /**
+         * The measured-law theory ({@link RunTheory}) for a constant-rate run with fewer than
+         * {@link LeastSquaresTheory#MAX_DIMENSION} features and a regular Hessian; otherwise the
+         * geometric law, with the reason.
+         */
+        MEASURED_LAW
+    }
+
+    /** Validates and copies. */
+    public TrainingRun {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(problem, "problem");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(theory, "theory");
+        whatIfEta = whatIfEta == null ? null : whatIfEta.clone();
+    }
+
+    /**
+     * @param config the run's settings
+     * @param problem the loss
+     * @param data the data
+     * @return a run with no session options, the measured-law theory with replay edges, and no what-if replays
+     */
+    public static TrainingRun of(TrainingConfig config, Problem problem, TrainTest data) {
+        return new TrainingRun(config, problem, data, TrainingSession.Options.none(), Theory.MEASURED_LAW, true, null,
+                null);
+    }
+
+    /**
+     * @param value the session's options
+     * @return a copy with them
+     */
+    public TrainingRun withOptions(TrainingSession.Options value) {
+        return new TrainingRun(config, problem, data, value, theory, replayEdges, whatIfEta, replayed);
+    }
+
+    /**
+     * @param value how much theory
+     * @param findReplayEdges whether the measured-law theory finds the replay edges
+     * @return a copy with them
+     */
+    public TrainingRun withTheory(Theory value, boolean findReplayEdges) {
+        return new TrainingRun(config, problem, data, options, value, findReplayEdges, whatIfEta, replayed);
+    }
+
+    /**
+     * @param etas learning rates to replay the run's interleaving at, or null
+     * @param schedule the schedule the run replays, or null
+     * @return a copy with them
+     */
+    public TrainingRun withWhatIf(double[] etas, Schedule schedule) {
+        return new TrainingRun(config, problem, data, options, theory, replayEdges, etas, schedule);
+    }
+
+    /**
+     * Runs the session on the engine, then computes the theory and the what-if replays
+     * ({@link #predict}).
+     *
+     * @param engine where the workers run
+     * @return the run and its theory
+     * @throws InterruptedException when interrupted
+     * @throws InvalidParameterException (what-if-eta) when replays are asked of a run whose
+     *     interleaving was not recorded
+     */
+    public TrainingRunResult run(Engine engine) throws InterruptedException {
+        return predict(train(engine));
+    }
+
+    /**
+     * Starts the session and runs it on the engine, without the theory.
+     *
+     * @param engine where the workers run
+     * @return the run
+     * @throws InterruptedException when interrupted
+     */
+    public RunResult train(Engine engine) throws InterruptedException {
+        return engine.run(TrainingSession.start(config, problem, data, options));
+    }
+
+    /**
+     * The theory and the what-if replays of a finished run of these settings.
+     *
+     * @param result the run
+     * @return the run and its theory
+     * @throws InvalidParameterException (what-if-eta) when replays are asked of a run whose
+     *     interleaving was not recorded
+     */
+    public TrainingRunResult predict(RunResult result) {
+        RunTheory full = null;
+        TheoryComparison geometricOnly = null;
+        String note = null;
+        if (theory != Theory.NONE && problem instanceof LeastSquares ls) {
+            LearningRatePolicy lr = config.policy();
+            boolean scheduled = lr instanceof LearningRatePolicy.Scheduled;
+            boolean small = problem.dimension() <= LeastSquaresTheory.MAX_DIMENSION;
+            String singular = theory == Theory.MEASURED_LAW && small ? singularHessianNote(ls, data.train()) : null;
+            if (theory == Theory.MEASURED_LAW && !scheduled && small && singular == null) {
+                boolean replays = replayEdges && replayed == null && lr instanceof LearningRatePolicy.Constant;
+                full = RunTheory.of(result, ls, data, replays, options.divergenceFactor());
+            } else {
+                double mean = Double.isNaN(result.fit().mean()) ? 0 : result.fit().mean();
+                double effEta = lr.effectiveEta(config.eta(), config.workers(), mean);
+                geometricOnly = TheoryComparison.of(ls, data.train(), RunTheory.evalRows(data.train()), result.series(),
+                        result.fit().kappa(), effEta);
+                if (theory == Theory.MEASURED_LAW) {
+                    note = scheduled ? "a learning-rate schedule: the theory's rates are for a constant rate (shown at"
+                            + " the first update's)"
+                            : !small ? "the measured-law theory needs at most " + (LeastSquaresTheory.MAX_DIMENSION - 1)
+                                    + " features"
+                            : singular;
+                }
+            }
+        }
+        List<CounterfactualReplay.Outcome> whatIf = null;
+        if (whatIfEta != null) {
+            Schedule s = replayed != null ? replayed
+                    : result.schedule() != null && result.schedule().replayable()
+                            ? result.schedule().toSchedule(config.fingerprint()) : null;
+            if (s == null) {
+                throw new InvalidParameterException("what-if-eta", Arrays.toString(whatIfEta),
+                        "an async or ssp run from update 0 (its interleaving is replayed), or --replay FILE");
+            }
+            whatIf = CounterfactualReplay.sweep(s, config, problem, data, whatIfEta, options.divergenceFactor());
+        }
+        return new TrainingRunResult(result, full, geometricOnly, note, whatIf);
+    }
+
+    /**
+     * @param problem a least-squares problem
+     * @param train its training rows
+     * @return why the measured-law theory cannot be computed (a singular Hessian: add an L2
+     *     penalty), or null when the Hessian is regular
+     */
+    public static String singularHessianNote(LeastSquares problem, Dataset train) {
+        double[] ev = HessianSpectrum.of(problem, train, HessianSpectrum.EXACT_LIMIT, 60).eigenvalues();
+        double max = ev[ev.length - 1];
+        return ev[0] > 1e-12 * max ? null : String.format(Locale.ROOT,
+                "the Hessian is singular (smallest eigenvalue %.3g): collinear or constant features; add --l2", ev[0]);
+    }
+}
