@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Pins every command's JSON contract: the set of key paths (arrays collapsed to {@code []}) of a
  * small run of each command must equal the list in {@code src/test/resources/json-schema/NAME.txt},
  * so that an added, removed or renamed key fails the build. Regenerate a list deliberately with
- * {@code -Dasgd.schema.write=DIR} (writes the actual lists into DIR) and review the diff.
+ * {@code -Dasgd.schema.write=DIR} (writes the actual lists, and the JSON, into DIR) and review the diff.
  */
 class JsonSchemaTest {
     private static final String[] TRAIN_LS = {"train", "--data", "synthetic:least-squares,n=2000,d=5", "--workers",
@@ -68,6 +68,7 @@ class JsonSchemaTest {
         if (dir != null) {
             Files.createDirectories(Path.of(dir));
             Files.write(Path.of(dir, name + ".txt"), actual, StandardCharsets.UTF_8);
+            Files.writeString(Path.of(dir, name + ".json"), r.out(), StandardCharsets.UTF_8);
         }
         List<String> pinned = pinned(name);
         assertThat(actual).as("key paths of %s (pinned in json-schema/%s.txt)", name, name)
