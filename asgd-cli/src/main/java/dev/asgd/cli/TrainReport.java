@@ -220,11 +220,10 @@ final class TrainReport implements CommandOutput {
         List<String> cats = new ArrayList<>();
         double[][] v = new double[2][bins];
         double kappa = r.fit().kappa();
-        long count = r.fit().count();
         for (int l = 0; l < bins; l++) {
             cats.add(Integer.toString(l));
             v[0][l] = h[l];
-            v[1][l] = Double.isNaN(kappa) ? 0 : count * (1 - kappa) * Math.pow(kappa, l);
+            v[1][l] = r.fit().expectedCount(l);
         }
         if (bins > 0) {
             Plots.bars(dir.resolve("staleness.png"), "Staleness histogram and geometric fit", "staleness tau", "updates",
