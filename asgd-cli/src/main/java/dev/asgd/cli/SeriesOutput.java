@@ -1,7 +1,7 @@
 package dev.asgd.cli;
 
-import dev.asgd.simulation.SeriesPoint;
 import dev.asgd.cli.output.SeriesRecord;
+import dev.asgd.simulation.SeriesPoint;
 import java.util.List;
 
 /**
@@ -16,7 +16,7 @@ public final class SeriesOutput {
 
     /**
      * Refuses a series that cannot be held (steps x records), before running: each record is kept
-     * as numbers, as a JSON map and as text, about 8 d + 2 q + 40 doubles.
+     * as numbers, as a JSON record and as text, about 8 d + 2 q + 40 doubles.
      *
      * @param steps K (flag --steps)
      * @param every the recording interval (flag --every, checked &gt;= 1 before)

@@ -1,7 +1,6 @@
 package dev.asgd.cli;
 
 import static dev.asgd.cli.JsonRequire.num;
-import static dev.asgd.cli.JsonRequire.req;
 import dev.asgd.report.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
