@@ -2,7 +2,11 @@ package dev.asgd.cli;
 
 /** A command's result in the three output formats; {@link OutputOptions#print} picks one. */
 public interface CommandOutput {
-    /** @return a tree of maps, lists, arrays, numbers and strings, written as one JSON object */
+    /**
+     * @return the JSON view, written as one JSON object by {@link dev.asgd.report.json.Json}: a record
+     *     (the reports' views in {@link dev.asgd.cli.output}, whose component names are the keys), or
+     *     a tree of maps, lists, arrays, numbers and strings
+     */
     Object toJson();
 
     /** @return CSV with a header row */
@@ -12,7 +16,7 @@ public interface CommandOutput {
     String toText();
 
     /**
-     * @param json the JSON tree
+     * @param json the JSON view (a record, or a tree of maps)
      * @param csv the CSV text
      * @param text writes the readable summary
      * @return an output made of the three

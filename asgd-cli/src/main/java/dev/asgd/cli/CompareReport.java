@@ -1,5 +1,7 @@
 package dev.asgd.cli;
 
+import dev.asgd.cli.output.CompareJson;
+import dev.asgd.cli.output.SmeSection;
 import dev.asgd.simulation.SeriesPoint;
 import dev.asgd.simulation.compare.CompareConfig;
 import dev.asgd.simulation.compare.Comparison;
@@ -8,12 +10,9 @@ import dev.asgd.simulation.compare.OrderFit;
 import dev.asgd.simulation.compare.Stationary;
 import dev.asgd.simulation.compare.Verdict;
 import dev.asgd.simulation.compare.WeakError;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Renders a comparison (and an eta sweep) as JSON, CSV (the three series in long form with a
@@ -34,134 +33,9 @@ final class CompareReport implements CommandOutput {
     }
 
     @Override
-    public Map<String, Object> toJson() {
-        CompareConfig k = c.config();
-        Map<String, Object> params = model.builder.params();
-        params.put("steps", k.steps());
-        params.put("every", k.every());
-        params.put("runs", k.runs());
-        params.put("seed", k.seed());
-        params.put("scheme", k.scheme().label());
-        params.put("substeps", k.substeps());
-        params.put("tolerance", k.tolerance());
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("params", params);
-        Map<String, Object> sme = model.smeJson();
-        sme.put("source", c.smeSource());
-        j.put("sme", sme);
-        j.putAll(comparisonJson(c));
-        Map<String, Object> series = new LinkedHashMap<>();
-        series.put("exactAsgd", c.exactAsgd() == null ? null : SeriesOutput.json(c.exactAsgd(), new double[0]));
-        series.put("monteCarloAsgd", c.monteCarloAsgd() == null ? null
-                : SeriesOutput.json(c.monteCarloAsgd(), new double[0]));
-        series.put("sme", SeriesOutput.json(c.sme(), new double[0]));
-        j.put("series", series);
-        j.put("sweep", sweep == null ? null : sweepJson());
-        return j;
-    }
-
-    private static Map<String, Object> comparisonJson(Comparison c) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("reference", c.reference());
-        WeakError w = c.weakError();
-        if (w != null) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("mean", error(w.meanMax(), w.meanMaxStep(), w.meanStdErr(), w.meanScale(), w.meanRelative(),
-                    w.meanResolved()));
-            e.put("secondMoment", error(w.secondMomentMax(), w.secondMomentMaxStep(), w.secondMomentStdErr(),
-                    w.secondMomentScale(), w.secondMomentRelative(), w.secondMomentResolved()));
-            j.put("weakError", e);
-        } else {
-            j.put("weakError", null);
-        }
-        Stationary s = c.stationary();
-        if (s != null) {
-            Map<String, Object> st = new LinkedHashMap<>();
-            st.put("asgd", s.asgd());
-            st.put("asgdStdErr", s.asgdStdErr());
-            st.put("asgdSource", s.asgdSource());
-            st.put("sme", s.sme());
-            st.put("smeStdErr", s.smeStdErr());
-            st.put("smeSource", s.smeSource());
-            st.put("absoluteError", s.absoluteError());
-            st.put("relativeError", s.relativeError());
-            st.put("stdErr", s.stdErr());
-            st.put("resolved", s.resolved());
-            j.put("stationary", st);
-        } else {
-            j.put("stationary", null);
-        }
-        Map<String, Object> asgd = new LinkedHashMap<>();
-        asgd.put("secondMomentFactorPerStep", c.secondMomentFactorPerStep());
-        asgd.put("secondMomentEtaMax", c.secondMomentEtaMax());
-        asgd.put("monteCarloFailure", c.monteCarloFailure());
-        asgd.put("monteCarloVsExactMaxAbsZ", c.monteCarloMaxZ());
-        j.put("asgd", asgd);
-        Verdict v = c.verdict();
-        Map<String, Object> vj = new LinkedHashMap<>();
-        vj.put("tracks", v.tracks());
-        vj.put("summary", v.summary());
-        vj.put("reasons", v.reasons());
-        vj.put("notes", v.notes());
-        j.put("verdict", vj);
-        return j;
-    }
-
-    private static Map<String, Object> error(double max, long step, double se, double scale, double rel,
-            boolean resolved) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("max", max);
-        m.put("step", step);
-        m.put("stdErr", se);
-        m.put("scale", scale);
-        m.put("relative", rel);
-        m.put("resolved", resolved);
-        return m;
-    }
-
-    private Map<String, Object> sweepJson() {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("horizonRule", HORIZON_RULE);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Comparison r : sweep.rows()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("eta", r.config().eta());
-            m.put("steps", r.config().steps());
-            m.put("every", r.config().every());
-            m.put("etaOmega2", r.config().eta() * maxOmega2());
-            m.putAll(comparisonJson(r));
-            rows.add(m);
-        }
-        j.put("rows", rows);
-        Map<String, Object> orders = new LinkedHashMap<>();
-        orders.put("meanError", fit(sweep.meanOrder()));
-        orders.put("secondMomentError", fit(sweep.secondMomentOrder()));
-        orders.put("stationaryAbsoluteError", fit(sweep.stationaryOrder()));
-        orders.put("stationaryRelativeError", fit(sweep.stationaryRelativeOrder()));
-        j.put("orders", orders);
-        return j;
-    }
-
-    private double maxOmega2() {
-        double w = 0;
-        for (double x : model.problem.omega0()) {
-            w = Math.max(w, x * x);
-        }
-        return w;
-    }
-
-    private static Map<String, Object> fit(OrderFit f) {
-        if (f == null) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("order", f.order());
-        m.put("stdErr", f.stdErr());
-        m.put("confidence", f.confidence());
-        m.put("low", f.low());
-        m.put("high", f.high());
-        m.put("points", f.points());
-        return m;
+    public CompareJson toJson() {
+        return CompareJson.of(SmeReport.modelParams(model.builder), SmeSection.ofSource(model.kappa, model.problem,
+                c.smeSource()), c, sweep, HORIZON_RULE);
     }
 
     @Override
@@ -174,7 +48,7 @@ final class CompareReport implements CommandOutput {
                 WeakError w = r.weakError();
                 Stationary s = r.stationary();
                 sb.append(r.config().eta()).append(',').append(r.config().steps());
-                cell(sb, r.config().eta() * maxOmega2());
+                cell(sb, r.config().etaOmega2());
                 cell(sb, w == null ? Double.NaN : w.meanMax());
                 cell(sb, w == null ? Double.NaN : w.meanRelative());
                 cell(sb, w == null ? Double.NaN : w.secondMomentMax());
@@ -279,7 +153,7 @@ final class CompareReport implements CommandOutput {
             WeakError w = r.weakError();
             Stationary s = r.stationary();
             sb.append(f("    %-10.4g %-8d %-10.3g %-11.3e %-11.3e %-11.3e %-11.3e %s%n", r.config().eta(),
-                    r.config().steps(), r.config().eta() * maxOmega2(), w == null ? Double.NaN : w.meanMax(),
+                    r.config().steps(), r.config().etaOmega2(), w == null ? Double.NaN : w.meanMax(),
                     w == null ? Double.NaN : w.secondMomentMax(), s == null ? Double.NaN : s.absoluteError(),
                     s == null ? Double.NaN : s.relativeError(), r.verdict().tracks() ? "yes" : "NO"));
         }

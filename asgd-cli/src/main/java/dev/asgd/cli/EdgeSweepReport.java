@@ -1,18 +1,16 @@
 package dev.asgd.cli;
 
+import dev.asgd.cli.output.EdgeSweepJson;
 import dev.asgd.report.plot.Plots;
 import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.predict.EdgeStudy;
-import dev.asgd.training.predict.EdgeSweep;
 import dev.asgd.training.predict.ReplayEdge;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Renders a measured edge sweep and its predictions ({@code asgd train --sweep-eta}) as JSON, CSV, text and a plot. */
 final class EdgeSweepReport implements CommandOutput {
@@ -25,74 +23,8 @@ final class EdgeSweepReport implements CommandOutput {
     }
 
     @Override
-    public Object toJson() {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("data", config.data());
-        params.put("problem", config.problem());
-        params.put("mode", config.mode().toString());
-        params.put("workers", config.workers());
-        params.put("lrPolicy", config.policy().spec());
-        params.put("batch", config.batchSize());
-        params.put("updates", config.updates());
-        params.put("seed", config.seed());
-        params.put("workerDelay", config.delay().spec());
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("params", params);
-        Map<String, Object> edges = new LinkedHashMap<>();
-        edges.put("measured", study.sweep().edge());
-        edges.put("measuredStableBelow", study.sweep().stableBelow());
-        edges.put("measuredUnstableAbove", study.sweep().unstableAbove());
-        edges.put("geometricMean", study.geometricEdge());
-        edges.put("measuredLawMean", study.lawMeanEdge());
-        edges.put("measuredLawMeanSquare", study.lawMeanSquareEdge());
-        edges.put("measuredLawPerRunMedian", study.medianRunEdge());
-        edges.put("measuredLawPerRun", study.runEdges());
-        edges.put("replay", TrainReport.edgeJson(study.replayEdge()));
-        edges.put("shuffledReplay", TrainReport.edgeJson(study.shuffledEdge()));
-        edges.put("markovReplay", TrainReport.edgeJson(study.markovEdge()));
-        j.put("edges", edges);
-        Map<String, Object> st = new LinkedHashMap<>();
-        st.put("histogram", study.sweep().histogram());
-        st.put("geometricKappa", study.kappa());
-        st.put("lawMean", study.law().mean());
-        j.put("staleness", st);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 0; i < study.rows().size(); i++) {
-            EdgeStudy.Row r = study.rows().get(i);
-            Map<String, Object> m = rowJson(r);
-            List<Map<String, Object>> runs = new ArrayList<>();
-            for (EdgeSweep.Run run : study.sweep().points().get(i).runs()) {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("seed", run.seed());
-                x.put("stable", run.stable());
-                x.put("divergedAt", run.divergedAt() >= 0 ? run.divergedAt() : null);
-                x.put("decay", TrainReport.fitJson(run.fit()));
-                x.put("meanStaleness", run.meanStaleness());
-                x.put("histogram", run.histogram());
-                x.put("updatesPerSecond", run.updatesPerSecond());
-                runs.add(x);
-            }
-            m.put("runs", runs);
-            rows.add(m);
-        }
-        j.put("points", rows);
-        return j;
-    }
-
-    private static Map<String, Object> rowJson(EdgeStudy.Row r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("eta", r.eta());
-        m.put("measuredDecay", r.measured());
-        m.put("measuredLower", r.lower());
-        m.put("measuredUpper", r.upper());
-        m.put("stable", r.stable());
-        m.put("diverged", r.diverged());
-        m.put("runs", r.runs());
-        m.put("geometricDecay", r.geometricDecay());
-        m.put("measuredLawDecay", r.lawDecay());
-        m.put("measuredLawWindowDecay", r.lawWindowDecay());
-        m.put("agrees", r.agrees());
-        return m;
+    public EdgeSweepJson toJson() {
+        return EdgeSweepJson.of(config, study);
     }
 
     @Override

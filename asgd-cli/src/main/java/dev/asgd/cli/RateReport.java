@@ -1,5 +1,6 @@
 package dev.asgd.cli;
 
+import dev.asgd.cli.output.RateJson;
 import dev.asgd.core.ModelParameters;
 import dev.asgd.theory.DampingRegime;
 import dev.asgd.theory.LyapunovCertificate;
@@ -7,13 +8,9 @@ import dev.asgd.theory.ModeRate;
 import dev.asgd.theory.RateAnalysis;
 import dev.asgd.theory.TheoremConstants;
 import dev.asgd.theory.WorkerEfficiency;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-/** Renders a {@link RateAnalysis} as JSON (a map tree), CSV (one row per mode) or text. */
+/** Renders a {@link RateAnalysis} as JSON ({@link RateJson}), CSV (one row per mode) or text. */
 final class RateReport implements CommandOutput {
     private final RateAnalysis a;
 
@@ -22,111 +19,8 @@ final class RateReport implements CommandOutput {
     }
 
     @Override
-    public Map<String, Object> toJson() {
-        ModelParameters p = a.params();
-        ModeRate s = a.slowestSme();
-        ModeRate d = a.slowestDiscrete();
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("eta", p.eta());
-        params.put("kappa", p.kappa());
-        params.put("omega0", p.omega0());
-        params.put("sigma", p.sigma());
-        if (a.efficiency() != null) {
-            params.put("workers", a.efficiency().workers());
-        }
-        if (!Double.isNaN(a.epsilon0())) {
-            params.put("epsilon0", a.epsilon0());
-        }
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("params", params);
-        j.put("deltaT", s.sme().deltaT());
-        j.put("gamma", s.sme().gamma());
-        j.put("tau", s.sme().tau());
-        j.put("beta", s.sme().beta());
-        j.put("regime", s.regime().label());
-        j.put("criticalRelativeTolerance", DampingRegime.RELATIVE_TOLERANCE);
-        j.put("muPaper", s.muPaper());
-        j.put("muSharp", s.muSharp());
-        j.put("decayPerStepPaper", s.decayPerStepPaper());
-        j.put("decayPerStepSharp", s.decayPerStepSharp());
-        j.put("meanContractionPerStep", d.meanContractionPerStep());
-        j.put("exactDecayPerStep", d.exactDecayPerStep());
-        j.put("etaThreshold", a.etaThreshold());
-        j.put("etaThresholdExact", a.etaThresholdExact());
-        j.put("etaWindowUpper", a.etaWindowUpper());
-        j.put("etaMax", a.etaMax());
-        j.put("expectedStaleness", a.expectedStaleness());
-        j.put("expectedStalenessPaper", a.expectedStalenessPaper());
-        j.put("constants", constants(s.constants()));
-        j.put("lyapunov", lyapunov(s.lyapunov()));
-        if (a.efficiency() != null) {
-            j.put("efficiency", efficiency(a.efficiency()));
-        }
-        j.put("smeMode", a.smeMode());
-        j.put("discreteMode", a.discreteMode());
-        List<Map<String, Object>> modes = new ArrayList<>();
-        for (ModeRate m : a.modes()) {
-            modes.add(mode(m));
-        }
-        j.put("modes", modes);
-        j.put("verdict", a.verdict());
-        return j;
-    }
-
-    private Map<String, Object> constants(TheoremConstants c) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("C", c.c());
-        j.put("Chat", c.cHat());
-        j.put("C1", c.c1());
-        j.put("C2", c.c2());
-        if (!Double.isNaN(c.criticalDelta())) {
-            j.put("criticalDelta", c.criticalDelta());
-        }
-        if (!Double.isNaN(a.epsilon0())) {
-            j.put("epsilon", a.epsilon());
-            j.put("muSharpMinusEpsilon", a.muSharpMinusEpsilon());
-        }
-        return j;
-    }
-
-    private static Map<String, Object> lyapunov(LyapunovCertificate l) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("P", l.p());
-        j.put("K", l.k());
-        j.put("largestC", l.largestC());
-        j.put("certifiedMu", l.certifiedMu());
-        return j;
-    }
-
-    private static Map<String, Object> efficiency(WorkerEfficiency e) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("workers", e.workers());
-        j.put("efficiencyPaper", e.efficiencyPaper());
-        j.put("asgdWinsPaper", e.efficiencyPaper() > 1);
-        j.put("asgdContractionPerGradient", e.asgdContractionPerGradient());
-        j.put("sgdContractionPerGradient", e.sgdContractionPerGradient());
-        j.put("asgdDecayPerUnitTime", e.asgdDecayPerUnitTime());
-        j.put("sgdDecayPerUnitTime", e.sgdDecayPerUnitTime());
-        j.put("speedupPerUnitTime", e.speedupPerUnitTime());
-        j.put("asgdWinsExact", e.speedupPerUnitTime() > 1);
-        j.put("queueModelKappa", e.queueModelKappa());
-        j.put("queueModelEfficiencyPaper", 1.0);
-        return j;
-    }
-
-    private static Map<String, Object> mode(ModeRate m) {
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("omega0", m.omega0());
-        j.put("beta", m.sme().beta());
-        j.put("regime", m.regime().label());
-        j.put("muPaper", m.muPaper());
-        j.put("muSharp", m.muSharp());
-        j.put("decayPerStepPaper", m.decayPerStepPaper());
-        j.put("decayPerStepSharp", m.decayPerStepSharp());
-        j.put("meanContractionPerStep", m.meanContractionPerStep());
-        j.put("exactDecayPerStep", m.exactDecayPerStep());
-        j.put("largestC", m.lyapunov().largestC());
-        return j;
+    public RateJson toJson() {
+        return RateJson.of(a);
     }
 
     @Override
@@ -184,7 +78,7 @@ final class RateReport implements CommandOutput {
         line(t, "  %-38s %-13s %s", "as printed (3.6)", g(s.muPaper()), g(s.decayPerStepPaper()));
         line(t, "  %-38s %-13s %s", "sharp: min Re eig(Q), proof's (4.7)", g(s.muSharp()), g(s.decayPerStepSharp()));
         line(t, "  %-38s %-13s %s", "exact discrete ASGD mean: -2 ln rho", "", g(d.exactDecayPerStep()));
-        double ratio = s.muPaper() / s.muSharp();
+        double ratio = s.printedOverSharp();
         if (Double.isFinite(ratio)) {
             line(t, "  printed / sharp = %s: the printed rate is twice the true decay exponent", g(ratio));
         } else {
@@ -219,12 +113,12 @@ final class RateReport implements CommandOutput {
             line(t, "");
             line(t, "ASGD vs SGD with m = %d workers (Remark 3.4)", e.workers());
             line(t, "  paper: m (1 - kappa) = %s -> ASGD %s", g(e.efficiencyPaper()),
-                    e.efficiencyPaper() > 1 ? "wins" : "does not win");
+                    e.asgdWinsPaper() ? "wins" : "does not win");
             line(t, "  exact, same eta: contraction per gradient ASGD %s, SGD %s", g(e.asgdContractionPerGradient()),
                     g(e.sgdContractionPerGradient()));
             line(t, "  decay per unit time ASGD %s, SGD %s: ratio %s -> ASGD %s", g(e.asgdDecayPerUnitTime()),
                     g(e.sgdDecayPerUnitTime()), g(e.speedupPerUnitTime()),
-                    e.speedupPerUnitTime() > 1 ? "wins" : "does not win");
+                    e.asgdWinsExact() ? "wins" : "does not win");
             line(t, "  queue model of m workers: kappa = (m - 1)/m = %s, so m (1 - kappa) = 1 exactly",
                     g(e.queueModelKappa()));
         }

@@ -1,11 +1,8 @@
 package dev.asgd.cli;
 
+import dev.asgd.cli.output.SeriesRecord;
 import dev.asgd.simulation.SeriesPoint;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The one time-series shape of every command (DESIGN.md): JSON records
@@ -19,7 +16,7 @@ public final class SeriesOutput {
 
     /**
      * Refuses a series that cannot be held (steps x records), before running: each record is kept
-     * as numbers, as a JSON map and as text, about 8 d + 2 q + 40 doubles.
+     * as numbers, as a JSON record and as text, about 8 d + 2 q + 40 doubles.
      *
      * @param steps K (flag --steps)
      * @param every the recording interval (flag --every, checked &gt;= 1 before)
@@ -38,39 +35,17 @@ public final class SeriesOutput {
     /**
      * @param series the records
      * @param levels the quantile levels of the records' quantiles
-     * @return a list of JSON-ready maps
+     * @return their JSON views
      */
-    public static List<Map<String, Object>> json(List<SeriesPoint> series, double[] levels) {
-        List<Map<String, Object>> out = new ArrayList<>(series.size());
-        for (SeriesPoint p : series) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("step", p.step());
-            if (!Double.isNaN(p.time())) {
-                m.put("time", p.time());
-            }
-            m.put("mean", p.mean());
-            m.put("meanStdErr", p.meanStdErr());
-            m.put("secondMoment", p.secondMoment());
-            m.put("secondMomentStdErr", p.secondMomentStdErr());
-            m.put("secondMomentPerCoordinate", p.secondMomentPerCoordinate());
-            m.put("excessLoss", p.excessLoss());
-            m.put("excessLossStdErr", p.excessLossStdErr());
-            if (p.quantiles().length > 0) {
-                Map<String, Double> q = new LinkedHashMap<>();
-                for (int j = 0; j < p.quantiles().length; j++) {
-                    q.put(level(levels[j]), p.quantiles()[j]);
-                }
-                m.put("quantilesAbsError", q);
-            }
-            out.add(m);
-        }
-        return out;
+    public static List<SeriesRecord> json(List<SeriesPoint> series, double[] levels) {
+        return SeriesRecord.of(series, levels);
     }
 
     /**
      * @param series the records (all of the same dimension)
      * @param levels the quantile levels
-     * @return CSV text with a header row
+     * @return CSV text with a header row: the columns of the JSON records, one row per record (from
+     *     the library's records, so that repeated quantile levels keep a column each)
      */
     public static String csv(List<SeriesPoint> series, double[] levels) {
         StringBuilder sb = new StringBuilder();
@@ -88,7 +63,7 @@ public final class SeriesOutput {
         }
         sb.append(",secondMoment,secondMomentStdErr,excessLoss,excessLossStdErr");
         for (int j = 0; j < nq; j++) {
-            sb.append(",q").append(level(levels[j]));
+            sb.append(",q").append(SeriesRecord.level(levels[j]));
         }
         sb.append('\n');
         for (SeriesPoint p : series) {
@@ -118,9 +93,5 @@ public final class SeriesOutput {
         if (Double.isFinite(v)) {
             sb.append(v);
         }
-    }
-
-    private static String level(double p) {
-        return String.format(Locale.ROOT, "%s", p);
     }
 }

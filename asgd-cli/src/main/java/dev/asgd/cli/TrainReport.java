@@ -1,5 +1,6 @@
 package dev.asgd.cli;
 
+import dev.asgd.cli.output.TrainJson;
 import dev.asgd.report.plot.Plots;
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.MetricPoint;
@@ -8,7 +9,7 @@ import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.staleness.GeometricFit;
 import dev.asgd.core.fit.DecayFit;
 import dev.asgd.training.engine.CounterfactualReplay;
-import dev.asgd.training.predict.MeasuredDecay;
+import dev.asgd.training.predict.WhatIfOutcome;
 import dev.asgd.training.predict.ReplayEdge;
 import dev.asgd.training.predict.RunTheory;
 import dev.asgd.training.staleness.TheoryComparison;
@@ -16,10 +17,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Renders a training run as JSON, CSV (the metric series) or text, and its plots. */
 final class TrainReport implements CommandOutput {
@@ -27,9 +26,7 @@ final class TrainReport implements CommandOutput {
     private final RunTheory theory;
     private final TheoryComparison geometricOnly;
     private final String theoryNote;
-    private final List<CounterfactualReplay.Outcome> whatIf;
-    private final List<DecayFit> whatIfFits = new ArrayList<>();
-    private final double lossStar;
+    private final List<WhatIfOutcome> whatIf;
     private final boolean counterfactual;
     private final TrainTest data;
 
@@ -50,204 +47,14 @@ final class TrainReport implements CommandOutput {
         this.theory = theory;
         this.geometricOnly = geometricOnly;
         this.theoryNote = theoryNote;
-        this.whatIf = whatIf;
-        this.lossStar = lossStar;
+        this.whatIf = whatIf == null ? null : WhatIfOutcome.of(whatIf, lossStar);
         this.counterfactual = counterfactual;
         this.data = data;
-        if (whatIf != null) {
-            for (CounterfactualReplay.Outcome o : whatIf) {
-                whatIfFits.add(Double.isNaN(lossStar) ? null : MeasuredDecay.of(o.series(), lossStar));
-            }
-        }
     }
 
     @Override
-    public Map<String, Object> toJson() {
-        TrainingConfig c = r.config();
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("data", c.data());
-        params.put("problem", c.problem());
-        params.put("l2", c.l2());
-        params.put("mode", c.mode().toString());
-        params.put("workers", c.workers());
-        params.put("lrPolicy", c.policy().spec());
-        params.put("eta", c.eta());
-        params.put("batch", c.batchSize());
-        params.put("updates", c.updates());
-        params.put("seed", c.seed());
-        params.put("workerDelay", c.delay().spec());
-        params.put("trainRows", data.train().size());
-        params.put("testRows", data.test() == null ? 0 : data.test().size());
-        params.put("features", data.train().features());
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("params", params);
-        j.put("engine", r.engine());
-        j.put("updates", r.updates());
-        j.put("resumedFrom", r.resumedFrom());
-        j.put("seconds", r.seconds());
-        j.put("updatesPerSecond", r.updatesPerSecond());
-        MetricPoint last = r.last();
-        Map<String, Object> fin = new LinkedHashMap<>();
-        fin.put("trainLoss", last.trainLoss());
-        fin.put("testLoss", last.testLoss());
-        fin.put("testAccuracy", last.testAccuracy());
-        j.put("final", fin);
-        if (r.averaged() != null) {
-            Map<String, Object> avg = new LinkedHashMap<>();
-            avg.put("iterates", r.averagedIterates());
-            avg.put("fromUpdate", r.updates() - r.averagedIterates() + 1);
-            avg.put("trainLoss", r.averaged().trainLoss());
-            avg.put("testLoss", r.averaged().testLoss());
-            avg.put("testAccuracy", r.averaged().testAccuracy());
-            j.put("averaged", avg);
-        }
-        List<Map<String, Object>> series = new ArrayList<>();
-        for (MetricPoint p : r.series()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("step", p.update());
-            s.put("seconds", p.seconds());
-            s.put("trainLoss", p.trainLoss());
-            s.put("testLoss", p.testLoss());
-            s.put("testAccuracy", p.testAccuracy());
-            s.put("meanStaleness", p.meanStaleness());
-            series.add(s);
-        }
-        j.put("series", series);
-        Map<String, Object> st = new LinkedHashMap<>();
-        st.put("histogram", r.total());
-        st.put("perWorker", r.histograms());
-        GeometricFit f = r.fit();
-        st.put("mean", f.mean());
-        Map<String, Object> fit = new LinkedHashMap<>();
-        fit.put("kappa", f.kappa());
-        fit.put("chiSquare", f.chiSquare());
-        fit.put("degreesOfFreedom", f.degreesOfFreedom());
-        fit.put("pValue", f.pValue());
-        fit.put("bins", f.bins());
-        st.put("geometricFit", fit);
-        j.put("staleness", st);
-        j.put("workerSteps", r.workerSteps());
-        j.put("discarded", r.discarded());
-        if (theory != null) {
-            j.put("theory", theoryJson());
-        } else if (geometricOnly != null) {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("lossStar", geometricOnly.lossStar());
-            double[] ev = geometricOnly.eigenvalues();
-            t.put("hessianEigenvalueMin", ev[0]);
-            t.put("hessianEigenvalueMax", ev[ev.length - 1]);
-            t.put("exactSpectrum", geometricOnly.exactSpectrum());
-            t.put("eta", geometricOnly.eta());
-            Map<String, Object> g = new LinkedHashMap<>();
-            g.put("kappa", geometricOnly.kappa());
-            g.put("meanContraction", geometricOnly.predictedContraction());
-            g.put("decayPerUpdate", geometricOnly.predictedDecayPerUpdate());
-            t.put("geometric", g);
-            t.put("measuredDecayPerUpdate", geometricOnly.measuredDecayPerUpdate());
-            t.put("note", theoryNote + "; the paper's geometric model only");
-            j.put("theory", t);
-        }
-        j.put("counterfactualReplay", counterfactual);
-        if (whatIf != null) {
-            List<Map<String, Object>> w = new ArrayList<>();
-            for (int i = 0; i < whatIf.size(); i++) {
-                w.add(whatIfJson(whatIf.get(i), whatIfFits.get(i)));
-            }
-            j.put("whatIf", w);
-        }
-        return j;
-    }
-
-    private Map<String, Object> theoryJson() {
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("lossStar", theory.lossStar());
-        double[] ev = theory.eigenvalues();
-        t.put("hessianEigenvalueMin", ev[0]);
-        t.put("hessianEigenvalueMax", ev[ev.length - 1]);
-        t.put("eta", theory.eta());
-        Map<String, Object> g = new LinkedHashMap<>();
-        g.put("model", "the paper's: geometric staleness with the fitted kappa, additive noise, exact discrete mean rate");
-        g.put("kappa", theory.geometric().kappa());
-        g.put("meanContraction", theory.geometric().contraction());
-        g.put("decayPerUpdate", theory.geometric().decay());
-        g.put("meanEdge", theory.geometric().meanEdge());
-        t.put("geometric", g);
-        Map<String, Object> l = new LinkedHashMap<>();
-        l.put("model", "the measured staleness histogram as an i.i.d. law, sampled minibatch noise of the data, exact moments");
-        l.put("pmf", theory.law().law().pmf());
-        l.put("lumpedMass", theory.law().law().lumpedMass());
-        l.put("meanContraction", theory.law().meanContraction());
-        l.put("meanSquareContraction", theory.law().meanSquareContraction());
-        l.put("decayPerUpdate", theory.law().decay());
-        l.put("meanEdge", theory.law().meanEdge());
-        l.put("meanSquareEdge", theory.law().meanSquareEdge());
-        t.put("measuredLaw", l);
-        t.put("replayEdge", edgeJson(theory.replayEdge()));
-        t.put("shuffledReplayEdge", edgeJson(theory.shuffledEdge()));
-        t.put("markovReplayEdge", edgeJson(theory.markovEdge()));
-        t.put("measured", fitJson(theory.measured()));
-        t.put("measuredLawWindowDecay", theory.lawWindowDecay());
-        List<Map<String, Object>> curve = new ArrayList<>();
-        for (int i = 0; i < theory.curveSteps().length; i++) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("step", theory.curveSteps()[i]);
-            c.put("expectedExcessLoss", theory.predictedExcess()[i]);
-            curve.add(c);
-        }
-        t.put("predictedCurve", curve);
-        t.put("agrees", theory.agrees());
-        t.put("verdict", theory.verdict());
-        return t;
-    }
-
-    static Map<String, Object> edgeJson(ReplayEdge e) {
-        if (e == null) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("edge", e.edge());
-        m.put("stableBelow", e.stableBelow());
-        m.put("unstableAbove", e.unstableAbove());
-        m.put("replays", e.replays());
-        return m;
-    }
-
-    static Map<String, Object> fitJson(DecayFit f) {
-        if (f == null) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("decayPerUpdate", f.rate());
-        m.put("standardError", f.standardError());
-        m.put("lower", f.lower());
-        m.put("upper", f.upper());
-        m.put("floor", f.floor());
-        m.put("floorStandardError", f.floorStandardError());
-        m.put("floorReached", f.floorReached());
-        m.put("from", f.from());
-        m.put("to", f.to());
-        m.put("points", f.points());
-        m.put("note", f.note());
-        return m;
-    }
-
-    private static Map<String, Object> whatIfJson(CounterfactualReplay.Outcome o, DecayFit fit) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("eta", o.eta());
-        m.put("diverged", o.diverged());
-        m.put("divergedAt", o.diverged() ? o.divergedAt() : null);
-        m.put("finalTrainLoss", o.diverged() || o.series().isEmpty() ? null
-                : o.series().get(o.series().size() - 1).trainLoss());
-        m.put("decay", o.diverged() ? null : fitJson(fit));
-        List<Map<String, Object>> series = new ArrayList<>();
-        for (MetricPoint p : o.series()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("step", p.update());
-            s.put("trainLoss", p.trainLoss());
-            series.add(s);
-        }
-        m.put("series", series);
-        return m;
+    public TrainJson toJson() {
+        return TrainJson.of(r, data, theory, geometricOnly, theoryNote, counterfactual, whatIf);
     }
 
     @Override
@@ -308,9 +115,9 @@ final class TrainReport implements CommandOutput {
         if (whatIf != null) {
             b.append("what if       the same interleaving replayed at other learning rates:").append(System.lineSeparator());
             b.append(String.format(Locale.ROOT, "  %-10s %-14s %s%n", "eta", "final loss", "decay per update"));
-            for (int i = 0; i < whatIf.size(); i++) {
-                CounterfactualReplay.Outcome o = whatIf.get(i);
-                DecayFit wf = whatIfFits.get(i);
+            for (WhatIfOutcome w : whatIf) {
+                CounterfactualReplay.Outcome o = w.outcome();
+                DecayFit wf = w.decay();
                 String end = o.series().isEmpty() ? "-"
                         : String.format(Locale.ROOT, "%.6g", o.series().get(o.series().size() - 1).trainLoss());
                 String decay = o.diverged() ? "diverged at update " + o.divergedAt()
@@ -398,7 +205,8 @@ final class TrainReport implements CommandOutput {
         }
         if (whatIf != null) {
             List<Plots.Curve> w = new ArrayList<>();
-            for (CounterfactualReplay.Outcome o : whatIf) {
+            for (WhatIfOutcome wo : whatIf) {
+                CounterfactualReplay.Outcome o = wo.outcome();
                 double[] wx = o.series().stream().mapToDouble(MetricPoint::update).toArray();
                 double[] wy = o.series().stream().mapToDouble(MetricPoint::trainLoss).toArray();
                 w.add(Plots.Curve.of(String.format(Locale.ROOT, "eta %.4g%s", o.eta(), o.diverged() ? " (diverged)" : ""),
@@ -412,11 +220,10 @@ final class TrainReport implements CommandOutput {
         List<String> cats = new ArrayList<>();
         double[][] v = new double[2][bins];
         double kappa = r.fit().kappa();
-        long count = r.fit().count();
         for (int l = 0; l < bins; l++) {
             cats.add(Integer.toString(l));
             v[0][l] = h[l];
-            v[1][l] = Double.isNaN(kappa) ? 0 : count * (1 - kappa) * Math.pow(kappa, l);
+            v[1][l] = r.fit().expectedCount(l);
         }
         if (bins > 0) {
             Plots.bars(dir.resolve("staleness.png"), "Staleness histogram and geometric fit", "staleness tau", "updates",

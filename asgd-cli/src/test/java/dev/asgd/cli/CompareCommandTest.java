@@ -1,5 +1,7 @@
 package dev.asgd.cli;
 
+import static dev.asgd.cli.JsonRequire.num;
+import static dev.asgd.cli.JsonRequire.req;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -23,20 +25,20 @@ class CompareCommandTest {
                 "0.005,0.0025,0.00125,0.000625");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = r.json();
-        assertThat(j.at("/verdict/tracks").asBoolean()).isTrue();
-        assertThat(j.at("/stationary/sme").asDouble()).isCloseTo(0.00550, within(1e-7));
-        assertThat(j.at("/stationary/asgd").asDouble()).isCloseTo(0.00548, within(5e-6));
-        assertThat(j.at("/asgd/monteCarloVsExactMaxAbsZ").asDouble()).as("seed 1").isLessThan(4.5);
-        assertThat(j.at("/weakError/mean/relative").asDouble()).isLessThan(0.005);
-        assertThat(j.at("/series/exactAsgd")).hasSize(21);
-        assertThat(j.at("/series/monteCarloAsgd")).hasSize(21);
-        assertThat(j.at("/series/sme/20/time").asDouble()).isCloseTo(1000 * Math.sqrt(0.001), within(1e-12));
-        assertThat(j.at("/sweep/rows")).hasSize(4);
-        assertThat(j.at("/sweep/rows/3/steps").asLong()).isEqualTo(16_000);
-        assertThat(j.at("/sweep/orders/meanError/order").asDouble()).isCloseTo(1, within(0.1));
-        assertThat(j.at("/sweep/orders/stationaryAbsoluteError/order").asDouble()).isCloseTo(2, within(0.15));
-        assertThat(j.at("/sweep/orders/meanError/low").asDouble()).isLessThan(
-                j.at("/sweep/orders/meanError/high").asDouble());
+        assertThat(req(j, "/verdict/tracks").asBoolean()).isTrue();
+        assertThat(num(j, "/stationary/sme")).isCloseTo(0.00550, within(1e-7));
+        assertThat(num(j, "/stationary/asgd")).isCloseTo(0.00548, within(5e-6));
+        assertThat(num(j, "/asgd/monteCarloVsExactMaxAbsZ")).as("seed 1").isLessThan(4.5);
+        assertThat(num(j, "/weakError/mean/relative")).isLessThan(0.005);
+        assertThat(req(j, "/series/exactAsgd")).hasSize(21);
+        assertThat(req(j, "/series/monteCarloAsgd")).hasSize(21);
+        assertThat(num(j, "/series/sme/20/time")).isCloseTo(1000 * Math.sqrt(0.001), within(1e-12));
+        assertThat(req(j, "/sweep/rows")).hasSize(4);
+        assertThat(req(j, "/sweep/rows/3/steps").asLong()).isEqualTo(16_000);
+        assertThat(num(j, "/sweep/orders/meanError/order")).isCloseTo(1, within(0.1));
+        assertThat(num(j, "/sweep/orders/stationaryAbsoluteError/order")).isCloseTo(2, within(0.15));
+        assertThat(num(j, "/sweep/orders/meanError/low")).isLessThan(
+                num(j, "/sweep/orders/meanError/high"));
     }
 
     @Test
@@ -48,9 +50,9 @@ class CompareCommandTest {
                 .contains("not small");
         CliRun j = CliRun.of("compare", "--eta", "1", "--kappa", "0.9", "--omega0", "1", "--steps", "200",
                 "--skip-monte-carlo", "--quiet", "--format", "json");
-        assertThat(j.json().at("/verdict/tracks").asBoolean()).isFalse();
-        assertThat(j.json().get("stationary").isNull()).isTrue();
-        assertThat(j.json().at("/series/monteCarloAsgd").isNull()).isTrue();
+        assertThat(req(j.json(), "/verdict/tracks").asBoolean()).isFalse();
+        assertThat(req(j.json(), "stationary").isNull()).isTrue();
+        assertThat(req(j.json(), "/series/monteCarloAsgd").isNull()).isTrue();
     }
 
     @Test
@@ -87,10 +89,10 @@ class CompareCommandTest {
                 "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = r.json();
-        assertThat(j.get("reference").asText()).isEqualTo("Monte Carlo ASGD");
-        assertThat(j.at("/series/exactAsgd").isNull()).isTrue();
-        assertThat(j.at("/weakError/mean/stdErr").asDouble()).isPositive();
-        assertThat(j.at("/sme/source").asText()).contains("ensemble");
+        assertThat(req(j, "reference").asText()).isEqualTo("Monte Carlo ASGD");
+        assertThat(req(j, "/series/exactAsgd").isNull()).isTrue();
+        assertThat(num(j, "/weakError/mean/stdErr")).isPositive();
+        assertThat(req(j, "/sme/source").asText()).contains("ensemble");
     }
 
     @ParameterizedTest

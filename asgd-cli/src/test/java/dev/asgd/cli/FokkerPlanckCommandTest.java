@@ -1,5 +1,7 @@
 package dev.asgd.cli;
 
+import static dev.asgd.cli.JsonRequire.num;
+import static dev.asgd.cli.JsonRequire.req;
 import dev.asgd.report.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -39,21 +41,21 @@ class FokkerPlanckCommandTest {
         Run r = run(with("--format", "json"));
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = Json.mapper().readTree(r.out());
-        double sharp = j.get("muSharp").asDouble();
-        assertThat(j.get("spectralGap").asDouble()).isCloseTo(sharp, within(1e-12));
-        assertThat(j.get("gapDegree").asInt()).isEqualTo(1);
-        assertThat(j.get("measuredRate").asDouble()).isCloseTo(sharp, within(1e-3 * sharp));
-        assertThat(j.get("printedOverSharp").asDouble()).isCloseTo(2, within(1e-12));
-        assertThat(j.get("degree2Rate").asDouble()).isCloseTo(j.get("muPaper").asDouble(), within(1e-9));
-        assertThat(j.get("epsilon").asDouble()).isZero();
-        JsonNode series = j.get("series");
+        double sharp = num(j, "muSharp");
+        assertThat(num(j, "spectralGap")).isCloseTo(sharp, within(1e-12));
+        assertThat(req(j, "gapDegree").asInt()).isEqualTo(1);
+        assertThat(num(j, "measuredRate")).isCloseTo(sharp, within(1e-3 * sharp));
+        assertThat(num(j, "printedOverSharp")).isCloseTo(2, within(1e-12));
+        assertThat(num(j, "degree2Rate")).isCloseTo(num(j, "muPaper"), within(1e-9));
+        assertThat(num(j, "epsilon")).isZero();
+        JsonNode series = req(j, "series");
         assertThat(series).hasSize(40);
         JsonNode last = series.get(39);
-        assertThat(last.get("step").asDouble()).isCloseTo(last.get("time").asDouble() / j.get("deltaT").asDouble(),
+        assertThat(num(last, "step")).isCloseTo(num(last, "time") / num(j, "deltaT"),
                 within(1e-9));
-        assertThat(last.get("hNormSq").asDouble()).isLessThan(series.get(0).get("hNormSq").asDouble());
-        assertThat(last.get("lyapunovH").asDouble()).isPositive();
-        assertThat(j.get("convergence").size()).isGreaterThanOrEqualTo(3);
+        assertThat(num(last, "hNormSq")).isLessThan(num(series.get(0), "hNormSq"));
+        assertThat(num(last, "lyapunovH")).isPositive();
+        assertThat(req(j, "convergence").size()).isGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -61,8 +63,8 @@ class FokkerPlanckCommandTest {
         Run r = run(with("--format", "json", "--initial", "centred", "--no-study"));
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = Json.mapper().readTree(r.out());
-        assertThat(j.get("measuredRate").asDouble()).isCloseTo(j.get("muPaper").asDouble(), within(1e-3));
-        assertThat(j.get("printedRateAttained").asText()).startsWith("printed mu");
+        assertThat(num(j, "measuredRate")).isCloseTo(num(j, "muPaper"), within(1e-3));
+        assertThat(req(j, "printedRateAttained").asText()).startsWith("printed mu");
     }
 
     @Test
@@ -71,11 +73,11 @@ class FokkerPlanckCommandTest {
                 "--degree", "12", "--points", "20", "--perturbation", "sin:0.2", "--no-study", "--format", "json", "-q");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = Json.mapper().readTree(r.out());
-        assertThat(j.get("epsilon").asDouble()).isPositive();
-        assertThat(j.get("epsilonCaveat").asText()).contains("infinite");
-        assertThat(j.get("measuredRate").asDouble()).isGreaterThanOrEqualTo(j.get("muSharpMinusEpsilon").asDouble());
-        assertThat(j.get("gapMethod").asText()).isEqualTo("arnoldi");
-        assertThat(j.get("steadyStateResidual").asDouble()).isLessThan(1e-10);
+        assertThat(num(j, "epsilon")).isPositive();
+        assertThat(req(j, "epsilonCaveat").asText()).contains("infinite");
+        assertThat(num(j, "measuredRate")).isGreaterThanOrEqualTo(num(j, "muSharpMinusEpsilon"));
+        assertThat(req(j, "gapMethod").asText()).isEqualTo("arnoldi");
+        assertThat(num(j, "steadyStateResidual")).isLessThan(1e-10);
     }
 
     @Test
@@ -85,9 +87,9 @@ class FokkerPlanckCommandTest {
                 "--points", "10", "--format", "json", "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = Json.mapper().readTree(r.out());
-        assertThat(j.get("dimension").asInt()).isEqualTo(2);
-        assertThat(j.get("unknowns").asLong()).isEqualTo(495);
-        assertThat(j.get("spectralGap").asDouble()).isCloseTo(j.get("muSharp").asDouble(), within(1e-12));
+        assertThat(req(j, "dimension").asInt()).isEqualTo(2);
+        assertThat(req(j, "unknowns").asLong()).isEqualTo(495);
+        assertThat(num(j, "spectralGap")).isCloseTo(num(j, "muSharp"), within(1e-12));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.asgd.cli;
 
+import static dev.asgd.cli.JsonRequire.num;
 import dev.asgd.report.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -29,8 +30,8 @@ class MomentsAgainstRateTest {
                 "--workers", "4", "--epsilon0", "0.001", "--format", "json"));
         JsonNode moments = Json.mapper().readTree(run("moments", "--eta", eta, "--kappa", kappa, "--omega0", omega,
                 "--steps", "10", "--format", "json"));
-        assertThat(moments.at("/rate/meanContractionPerStep").asDouble())
-                .isCloseTo(rate.get("meanContractionPerStep").asDouble(), within(1e-9));
+        assertThat(num(moments, "/rate/meanContractionPerStep"))
+                .isCloseTo(num(rate, "meanContractionPerStep"), within(1e-9));
         assertThat(run("rate", "--eta", eta, "--kappa", kappa, "--omega0", omega, "--format", "csv")).contains(",");
         assertThat(run("rate", "--eta", eta, "--kappa", kappa, "--omega0", omega, "--workers", "4")).isNotBlank();
     }

@@ -1,5 +1,7 @@
 package dev.asgd.cli;
 
+import static dev.asgd.cli.JsonRequire.num;
+import static dev.asgd.cli.JsonRequire.req;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -32,34 +34,34 @@ class RateCommandTest {
             assertThat(j.has(key)).as(key).isTrue();
         }
         for (String key : List.of("C", "Chat", "C1", "C2", "epsilon")) {
-            assertThat(j.get("constants").has(key)).as(key).isTrue();
+            assertThat(req(j, "constants").has(key)).as(key).isTrue();
         }
         for (String key : List.of("P", "K", "largestC")) {
-            assertThat(j.get("lyapunov").has(key)).as(key).isTrue();
+            assertThat(req(j, "lyapunov").has(key)).as(key).isTrue();
         }
-        assertThat(j.get("regime").asText()).isEqualTo("overdamped");
-        assertThat(j.get("gamma").asDouble()).isCloseTo(Math.sqrt(10), within(1e-12));
-        assertThat(j.get("beta").asDouble()).isCloseTo(2000, within(1e-8));
-        assertThat(j.get("muPaper").asDouble()).isCloseTo(2 * j.get("muSharp").asDouble(), within(1e-15));
-        assertThat(j.get("decayPerStepSharp").asDouble())
-                .isCloseTo(2 * j.get("muSharp").asDouble() * j.get("deltaT").asDouble(), within(1e-15));
-        assertThat(j.get("exactDecayPerStep").asDouble())
-                .isCloseTo(-2 * Math.log(j.get("meanContractionPerStep").asDouble()), within(1e-15));
-        assertThat(j.get("expectedStaleness").asDouble()).isCloseTo(9, within(1e-12));
-        assertThat(j.get("etaMax").asDouble()).isCloseTo(38, within(1e-12));
-        assertThat(j.get("lyapunov").get("P").get(0).get(1).asDouble()).isCloseTo(Math.sqrt(10) / 2, within(1e-14));
-        assertThat(j.get("lyapunov").get("largestC").asDouble()).isCloseTo(j.get("muPaper").asDouble(), within(1e-9));
-        assertThat(j.get("efficiency").get("efficiencyPaper").asDouble()).isCloseTo(0.8, within(1e-12));
-        assertThat(j.get("efficiency").get("queueModelKappa").asDouble()).isCloseTo(0.875, within(1e-15));
-        assertThat(j.get("params").get("omega0").get(0).asDouble()).isEqualTo(1);
+        assertThat(req(j, "regime").asText()).isEqualTo("overdamped");
+        assertThat(num(j, "gamma")).isCloseTo(Math.sqrt(10), within(1e-12));
+        assertThat(num(j, "beta")).isCloseTo(2000, within(1e-8));
+        assertThat(num(j, "muPaper")).isCloseTo(2 * num(j, "muSharp"), within(1e-15));
+        assertThat(num(j, "decayPerStepSharp"))
+                .isCloseTo(2 * num(j, "muSharp") * num(j, "deltaT"), within(1e-15));
+        assertThat(num(j, "exactDecayPerStep"))
+                .isCloseTo(-2 * Math.log(num(j, "meanContractionPerStep")), within(1e-15));
+        assertThat(num(j, "expectedStaleness")).isCloseTo(9, within(1e-12));
+        assertThat(num(j, "etaMax")).isCloseTo(38, within(1e-12));
+        assertThat(req(req(j, "lyapunov"), "P").get(0).get(1).asDouble()).isCloseTo(Math.sqrt(10) / 2, within(1e-14));
+        assertThat(num(req(j, "lyapunov"), "largestC")).isCloseTo(num(j, "muPaper"), within(1e-9));
+        assertThat(num(req(j, "efficiency"), "efficiencyPaper")).isCloseTo(0.8, within(1e-12));
+        assertThat(num(req(j, "efficiency"), "queueModelKappa")).isCloseTo(0.875, within(1e-15));
+        assertThat(req(req(j, "params"), "omega0").get(0).asDouble()).isEqualTo(1);
     }
 
     @Test
     void kappaZeroIsDefined() {
         CliRun r = CliRun.of("rate", "--eta", "0.5", "--kappa", "0", "--omega0", "1", "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.json().get("meanContractionPerStep").asDouble()).isCloseTo(0.5, within(1e-15));
-        assertThat(r.json().get("expectedStaleness").asDouble()).isZero();
+        assertThat(num(r.json(), "meanContractionPerStep")).isCloseTo(0.5, within(1e-15));
+        assertThat(num(r.json(), "expectedStaleness")).isZero();
     }
 
     @Test
@@ -68,10 +70,10 @@ class RateCommandTest {
         CliRun r = CliRun.of("rate", "--eta", "0.025", "--kappa", "0.9", "--omega0", "1", "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = r.json();
-        assertThat(j.get("regime").asText()).isEqualTo("critical");
-        assertThat(j.get("muSharp").asDouble()).isCloseTo(1, within(1e-12));
-        assertThat(j.get("constants").get("criticalDelta").asDouble()).isPositive();
-        assertThat(j.get("lyapunov").get("largestC").isNumber()).isTrue();
+        assertThat(req(j, "regime").asText()).isEqualTo("critical");
+        assertThat(num(j, "muSharp")).isCloseTo(1, within(1e-12));
+        assertThat(num(req(j, "constants"), "criticalDelta")).isPositive();
+        assertThat(req(req(j, "lyapunov"), "largestC").isNumber()).isTrue();
     }
 
     @Test
@@ -80,8 +82,8 @@ class RateCommandTest {
                 "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).doesNotContain("NaN").doesNotContain("Infinity");
-        assertThat(r.json().get("beta").isNull()).isTrue();
-        assertThat(r.json().get("constants").get("C1").isNull()).isTrue();
+        assertThat(req(r.json(), "beta").isNull()).isTrue();
+        assertThat(req(req(r.json(), "constants"), "C1").isNull()).isTrue();
     }
 
     @Test
@@ -89,10 +91,10 @@ class RateCommandTest {
         CliRun r = CliRun.of("rate", "--eta", "0.01", "--kappa", "0.5", "--omega0", "2,0.5,1", "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = r.json();
-        assertThat(j.get("modes")).hasSize(3);
-        assertThat(j.get("smeMode").asInt()).isEqualTo(1);
-        assertThat(j.get("etaThreshold").asDouble()).isCloseTo(0.5 / (4 * 0.25), within(1e-15));
-        assertThat(j.get("etaMax").asDouble()).isCloseTo(DiscreteMeanRate.etaMax(0.5, 2), within(1e-15));
+        assertThat(req(j, "modes")).hasSize(3);
+        assertThat(req(j, "smeMode").asInt()).isEqualTo(1);
+        assertThat(num(j, "etaThreshold")).isCloseTo(0.5 / (4 * 0.25), within(1e-15));
+        assertThat(num(j, "etaMax")).isCloseTo(DiscreteMeanRate.etaMax(0.5, 2), within(1e-15));
     }
 
     @Test

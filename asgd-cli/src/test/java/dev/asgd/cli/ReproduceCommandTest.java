@@ -1,5 +1,6 @@
 package dev.asgd.cli;
 
+import static dev.asgd.cli.JsonRequire.req;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,13 +25,13 @@ class ReproduceCommandTest {
                 new PrintWriter(out), new PrintWriter(err));
         assertThat(code).as(err.toString()).isZero();
         JsonNode j = new ObjectMapper().readTree(out.toString());
-        assertThat(j.path("suite").asText()).isEqualTo("quick");
-        assertThat(j.path("experiments")).hasSize(9);
-        j.path("experiments").forEach(e -> assertThat(e.path("verdict").asText())
+        assertThat(req(j, "suite").asText()).isEqualTo("quick");
+        assertThat(req(j, "experiments")).hasSize(9);
+        req(j, "experiments").forEach(e -> assertThat(req(e, "verdict").asText())
                 .isIn("holds", "holds with correction", "fails"));
         assertThat(dir.resolve("index.html")).exists();
         JsonNode results = new ObjectMapper().readTree(Files.readString(dir.resolve("results.json")));
-        assertThat(results.path("experiments")).hasSize(9);
+        assertThat(req(results, "experiments")).hasSize(9);
         assertThat(err.toString()).contains("[1/9]").contains("[9/9]").contains("done in");
         // the text form of the same outcome
         ReproduceCommand.Report report = new ReproduceCommand.Report(

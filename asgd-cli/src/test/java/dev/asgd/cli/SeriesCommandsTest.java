@@ -1,5 +1,7 @@
 package dev.asgd.cli;
 
+import static dev.asgd.cli.JsonRequire.num;
+import static dev.asgd.cli.JsonRequire.req;
 import dev.asgd.report.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -40,17 +42,17 @@ class SeriesCommandsTest {
     void momentsJsonHasTheSeriesShapeAndTheStationaryMoment() throws IOException {
         JsonNode j = json(run("moments", "--eta", "0.01", "--kappa", "0.9", "--omega0", "1", "--steps", "200",
                 "--every", "50", "--format", "json"));
-        assertThat(j.get("series")).hasSize(5);
-        JsonNode last = j.get("series").get(4);
-        assertThat(last.get("step").asLong()).isEqualTo(200);
-        assertThat(last.get("mean")).hasSize(1);
-        assertThat(last.get("secondMoment").asDouble()).isPositive();
-        assertThat(last.get("secondMomentStdErr").isNull()).isTrue();
-        assertThat(j.get("stationarySecondMoment").asDouble()).isCloseTo(0.00548, within(5e-6));
-        assertThat(j.at("/rate/secondMomentFactorPerStep").asDouble()).isBetween(0.0, 1.0);
-        assertThat(j.at("/rate/theory/meanContractionPerStep").asDouble()).isCloseTo(
-                j.at("/rate/meanContractionPerStep").asDouble(), within(1e-9));
-        assertThat(j.at("/params/method").asText()).contains("geometric");
+        assertThat(req(j, "series")).hasSize(5);
+        JsonNode last = req(j, "series").get(4);
+        assertThat(req(last, "step").asLong()).isEqualTo(200);
+        assertThat(req(last, "mean")).hasSize(1);
+        assertThat(num(last, "secondMoment")).isPositive();
+        assertThat(req(last, "secondMomentStdErr").isNull()).isTrue();
+        assertThat(num(j, "stationarySecondMoment")).isCloseTo(0.00548, within(5e-6));
+        assertThat(num(j, "/rate/secondMomentFactorPerStep")).isBetween(0.0, 1.0);
+        assertThat(num(j, "/rate/theory/meanContractionPerStep")).isCloseTo(
+                num(j, "/rate/meanContractionPerStep"), within(1e-9));
+        assertThat(req(j, "/params/method").asText()).contains("geometric");
     }
 
     /**
@@ -69,18 +71,18 @@ class SeriesCommandsTest {
             "--staleness", spec, "--steps", "120", "--every", "40", "--format", "json"};
         JsonNode exact = json(run(concat(new String[] {"moments"}, model)));
         JsonNode mc = json(run(concat(new String[] {"simulate", "--runs", "8000", "--seed", "3", "--quiet"}, model)));
-        JsonNode e = exact.get("series").get(3);
-        JsonNode m = mc.get("series").get(3);
-        double z2 = (m.get("secondMoment").asDouble() - e.get("secondMoment").asDouble())
-                / m.get("secondMomentStdErr").asDouble();
-        double zm = (m.get("mean").get(0).asDouble() - e.get("mean").get(0).asDouble())
-                / m.get("meanStdErr").get(0).asDouble();
+        JsonNode e = req(exact, "series").get(3);
+        JsonNode m = req(mc, "series").get(3);
+        double z2 = (num(m, "secondMoment") - num(e, "secondMoment"))
+                / num(m, "secondMomentStdErr");
+        double zm = (req(m, "mean").get(0).asDouble() - req(e, "mean").get(0).asDouble())
+                / req(m, "meanStdErr").get(0).asDouble();
         assertThat(Math.abs(z2)).as("second-moment z for %s, seed 3", law).isLessThan(4.5);
         assertThat(Math.abs(zm)).as("mean z for %s, seed 3", law).isLessThan(4.5);
-        assertThat(mc.at("/performance/memberStepsPerSecond").asDouble()).isPositive();
-        assertThat(mc.get("stationarySecondMoment").asDouble())
-                .isEqualTo(exact.get("stationarySecondMoment").asDouble());
-        assertThat(m.get("quantilesAbsError").get("0.5").asDouble()).isPositive();
+        assertThat(num(mc, "/performance/memberStepsPerSecond")).isPositive();
+        assertThat(num(mc, "stationarySecondMoment"))
+                .isEqualTo(num(exact, "stationarySecondMoment"));
+        assertThat(num(req(m, "quantilesAbsError"), "0.5")).isPositive();
     }
 
     @Test
@@ -179,19 +181,19 @@ class SeriesCommandsTest {
         JsonNode j = json(run("simulate", "--eta", "0.05", "--kappa", "0.5", "--data",
                 "synthetic:least-squares,n=400,d=3", "--theta0", "0", "--runs", "4000", "--steps", "600", "--every",
                 "100", "--seed", "3", "--format", "json", "--quiet"));
-        JsonNode params = j.get("params");
-        assertThat(params.get("rows").asInt()).isEqualTo(400);
-        assertThat(params.get("omega0")).hasSize(3);
-        assertThat(params.get("noise").asText()).contains("finite-sum");
-        JsonNode last = j.get("series").get(j.get("series").size() - 1);
+        JsonNode params = req(j, "params");
+        assertThat(req(params, "rows").asInt()).isEqualTo(400);
+        assertThat(req(params, "omega0")).hasSize(3);
+        assertThat(req(params, "noise").asText()).contains("finite-sum");
+        JsonNode last = req(j, "series").get(req(j, "series").size() - 1);
         for (int i = 0; i < 3; i++) {
-            double star = params.get("thetaStar").get(i).asDouble();
-            double se = last.get("meanStdErr").get(i).asDouble();
+            double star = req(params, "thetaStar").get(i).asDouble();
+            double se = req(last, "meanStdErr").get(i).asDouble();
             assertThat(se).isPositive();
-            assertThat(last.get("mean").get(i).asDouble()).isCloseTo(star, within(4.5 * se));
+            assertThat(req(last, "mean").get(i).asDouble()).isCloseTo(star, within(4.5 * se));
         }
-        assertThat(j.get("rate").get("exact").isNull()).isTrue();
-        assertThat(j.get("rate").get("theory").get("kappa").asDouble()).isEqualTo(0.5);
+        assertThat(req(req(j, "rate"), "exact").isNull()).isTrue();
+        assertThat(num(req(req(j, "rate"), "theory"), "kappa")).isEqualTo(0.5);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.asgd.cli;
 
+import static dev.asgd.cli.JsonRequire.num;
+import static dev.asgd.cli.JsonRequire.req;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -31,21 +33,21 @@ class SmeCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = r.json();
         double deltaT = Math.sqrt(0.01 * 0.1);
-        assertThat(j.at("/sme/deltaT").asDouble()).isCloseTo(deltaT, within(1e-15));
-        assertThat(j.at("/params/substeps").asInt()).isEqualTo(2);
-        assertThat(j.at("/sme/y0/0").asDouble()).isCloseTo(-Math.sqrt(0.1), within(1e-12));
-        JsonNode series = j.get("series");
+        assertThat(num(j, "/sme/deltaT")).isCloseTo(deltaT, within(1e-15));
+        assertThat(req(j, "/params/substeps").asInt()).isEqualTo(2);
+        assertThat(num(j, "/sme/y0/0")).isCloseTo(-Math.sqrt(0.1), within(1e-12));
+        JsonNode series = req(j, "series");
         assertThat(series).hasSize(5);
         JsonNode last = series.get(4);
-        assertThat(last.get("step").asLong()).isEqualTo(200);
-        assertThat(last.get("time").asDouble()).isCloseTo(200 * deltaT, within(1e-12));
-        assertThat(last.get("mean")).hasSize(2);
-        assertThat(last.get("quantilesAbsError").size()).isEqualTo(5);
-        assertThat(j.at("/exact/series")).hasSize(5);
-        assertThat(j.at("/exact/ensembleMaxAbsZ").asDouble()).as("seed 2").isLessThan(4.5);
-        assertThat(j.at("/exact/stationarySecondMomentPerCoordinate/0").asDouble()).isCloseTo(0.0055, within(1e-9));
-        assertThat(j.at("/exact/stationaryCovariance/0/0/1").asDouble()).isNegative();
-        assertThat(j.at("/performance/smeStepsPerSecond").asDouble()).isPositive();
+        assertThat(req(last, "step").asLong()).isEqualTo(200);
+        assertThat(num(last, "time")).isCloseTo(200 * deltaT, within(1e-12));
+        assertThat(req(last, "mean")).hasSize(2);
+        assertThat(req(last, "quantilesAbsError").size()).isEqualTo(5);
+        assertThat(req(j, "/exact/series")).hasSize(5);
+        assertThat(num(j, "/exact/ensembleMaxAbsZ")).as("seed 2").isLessThan(4.5);
+        assertThat(num(j, "/exact/stationarySecondMomentPerCoordinate/0")).isCloseTo(0.0055, within(1e-9));
+        assertThat(num(j, "/exact/stationaryCovariance/0/0/1")).isNegative();
+        assertThat(num(j, "/performance/smeStepsPerSecond")).isPositive();
     }
 
     @Test
@@ -54,9 +56,9 @@ class SmeCommandTest {
         String[] sim = args("--runs", "300", "--format", "json");
         sim[0] = "simulate";
         JsonNode asgd = CliRun.of(sim).json();
-        assertThat(sme.get("series")).hasSameSizeAs(asgd.get("series"));
-        for (int i = 0; i < sme.get("series").size(); i++) {
-            assertThat(sme.get("series").get(i).get("step")).isEqualTo(asgd.get("series").get(i).get("step"));
+        assertThat(req(sme, "series")).hasSameSizeAs(req(asgd, "series"));
+        for (int i = 0; i < req(sme, "series").size(); i++) {
+            assertThat(req(req(sme, "series").get(i), "step")).isEqualTo(req(req(asgd, "series").get(i), "step"));
         }
     }
 
@@ -74,8 +76,8 @@ class SmeCommandTest {
         CliRun r = CliRun.of(args("--runs", "300", "--perturbation", "sin:0.3,2", "--scheme", "em", "--format",
                 "json"));
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.json().get("exact").isNull()).isTrue();
-        assertThat(r.json().at("/sme/schemeWeakOrder").asInt()).isEqualTo(1);
+        assertThat(req(r.json(), "exact").isNull()).isTrue();
+        assertThat(req(r.json(), "/sme/schemeWeakOrder").asInt()).isEqualTo(1);
         CliRun t = CliRun.of(args("--runs", "300", "--scheme", "exact"));
         assertThat(t.out()).contains("asgd sme: 300 paths").contains("exact SME at step 200").contains("SME steps/s");
     }

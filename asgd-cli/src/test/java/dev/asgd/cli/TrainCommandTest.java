@@ -1,5 +1,7 @@
 package dev.asgd.cli;
 
+import static dev.asgd.cli.JsonRequire.num;
+import static dev.asgd.cli.JsonRequire.req;
 import dev.asgd.report.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,20 +35,20 @@ class TrainCommandTest {
         Run r = run("--data", LS, "--updates", "2000", "--eta", "0.01", "--format", "json", "--worker-delay", "exp:0.01");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = Json.mapper().readTree(r.out());
-        assertThat(j.get("updates").asLong()).isEqualTo(2000);
-        assertThat(j.get("series").size()).isEqualTo(51);
-        assertThat(j.get("series").get(50).get("step").asLong()).isEqualTo(2000);
-        assertThat(j.at("/staleness/geometricFit/kappa").isNumber()).isTrue();
-        assertThat(j.at("/theory/geometric/decayPerUpdate").asDouble()).isPositive();
-        assertThat(j.at("/theory/measuredLaw/decayPerUpdate").asDouble()).isPositive();
-        assertThat(j.at("/theory/measuredLaw/meanSquareEdge").asDouble())
-                .isLessThanOrEqualTo(j.at("/theory/measuredLaw/meanEdge").asDouble());
-        assertThat(j.at("/theory/replayEdge/edge").asDouble()).isPositive();
-        assertThat(j.at("/theory/predictedCurve").size()).isEqualTo(51);
-        assertThat(j.at("/theory/measured/decayPerUpdate").isNumber()).isTrue();
-        assertThat(j.at("/params/problem").asText()).isEqualTo("least-squares");
+        assertThat(req(j, "updates").asLong()).isEqualTo(2000);
+        assertThat(req(j, "series").size()).isEqualTo(51);
+        assertThat(req(req(j, "series").get(50), "step").asLong()).isEqualTo(2000);
+        assertThat(req(j, "/staleness/geometricFit/kappa").isNumber()).isTrue();
+        assertThat(num(j, "/theory/geometric/decayPerUpdate")).isPositive();
+        assertThat(num(j, "/theory/measuredLaw/decayPerUpdate")).isPositive();
+        assertThat(num(j, "/theory/measuredLaw/meanSquareEdge"))
+                .isLessThanOrEqualTo(num(j, "/theory/measuredLaw/meanEdge"));
+        assertThat(num(j, "/theory/replayEdge/edge")).isPositive();
+        assertThat(req(j, "/theory/predictedCurve").size()).isEqualTo(51);
+        assertThat(req(j, "/theory/measured/decayPerUpdate").isNumber()).isTrue();
+        assertThat(req(j, "/params/problem").asText()).isEqualTo("least-squares");
         long sum = 0;
-        for (JsonNode n : j.at("/staleness/histogram")) {
+        for (JsonNode n : req(j, "/staleness/histogram")) {
             sum += n.asLong();
         }
         assertThat(sum).isEqualTo(2000);
@@ -72,20 +74,20 @@ class TrainCommandTest {
                 "--record-schedule", s, "--what-if-eta", "0.05,0.2,5", "--no-replay-edge", "--plot", dir.toString());
         assertThat(a.code()).as(a.err()).isZero();
         JsonNode j = Json.mapper().readTree(a.out());
-        JsonNode w = j.get("whatIf");
+        JsonNode w = req(j, "whatIf");
         assertThat(w.size()).isEqualTo(3);
         // at the recorded rate the replay is the run itself
-        assertThat(w.get(0).get("finalTrainLoss").asDouble()).isEqualTo(j.at("/final/trainLoss").asDouble());
-        assertThat(w.get(2).get("diverged").asBoolean()).isTrue();
-        assertThat(w.get(2).get("divergedAt").asLong()).isPositive();
+        assertThat(num(w.get(0), "finalTrainLoss")).isEqualTo(num(j, "/final/trainLoss"));
+        assertThat(req(w.get(2), "diverged").asBoolean()).isTrue();
+        assertThat(req(w.get(2), "divergedAt").asLong()).isPositive();
         assertThat(dir.resolve("what-if.png")).exists();
         // --replay at another eta is the same interleaving at that rate: equal to the what-if row
         Run b = run("--data", LS, "--updates", "800", "--workers", "3", "--replay", s, "--eta", "0.2", "--format", "json",
                 "--no-replay-edge");
         assertThat(b.code()).as(b.err()).isZero();
         JsonNode jb = Json.mapper().readTree(b.out());
-        assertThat(jb.get("counterfactualReplay").asBoolean()).isTrue();
-        assertThat(jb.at("/final/trainLoss").asDouble()).isEqualTo(w.get(1).get("finalTrainLoss").asDouble());
+        assertThat(req(jb, "counterfactualReplay").asBoolean()).isTrue();
+        assertThat(num(jb, "/final/trainLoss")).isEqualTo(num(w.get(1), "finalTrainLoss"));
     }
 
     @Test
@@ -95,11 +97,11 @@ class TrainCommandTest {
                 "json", "--plot", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = Json.mapper().readTree(r.out());
-        assertThat(j.at("/edges/measured").asDouble()).isPositive();
-        assertThat(j.at("/edges/measuredLawMeanSquare").asDouble()).isPositive();
-        assertThat(j.at("/edges/replay/edge").asDouble()).isPositive();
-        assertThat(j.get("points").size()).isGreaterThanOrEqualTo(3);
-        assertThat(j.get("points").get(0).get("runs").size()).isEqualTo(2);
+        assertThat(num(j, "/edges/measured")).isPositive();
+        assertThat(num(j, "/edges/measuredLawMeanSquare")).isPositive();
+        assertThat(num(j, "/edges/replay/edge")).isPositive();
+        assertThat(req(j, "points").size()).isGreaterThanOrEqualTo(3);
+        assertThat(req(req(j, "points").get(0), "runs").size()).isEqualTo(2);
         assertThat(dir.resolve("edge-sweep.png")).exists();
         Run csv = run("--data", "synthetic:least-squares,n=2000,d=4,seed=2", "--updates", "300", "--sweep-eta", "0.05",
                 "--repeats", "1", "--format", "csv", "--no-replay-edge");
@@ -153,7 +155,7 @@ class TrainCommandTest {
         Run ok = run("--data", "csv:" + csv, "--problem", "least-squares", "--updates", "300", "--l2", "0.01",
                 "--format", "json", "--no-replay-edge");
         assertThat(ok.code()).as(ok.err()).isZero();
-        assertThat(Json.mapper().readTree(ok.out()).at("/theory/measuredLaw/meanSquareEdge").asDouble()).isPositive();
+        assertThat(num(Json.mapper().readTree(ok.out()), "/theory/measuredLaw/meanSquareEdge")).isPositive();
     }
 
     /** A schedule is part of the settings: recorded, and replayed bit for bit without naming it again. */
@@ -166,9 +168,9 @@ class TrainCommandTest {
         assertThat(a.code()).as(a.err()).isZero();
         assertThat(b.code()).as(b.err()).isZero();
         JsonNode ja = Json.mapper().readTree(a.out());
-        assertThat(ja.at("/params/lrPolicy").asText()).isEqualTo("constant@step:200:0.5");
-        assertThat(Json.mapper().readTree(b.out()).get("final")).isEqualTo(ja.get("final"));
-        assertThat(ja.at("/theory/note").asText()).contains("schedule");
+        assertThat(req(ja, "/params/lrPolicy").asText()).isEqualTo("constant@step:200:0.5");
+        assertThat(req(Json.mapper().readTree(b.out()), "final")).isEqualTo(req(ja, "final"));
+        assertThat(req(ja, "/theory/note").asText()).contains("schedule");
         Run bad = run("--data", LS, "--lr-schedule", "cosine");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--lr-schedule");
@@ -180,9 +182,9 @@ class TrainCommandTest {
                 "--format", "json", "--no-replay-edge");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = Json.mapper().readTree(r.out());
-        assertThat(j.at("/averaged/iterates").asLong()).isEqualTo(500);
-        assertThat(j.at("/averaged/fromUpdate").asLong()).isEqualTo(501);
-        assertThat(j.at("/averaged/trainLoss").asDouble()).isPositive();
+        assertThat(req(j, "/averaged/iterates").asLong()).isEqualTo(500);
+        assertThat(req(j, "/averaged/fromUpdate").asLong()).isEqualTo(501);
+        assertThat(num(j, "/averaged/trainLoss")).isPositive();
         Run bad = run("--data", LS, "--average", "tail:2");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--average");
@@ -213,8 +215,8 @@ class TrainCommandTest {
         assertThat(b.code()).as(b.err()).isZero();
         JsonNode ja = Json.mapper().readTree(a.out());
         JsonNode jb = Json.mapper().readTree(b.out());
-        assertThat(jb.get("final")).isEqualTo(ja.get("final"));
-        assertThat(jb.at("/staleness/histogram")).isEqualTo(ja.at("/staleness/histogram"));
+        assertThat(req(jb, "final")).isEqualTo(req(ja, "final"));
+        assertThat(req(jb, "/staleness/histogram")).isEqualTo(req(ja, "/staleness/histogram"));
     }
 
     @Test
@@ -226,8 +228,8 @@ class TrainCommandTest {
         Run b = run("--data", LS, "--updates", "500", "--workers", "1", "--checkpoint", ck, "--checkpoint-every", "100",
                 "--resume", "--format", "json");
         JsonNode jb = Json.mapper().readTree(b.out());
-        assertThat(jb.get("resumedFrom").asLong()).isEqualTo(300);
-        assertThat(jb.get("updates").asLong()).isEqualTo(500);
+        assertThat(req(jb, "resumedFrom").asLong()).isEqualTo(300);
+        assertThat(req(jb, "updates").asLong()).isEqualTo(500);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.asgd.fokkerplanck;
 
+import dev.asgd.theory.DampingRegime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -74,5 +76,119 @@ public record FokkerPlanckResult(FokkerPlanckProblem problem, String initial, do
     /** @return muPaper - epsilon, the printed theorem's rate */
     public double muPaperMinusEpsilon() {
         return muPaper - epsilon;
+    }
+
+    /** The slow modes a run reports: the first ten of the spectrum. */
+    public static final int SLOW_MODES = 10;
+
+    /**
+     * The relative slack of {@link #correctedBoundHolds}: the measured rate carries the integrator's
+     * relative error (about 1e-4 at the default step).
+     */
+    public static final double BOUND_SLACK = 1e-3;
+
+    /** Which theoretical rate the measured one matches, to 1 % ({@link #attained}). */
+    public enum Attained {
+        /** The printed mu: the degree-2 modes, data whose mean is already at equilibrium. */
+        PRINTED("printed mu (degree-2 modes: data whose mean is already at equilibrium)"),
+        /** muSharp: the gap, degree-1 modes, any data with the mean off. */
+        SHARP("muSharp (the gap: degree-1 modes, any data with the mean off)"),
+        /** Neither: eps shifts the rate, or critical damping's (1 + t) factor biases the fit. */
+        NEITHER("neither (eps shifts the rate, or the (1 + t) factor of critical damping biases the fit)");
+
+        private final String description;
+
+        Attained(String description) {
+            this.description = description;
+        }
+
+        /** @return the sentence the outputs print */
+        public String description() {
+            return description;
+        }
+    }
+
+    /**
+     * The steady state's moments of one coordinate.
+     *
+     * @param meanX E x
+     * @param meanV E v
+     * @param varX Var x
+     * @param covXV Cov(x, v)
+     * @param varV Var v
+     */
+    public record SteadyState(double meanX, double meanV, double varX, double covXV, double varV) {
+    }
+
+    /** @return beta of each coordinate's SME */
+    public double[] beta() {
+        double[] beta = new double[problem.dimension()];
+        for (int c = 0; c < beta.length; c++) {
+            beta[c] = problem.sme(c).beta();
+        }
+        return beta;
+    }
+
+    /** @return the damping regime of gamma against 2 omega0 of the slowest coordinate */
+    public DampingRegime regime() {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : problem.omega0()) {
+            m = Math.min(m, x);
+        }
+        return DampingRegime.of(problem.gamma(), m);
+    }
+
+    /** @return muPaper / muSharp (2: the printed rate is the degree-2 modes') */
+    public double printedOverSharp() {
+        return muPaper / muSharp;
+    }
+
+    /** @return the spectral gap / muSharp (1 when the gap is the degree-1 modes') */
+    public double gapOverMuSharp() {
+        return spectrum.gap() / muSharp;
+    }
+
+    /** @return measuredRate / muSharp */
+    public double measuredOverMuSharp() {
+        return measuredRate / muSharp;
+    }
+
+    /** @return measuredRate / muPaper */
+    public double measuredOverMuPaper() {
+        return measuredRate / muPaper;
+    }
+
+    /** @return which theoretical rate the measured one matches to 1 % (the printed one checked first) */
+    public Attained attained() {
+        double m = measuredRate;
+        if (Math.abs(m - muPaper) <= 0.01 * muPaper) {
+            return Attained.PRINTED;
+        }
+        if (Math.abs(m - muSharp) <= 0.01 * muSharp) {
+            return Attained.SHARP;
+        }
+        return Attained.NEITHER;
+    }
+
+    /**
+     * @return whether the corrected theorem's bound holds: measuredRate &gt;= muSharp - epsilon, to
+     *     {@link #BOUND_SLACK} |muSharp|
+     */
+    public boolean correctedBoundHolds() {
+        return measuredRate >= muSharpMinusEpsilon() - BOUND_SLACK * Math.abs(muSharp);
+    }
+
+    /** @return the steady state's means and covariances per coordinate, from {@link #steadyMoments} */
+    public List<SteadyState> steadyState() {
+        List<SteadyState> out = new ArrayList<>(steadyMoments.size());
+        for (double[] m : steadyMoments) {
+            out.add(new SteadyState(m[0], m[1], m[2] - m[0] * m[0], m[3] - m[0] * m[1], m[4] - m[1] * m[1]));
+        }
+        return out;
+    }
+
+    /** @return the first {@link #SLOW_MODES} modes of the spectrum */
+    public List<SpectralGap.Mode> slowModes() {
+        return spectrum.modes().subList(0, Math.min(SLOW_MODES, spectrum.modes().size()));
     }
 }

@@ -43,6 +43,10 @@ public record SpectralGap(double gap, double[] gapEigenvalue, int gapDegree, Str
      *     every eigenvector is one or the other; classified by where most of its norm lies)
      */
     public record Mode(double re, double im, int degree, int parity) {
+        /** @return {@code even} or {@code odd} */
+        public String parityLabel() {
+            return parity == 0 ? "even" : "odd";
+        }
     }
 
     /**

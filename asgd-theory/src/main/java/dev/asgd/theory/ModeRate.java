@@ -40,4 +40,9 @@ public record ModeRate(double omega0, SmeParameters sme, DampingRegime regime, d
                 2 * muPaper * sme.deltaT(), 2 * muSharp * sme.deltaT(), rho, -2 * Math.log(rho),
                 constants, LyapunovCertificate.of(constants, gamma, omega0));
     }
+
+    /** @return muPaper / muSharp: 2 where both are finite and positive (the printed rate is twice the true one) */
+    public double printedOverSharp() {
+        return muPaper / muSharp;
+    }
 }

@@ -45,4 +45,17 @@ public record WorkerEfficiency(int workers, double efficiencyPaper, double asgdC
         return new WorkerEfficiency(workers, workers * (1 - kappa), asgd, sgd, asgdDecay, sgdDecay,
                 asgdDecay / sgdDecay, (workers - 1) / (double) workers);
     }
+
+    /** Remark 3.4's efficiency m (1 - kappa) under the queue model, where kappa = (m - 1) / m: exactly 1. */
+    public static final double QUEUE_MODEL_EFFICIENCY_PAPER = 1.0;
+
+    /** @return whether ASGD wins as printed: m (1 - kappa) &gt; 1 */
+    public boolean asgdWinsPaper() {
+        return efficiencyPaper > 1;
+    }
+
+    /** @return whether ASGD wins exactly, at the same learning rate: speedupPerUnitTime &gt; 1 */
+    public boolean asgdWinsExact() {
+        return speedupPerUnitTime > 1;
+    }
 }

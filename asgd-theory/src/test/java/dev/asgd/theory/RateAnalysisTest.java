@@ -24,6 +24,8 @@ class RateAnalysisTest {
         assertThat(a.muSharpMinusEpsilon()).isEqualTo(m.muSharp() - a.epsilon());
         assertThat(a.efficiency().efficiencyPaper()).isCloseTo(0.8, within(1e-12));
         assertThat(a.verdict()).startsWith("below the threshold");
+        assertThat(m.printedOverSharp()).as("overdamped: printed (gamma - sqrt(gamma^2 - 4)) is twice the sharp rate")
+                .isCloseTo(2, within(1e-12));
     }
 
     /** E[tau] from the pmf (1 - kappa) kappa^l summed directly: kappa / (1 - kappa), not the printed 1 / (1 - kappa). */

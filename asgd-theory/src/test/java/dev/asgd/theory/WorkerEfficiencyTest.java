@@ -29,6 +29,19 @@ class WorkerEfficiencyTest {
     }
 
     @Test
+    void verdictsCompareTheFiguresOfMeritWithOne() {
+        WorkerEfficiency e = WorkerEfficiency.of(0.1, 0.75, new double[] {1}, 8);
+        assertThat(e.asgdWinsPaper()).as("8 (1 - 0.75) = 2 > 1").isTrue();
+        assertThat(e.asgdWinsExact()).isEqualTo(e.speedupPerUnitTime() > 1);
+        WorkerEfficiency f = WorkerEfficiency.of(0.1, 0.9, new double[] {1}, 8);
+        assertThat(f.asgdWinsPaper()).as("8 (1 - 0.9) = 0.8 < 1").isFalse();
+        WorkerEfficiency sgd = WorkerEfficiency.of(0.1, 0, new double[] {1}, 1);
+        assertThat(sgd.asgdWinsExact()).as("speedup of SGD over itself is 1, not > 1").isEqualTo(
+                sgd.speedupPerUnitTime() > 1);
+        assertThat(WorkerEfficiency.QUEUE_MODEL_EFFICIENCY_PAPER).isEqualTo(8 * (1 - e.queueModelKappa()));
+    }
+
+    @Test
     void rejectsZeroWorkers() {
         assertThatThrownBy(() -> WorkerEfficiency.of(0.1, 0.5, new double[] {1}, 0))
                 .isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("workers = 0");

@@ -49,6 +49,18 @@ public record CompareConfig(SdeProblem problem, StalenessDistribution staleness,
     }
 
     /**
+     * @return eta times the largest omega0^2: the step against the stiffest mode (the SME's regime is
+     *     eta omega0^2 small)
+     */
+    public double etaOmega2() {
+        double w = 0;
+        for (double x : problem.omega0()) {
+            w = Math.max(w, x * x);
+        }
+        return eta() * w;
+    }
+
+    /**
      * The same comparison at another learning rate over the same gradient-flow time eta K (the
      * natural clock of the small-eta regime, where the slow mode decays like exp(-eta omega^2 k)),
      * with the record interval scaled alike.

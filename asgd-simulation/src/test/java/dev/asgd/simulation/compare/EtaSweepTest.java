@@ -47,6 +47,17 @@ class EtaSweepTest {
     }
 
     @Test
+    void etaOmega2UsesTheStiffestModeAtEachRate() {
+        SdeProblem p = new SdeProblem(new QuadraticLoss(new double[] {0.5, 3, 2}, new double[3],
+                dev.asgd.core.perturbation.Perturbations.parse("none")), 0.01, 0.5, new double[] {1, 1, 1},
+                new double[] {1, 1, 1});
+        CompareConfig base = new CompareConfig(p, new GeometricStaleness(0.5), 100, 10, 1, 1, 1, SchemeKind.SPLITTING,
+                1, 1e100, 0.05);
+        assertThat(base.etaOmega2()).isCloseTo(0.09, within(1e-15));
+        assertThat(base.atEta(0.002).etaOmega2()).isCloseTo(0.018, within(1e-15));
+    }
+
+    @Test
     void orderFitOfAnExactPowerLaw() {
         OrderFit f = OrderFit.fit(new double[] {1, 2, 4, 8}, new double[] {3, 12, 48, 192}, 0.95);
         assertThat(f.order()).isCloseTo(2, within(1e-12));

@@ -37,4 +37,9 @@ public record RunResult(TrainingConfig config, String engine, long updates, long
     public MetricPoint last() {
         return series.get(series.size() - 1);
     }
+
+    /** @return the first update of the averaged iterate's window, updates - averagedIterates + 1 */
+    public long averagedFromUpdate() {
+        return updates - averagedIterates + 1;
+    }
 }

@@ -67,4 +67,13 @@ public record GeometricFit(long count, double mean, double kappa, int bins, doub
         SignificanceResult r = ChiSquareTest.withDefaults().withDegreesOfFreedomAdjustment(1).test(e, o);
         return new GeometricFit(n, mean, kappa, bins, r.getStatistic(), bins - 2, r.getPValue());
     }
+
+    /**
+     * @param lag a staleness l &gt;= 0
+     * @return the fitted law's expected number of updates with staleness l, count (1 - kappa) kappa^l
+     *     (0 when there is no fit)
+     */
+    public double expectedCount(int lag) {
+        return Double.isNaN(kappa) ? 0 : count * (1 - kappa) * Math.pow(kappa, lag);
+    }
 }

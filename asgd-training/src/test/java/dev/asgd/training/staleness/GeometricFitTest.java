@@ -46,6 +46,15 @@ class GeometricFitTest {
     }
 
     @Test
+    void expectedCountsOfTheFittedLaw() {
+        GeometricFit f = GeometricFit.of(new long[] {50, 30, 20});
+        double k = 0.7 / 1.7;
+        assertThat(f.expectedCount(0)).isCloseTo(100 * (1 - k), within(1e-12));
+        assertThat(f.expectedCount(2)).isCloseTo(100 * (1 - k) * k * k, within(1e-12));
+        assertThat(GeometricFit.of(new long[0]).expectedCount(0)).as("no updates, no fit").isZero();
+    }
+
+    @Test
     void rejectsAConstantStaleness() {
         long[] h = new long[4];
         h[3] = 10_000;
