@@ -1,29 +1,39 @@
 package dev.asgd.simulation.study;
 
 import dev.asgd.core.InvalidParameterException;
-import dev.asgd.core.fit.Line;
+import dev.asgd.core.loss.QuadraticLoss;
 import dev.asgd.core.staleness.GeometricStaleness;
-import dev.asgd.theory.SmeParameters;
-import dev.asgd.theory.moments.ExactMoments;
-import dev.asgd.theory.moments.MomentPoint;
-import dev.asgd.theory.moments.MomentProblem;
-import dev.asgd.theory.sme.LinearSme;
-import dev.asgd.theory.sme.Matrix2;
+import dev.asgd.simulation.SeriesPoint;
+import dev.asgd.simulation.compare.CompareConfig;
+import dev.asgd.simulation.compare.Comparison;
+import dev.asgd.simulation.compare.EtaSweep;
+import dev.asgd.simulation.compare.OrderFit;
+import dev.asgd.simulation.sde.SchemeKind;
+import dev.asgd.simulation.sde.SdeProblem;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
  * The SME's accuracy (section 2, after An, Lu and Ying): the weak error between discrete ASGD and
  * the SME (2.2) of one quadratic mode at a fixed SME time T, against eta, for the test functions
- * theta and theta^2, with the fitted orders ({@link Line}: least-squares slope of ln error on
- * ln eta). Both sides are exact: the discrete moments from their closed recursion
- * ({@link ExactMoments}), the SME's from its Gaussian solution ({@link LinearSme}) at t = K deltaT,
- * K = round(T / deltaT), with Y0 = -sqrt(eta / (1 - kappa)) omega0^2 theta0. At a few of the
+ * theta and theta^2, with the fitted orders ({@link OrderFit}): an {@link EtaSweep} of exact
+ * comparisons ({@link dev.asgd.simulation.compare.SmeComparison}: the discrete moments from their
+ * closed recursion, the SME's from its Gaussian solution) with one record at K = round(T / deltaT)
+ * steps, Y0 = -sqrt(eta / (1 - kappa)) grad f(theta0). At a few of the
  * largest eta an SME ensemble ({@link SmeEnsembleDecay#momentsAt}) measures the same weak errors
  * against the exact discrete moments a second, independent way, with standard errors and its
  * z-scores against the exact SME.
  */
 public final class SmeAccuracyStudy {
+    /** Level of the order fits' intervals (the orders themselves do not depend on it). */
+    static final double CONFIDENCE = 0.95;
+    /** Unused by exact comparisons; required by {@link CompareConfig}. */
+    private static final double DIVERGENCE_BOUND = 1e6;
+    /** The comparisons' verdict tolerance (the study reports errors, not verdicts). */
+    private static final double VERDICT_TOLERANCE = 0.1;
+
     private SmeAccuracyStudy() {
     }
 
@@ -131,46 +141,45 @@ public final class SmeAccuracyStudy {
         double[] zSecond = nan(n);
         double kappa = p.kappa();
         double omega = p.omega0();
+        List<CompareConfig> configs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            SmeParameters sp = SmeParameters.of(eta[i], kappa, omega, p.sigma());
-            long steps = Math.round(p.horizon() / sp.deltaT());
-            ExactMoments d = ExactMoments.of(new MomentProblem(eta[i], new double[] {omega}, new double[] {p.sigma()},
-                    new double[] {p.theta0()}, new double[] {0}, new GeometricStaleness(kappa)));
-            for (long k = 0; k < steps; k++) {
-                d.step();
-            }
-            MomentPoint dm = d.current();
-            double t = steps * sp.deltaT();
-            LinearSme sde = LinearSme.of(sp, omega);
-            double y0 = -Math.sqrt(eta[i] / (1 - kappa)) * omega * omega * p.theta0();
-            double mean = sde.mean(t, p.theta0(), y0)[0];
-            double second = sde.covariance(t, new Matrix2(0, 0, 0, 0)).a() + mean * mean;
-            stepsAt[i] = steps;
-            dMean[i] = dm.mean()[0];
-            dSecond[i] = dm.secondMoment();
-            sMean[i] = mean;
-            sSecond[i] = second;
-            errMean[i] = Math.abs(dMean[i] - mean);
-            errSecond[i] = Math.abs(dSecond[i] - second);
+            SdeProblem problem = new SdeProblem(QuadraticLoss.of(omega), eta[i], kappa, new double[] {p.sigma()},
+                    new double[] {p.theta0()});
+            stepsAt[i] = Math.round(p.horizon() / problem.deltaT());
+            // exact on both sides, one record at the end: the weak error at SME time K deltaT
+            configs.add(new CompareConfig(problem, new GeometricStaleness(kappa), stepsAt[i], stepsAt[i], 1, p.seed(),
+                    1, SchemeKind.SPLITTING, 1, DIVERGENCE_BOUND, VERDICT_TOLERANCE));
+        }
+        EtaSweep sweep = EtaSweep.run(configs, CONFIDENCE, null);
+        for (int i = 0; i < n; i++) {
+            Comparison c = sweep.rows().get(i);
+            SeriesPoint d = c.exactAsgd().get(c.exactAsgd().size() - 1);
+            SeriesPoint s = c.sme().get(c.sme().size() - 1);
+            dMean[i] = d.mean()[0];
+            dSecond[i] = d.secondMoment();
+            sMean[i] = s.mean()[0];
+            sSecond[i] = s.secondMoment();
+            errMean[i] = c.weakError().meanMax();
+            errSecond[i] = c.weakError().secondMomentMax();
             logEta[i] = Math.log(eta[i]);
             logMean[i] = Math.log(errMean[i]);
             logSecond[i] = Math.log(errSecond[i]);
             if (p.ensembleAt(i)) {
                 SmeEnsembleDecay.Moments e = SmeEnsembleDecay.momentsAt(eta[i], kappa, omega, p.sigma(), p.theta0(),
-                        steps, p.runs(), p.seed() + i, p.threads());
+                        stepsAt[i], p.runs(), p.seed() + i, p.threads());
                 ensMean[i] = Math.abs(dMean[i] - e.mean());
                 ensMeanSe[i] = e.meanStdErr();
                 ensSecond[i] = Math.abs(dSecond[i] - e.secondMoment());
                 ensSecondSe[i] = e.secondMomentStdErr();
-                zMean[i] = (e.mean() - mean) / e.meanStdErr();
-                zSecond[i] = (e.secondMoment() - second) / e.secondMomentStdErr();
+                zMean[i] = (e.mean() - sMean[i]) / e.meanStdErr();
+                zSecond[i] = (e.secondMoment() - sSecond[i]) / e.secondMomentStdErr();
             }
             if (progress != null) {
                 progress.accept(i + 1);
             }
         }
-        double orderMean = Line.fitFinite(logEta, logMean).slope();
-        double orderSecond = Line.fitFinite(logEta, logSecond).slope();
+        double orderMean = order(sweep.meanOrder());
+        double orderSecond = order(sweep.secondMomentOrder());
         double[] fitMean = new double[n];
         double[] fitSecond = new double[n];
         double cm = Math.exp(mean(logMean) - orderMean * mean(logEta));
@@ -183,9 +192,9 @@ public final class SmeAccuracyStudy {
         return new Result(kappa, p.horizon(), eta.clone(), stepsAt, dMean, sMean, errMean, dSecond, sSecond, errSecond,
                 orderMean, orderSecond, fitMean, fitSecond, p.runs(), ensCount, ensMean, ensMeanSe, ensSecond,
                 ensSecondSe, zMean, zSecond, Math.max(maxAbs(zMean), maxAbs(zSecond)),
-                Line.fitFinite(logEta, log(ensMean)).slope(), Line.fitFinite(logEta, log(ensSecond)).slope(),
-                Line.fitFinite(logEta, log(where(errMean, ensMean))).slope(),
-                Line.fitFinite(logEta, log(where(errSecond, ensSecond))).slope());
+                order(OrderFit.fit(eta, ensMean, CONFIDENCE)), order(OrderFit.fit(eta, ensSecond, CONFIDENCE)),
+                order(OrderFit.fit(eta, where(errMean, ensMean), CONFIDENCE)),
+                order(OrderFit.fit(eta, where(errSecond, ensSecond), CONFIDENCE)));
     }
 
     private static double[] nan(int n) {
@@ -203,12 +212,9 @@ public final class SmeAccuracyStudy {
         return r;
     }
 
-    private static double[] log(double[] v) {
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            r[i] = Math.log(v[i]);
-        }
-        return r;
+    /** @return the fitted order, NaN without a fit (fewer than two usable points) */
+    private static double order(OrderFit fit) {
+        return fit == null ? Double.NaN : fit.order();
     }
 
     /** @return the largest |x| over the finite entries, NaN when there are none */
