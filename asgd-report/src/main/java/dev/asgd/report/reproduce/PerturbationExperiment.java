@@ -71,7 +71,7 @@ public final class PerturbationExperiment implements Experiment {
         List<List<String>> rows = new ArrayList<>();
         for (double a : new double[] {1e-9, 1e-6, 1e-5, 1e-4, 1e-2, 0.5}) {
             int i = TheoremRateStudy.nearest(eps0, a);
-            rows.add(List.of(Fmt.num(eps0[i]), Fmt.num(eps0[i] * c1), Fmt.num(boundPrinted[i]), Fmt.num(boundSharp[i]),
+            rows.add(List.of(Fmt.num(eps0[i]), Fmt.num(theory.epsilon()[i]), Fmt.num(boundPrinted[i]), Fmt.num(boundSharp[i]),
                     Fmt.num(discrete[i]), Fmt.num(sme[i]), Fmt.num(fp[i])));
         }
         Table table = new Table(List.of("eps0", "epsilon = eps0 C1", "printed 2(mu - epsilon)", "sharp 2(mu - epsilon)",

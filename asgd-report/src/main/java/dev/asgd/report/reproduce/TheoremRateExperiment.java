@@ -172,7 +172,7 @@ public final class TheoremRateExperiment implements Experiment {
                             + " SME mean's decay within %s", Fmt.pct(devEns));
         } else if (rMin > 0.95 && rMax < 1.05) {
             verdict = Verdict.HOLDS;
-            text = Fmt.f("the printed mu matches the exact discrete decay within %s", Fmt.pct(Math.max(1 - rMin, rMax - 1)));
+            text = Fmt.f("the printed mu matches the exact discrete decay within %s", Fmt.pct(theory.printedOverDiscreteMaxRelDev()));
         } else {
             verdict = Verdict.FAILS;
             text = Fmt.f("printed / exact discrete ranges over %.3f-%.3f; sharp vs discrete %s, vs SME %s", rMin, rMax,

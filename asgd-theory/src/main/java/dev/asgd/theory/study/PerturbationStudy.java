@@ -49,6 +49,7 @@ public final class PerturbationStudy {
      * @param C1 the theorem's constant: epsilon = eps0 C1
      * @param twiceMuSharp the unperturbed 2 mu (sharp)
      * @param eps0 the perturbation sizes
+     * @param epsilon the theorem's epsilon = eps0 C1 per size
      * @param boundSharp 2 (mu_sharp - eps0 C1)
      * @param boundPrinted 2 (mu_printed - eps0 C1)
      * @param exactDiscreteLinearised -2 ln rho(omega_eff) / deltaT
@@ -57,7 +58,7 @@ public final class PerturbationStudy {
      * @param discreteChange exactDiscreteLinearised at the largest eps0 over that at the smallest, minus 1
      */
     public record Result(double eta, double kappa, double sigma, double gamma, double C1, double twiceMuSharp,
-            double[] eps0, double[] boundSharp, double[] boundPrinted, double[] exactDiscreteLinearised,
+            double[] eps0, double[] epsilon, double[] boundSharp, double[] boundPrinted, double[] exactDiscreteLinearised,
             double[] smeLinearised, double vacuousFromEps0, double discreteChange) {
     }
 
@@ -71,6 +72,7 @@ public final class PerturbationStudy {
         ModeRate base = ModeRate.of(p.eta(), p.kappa(), p.omega0(), p.sigma());
         double dt = base.sme().deltaT();
         double c1 = base.constants().c1();
+        double[] epsilon = new double[n];
         double[] boundSharp = new double[n];
         double[] boundPrinted = new double[n];
         double[] discrete = new double[n];
@@ -78,6 +80,7 @@ public final class PerturbationStudy {
         for (int i = 0; i < n; i++) {
             SinePerturbation s = p.perturbation(i);
             double e = base.constants().epsilon(s.epsilon0(1));
+            epsilon[i] = e;
             boundSharp[i] = 2 * (base.muSharp() - e);
             boundPrinted[i] = 2 * (base.muPaper() - e);
             double wEff = Math.sqrt(p.omega0() * p.omega0() + s.derivative(0));
@@ -85,6 +88,6 @@ public final class PerturbationStudy {
             sme[i] = SmeDecay.decayPerUnitTime(p.eta(), p.kappa(), wEff);
         }
         return new Result(p.eta(), p.kappa(), p.sigma(), base.sme().gamma(), c1, 2 * base.muSharp(), eps0.clone(),
-                boundSharp, boundPrinted, discrete, sme, base.muSharp() / c1, discrete[n - 1] / discrete[0] - 1);
+                epsilon, boundSharp, boundPrinted, discrete, sme, base.muSharp() / c1, discrete[n - 1] / discrete[0] - 1);
     }
 }

@@ -67,6 +67,7 @@ public final class TheoremRateStudy {
      * @param sme -2 ln rho(exp(A deltaT)) / deltaT
      * @param printedOverDiscreteMin smallest printed / exactDiscrete
      * @param printedOverDiscreteMax largest printed / exactDiscrete
+     * @param printedOverDiscreteMaxRelDev max(1 - printedOverDiscreteMin, printedOverDiscreteMax - 1)
      * @param maxRelDevDiscrete max |exactDiscrete / sharp - 1|
      * @param maxRelDevDiscreteAwayFromCritical the same without the gamma nearest 2 omega0
      * @param relDevDiscreteAtCritical |exactDiscrete / sharp - 1| at the gamma nearest 2 omega0
@@ -78,7 +79,7 @@ public final class TheoremRateStudy {
     public record Result(double kappa, double omega0, double[] gamma, double[] eta, List<String> regime,
             double[] printed, double[] sharp, double[] certificate, double[] exactDiscrete,
             double[] exactDiscreteHipparchus, double[] sme, double printedOverDiscreteMin,
-            double printedOverDiscreteMax, double maxRelDevDiscrete, double maxRelDevDiscreteAwayFromCritical,
+            double printedOverDiscreteMax, double printedOverDiscreteMaxRelDev, double maxRelDevDiscrete, double maxRelDevDiscreteAwayFromCritical,
             double relDevDiscreteAtCritical, int critical, double maxRelDevSme, double maxRelDevCertificate,
             double maxRelDevHipparchus) {
         /** Copies the list. */
@@ -127,8 +128,10 @@ public final class TheoremRateStudy {
                 devAway = Math.max(devAway, Agreement.relativeDeviation(discrete[i], sharp[i]));
             }
         }
+        double rMin = Arrays.stream(ratio).min().orElse(Double.NaN);
+        double rMax = Arrays.stream(ratio).max().orElse(Double.NaN);
         return new Result(kappa, omega, gammas.clone(), eta, regime, printed, sharp, certificate, discrete, companion,
-                sme, Arrays.stream(ratio).min().orElse(Double.NaN), Arrays.stream(ratio).max().orElse(Double.NaN),
+                sme, rMin, rMax, Math.max(1 - rMin, rMax - 1),
                 Agreement.maxRelativeDeviation(discrete, sharp), devAway,
                 Agreement.relativeDeviation(discrete[crit], sharp[crit]), crit,
                 Agreement.maxRelativeDeviation(sme, sharp), Agreement.maxRelativeDeviation(certificate, sharp),

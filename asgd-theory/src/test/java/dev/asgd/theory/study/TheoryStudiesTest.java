@@ -79,6 +79,9 @@ class TheoryStudiesTest {
         assertThat(r.smeLinearised()[0]).isCloseTo(r.twiceMuSharp(), within(1e-6 * r.twiceMuSharp()));
         // the bound falls linearly in eps0 with slope 2 C1
         assertThat(r.boundSharp()[0] - r.boundSharp()[1]).isCloseTo(2 * 1e-3 * r.C1(), within(1e-9 * r.C1()));
+        for (int i = 0; i < 3; i++) {
+            assertThat(r.epsilon()[i]).isEqualTo(r.eps0()[i] * r.C1());
+        }
         assertThat(r.vacuousFromEps0()).isCloseTo(r.twiceMuSharp() / 2 / r.C1(), within(1e-15));
         assertThat(r.exactDiscreteLinearised()[2]).isGreaterThan(r.exactDiscreteLinearised()[0]);
         assertThat(r.discreteChange()).isEqualTo(r.exactDiscreteLinearised()[2] / r.exactDiscreteLinearised()[0] - 1);
