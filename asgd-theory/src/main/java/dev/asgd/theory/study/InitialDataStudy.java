@@ -128,7 +128,7 @@ public final class InitialDataStudy {
 
     /**
      * @param kappa staleness rate
-     * @param omega gamma's omega0
+     * @param omega square root of the Hessian eigenvalue
      * @param gamma the friction (eta = (1 - kappa) / gamma^2, sigma = 1)
      * @param points records over the horizon 150 / mu
      * @return the four exponents at gamma
