@@ -1,12 +1,12 @@
 package dev.asgd.simulation;
 
 import dev.asgd.core.InvalidParameterException;
+import dev.asgd.core.fit.Line;
 import java.util.List;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * The exponential rate of the second moment's approach to its stationary value: a weighted least
- * squares fit of y_k = ln |m2_k - m2*| = c + s k over the records in a window, each weighted by
+ * squares fit ({@link Line#fitWeighted}) of y_k = ln |m2_k - m2*| = c + s k over the records in a window, each weighted by
  * 1 / Var(y_k) with Var(y_k) = (se_k / |m2_k - m2*|)^2 (delta method). Records whose deviation is
  * within {@link #SIGNAL} standard errors of zero are noise and end the window. The slope's
  * standard error is scaled by sqrt(max(1, chi^2 / (n - 2))), because the records share their
@@ -48,11 +48,6 @@ public record RateFit(long from, long to, int points, double slope, double slope
         if (from > to) {
             throw new InvalidParameterException("fit-from", from, "fit-from <= fit-to (" + to + ")");
         }
-        double sw = 0;
-        double swx = 0;
-        double swy = 0;
-        double swxx = 0;
-        double swxy = 0;
         int n = 0;
         long first = -1;
         long last = -1;
@@ -77,11 +72,6 @@ public record RateFit(long from, long to, int points, double slope, double slope
             xs[n] = x;
             ys[n] = y;
             ws[n] = w;
-            sw += w;
-            swx += w * x;
-            swy += w * y;
-            swxx += w * x * x;
-            swxy += w * x * y;
             if (first < 0) {
                 first = p.step();
             }
@@ -91,16 +81,9 @@ public record RateFit(long from, long to, int points, double slope, double slope
         if (n < 3) {
             return null;
         }
-        double det = sw * swxx - swx * swx;
-        double slope = (sw * swxy - swx * swy) / det;
-        double intercept = (swy - slope * swx) / sw;
-        double chi2 = 0;
-        for (int i = 0; i < n; i++) {
-            double r = ys[i] - intercept - slope * xs[i];
-            chi2 += ws[i] * r * r;
-        }
-        double se = Math.sqrt(sw / det) * Math.sqrt(Math.max(1, chi2 / (n - 2)));
-        double t = TDistribution.of(n - 2).inverseSurvivalProbability(0.5 * (1 - confidence));
-        return new RateFit(first, last, n, slope, se, confidence, slope - t * se, slope + t * se, stationary);
+        Line line = Line.fitWeighted(xs, ys, ws, 0, n);
+        Line.Interval ci = line.slopeInterval(confidence);
+        return new RateFit(first, last, n, line.slope(), line.slopeStandardError(), confidence, ci.low(), ci.high(),
+                stationary);
     }
 }

@@ -1,5 +1,6 @@
 package dev.asgd.fokkerplanck.hermite;
 
+import dev.asgd.core.linalg.Vectors;
 import dev.asgd.fokkerplanck.linalg.Gmres;
 import dev.asgd.fokkerplanck.linalg.LinearOperator;
 
@@ -48,12 +49,12 @@ public final class SlowModes {
             w[0] = 0;
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i <= j; i++) {
-                    double d = dot(w, v[i]);
+                    double d = Vectors.dot(w, v[i]);
                     h[i][j] += d;
                     axpy(-d, v[i], w);
                 }
             }
-            double norm = Math.sqrt(dot(w, w));
+            double norm = Math.sqrt(Vectors.dot(w, w));
             h[j + 1][j] = norm;
             if (norm < 1e-14) {
                 built = j + 1;
@@ -129,13 +130,6 @@ public final class SlowModes {
         return out;
     }
 
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
 
     private static void axpy(double alpha, double[] x, double[] y) {
         for (int i = 0; i < x.length; i++) {

@@ -1,5 +1,7 @@
 package dev.asgd.fokkerplanck.linalg;
 
+import dev.asgd.core.linalg.Vectors;
+
 /**
  * Restarted GMRES(m) with right preconditioning (Saad, "Iterative Methods for Sparse Linear
  * Systems", 2nd ed., Algorithm 9.5): solves A x = b for a non-symmetric A given only as a
@@ -69,7 +71,7 @@ public final class Gmres {
                 preconditioner.apply(v[j], z);
                 a.apply(z, w);
                 for (int i = 0; i <= j; i++) {
-                    double d = dot(w, v[i]);
+                    double d = Vectors.dot(w, v[i]);
                     h[i][j] = d;
                     axpy(-d, v[i], w);
                 }
@@ -127,16 +129,9 @@ public final class Gmres {
     }
 
     static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
+        return Math.sqrt(Vectors.dot(a, a));
     }
 
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
 
     static void axpy(double alpha, double[] x, double[] y) {
         for (int i = 0; i < x.length; i++) {

@@ -1,20 +1,15 @@
 package dev.asgd.report.reproduce;
 
-import dev.asgd.core.perturbation.SinePerturbation;
+import dev.asgd.fokkerplanck.study.PerturbedGapStudy;
 import dev.asgd.report.html.Section;
 import dev.asgd.report.html.Table;
 import dev.asgd.report.html.Verdict;
-import dev.asgd.report.reproduce.level.DiscreteLevel;
-import dev.asgd.report.reproduce.level.FokkerPlanckLevel;
-import dev.asgd.report.reproduce.level.Level;
-import dev.asgd.report.reproduce.level.SmeLevel;
-import dev.asgd.theory.ModeRate;
+import dev.asgd.theory.study.PerturbationStudy;
+import dev.asgd.theory.study.TheoremRateStudy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Theorem 3.2 with a perturbation: the rate against eps_0 for eps(theta) = A sin(theta) (eps_0 = A),
@@ -49,44 +44,20 @@ public final class PerturbationExperiment implements Experiment {
     public ExperimentResult run(ExperimentContext ctx) throws IOException {
         int n = ctx.config().pick(25, 60);
         double[] eps0 = Fmt.logspace(1e-9, 0.5, n);
-        ModeRate base = ModeRate.of(ETA, KAPPA, OMEGA, SIGMA);
-        double dt = base.sme().deltaT();
-        double c1 = base.constants().c1();
-        double[] boundSharp = new double[n];
-        double[] boundPrinted = new double[n];
-        double[] discrete = new double[n];
-        double[] sme = new double[n];
-        double[] fp = new double[n];
-        int sharpViolations = 0;
-        int printedViolations = 0;
-        double printedViolatedUpTo = 0;
-        for (int i = 0; i < n; i++) {
-            SinePerturbation p = new SinePerturbation(eps0[i], 1);
-            double e = base.constants().epsilon(p.epsilon0(1));
-            boundSharp[i] = 2 * (base.muSharp() - e);
-            boundPrinted[i] = 2 * (base.muPaper() - e);
-            double wEff = Math.sqrt(OMEGA * OMEGA + p.derivative(0));
-            discrete[i] = -2 * Math.log(DiscreteLevel.contraction(ETA, KAPPA, wEff)) / dt;
-            sme[i] = SmeLevel.decayPerUnitTime(ETA, KAPPA, wEff);
-            int stride = ctx.config().pick(4, 2);
-            fp[i] = i % stride == 0 || i == n - 1
-                    ? 2 * FokkerPlanckLevel.spectralGap(ETA, KAPPA, OMEGA, SIGMA, p, ctx.config().pick(24, 40))
-                    : Double.NaN;
-            // the theorem is about the SME / Fokker-Planck level; the discrete rate is shown beside it
-            double measured = Double.isNaN(fp[i]) ? sme[i] : Math.min(sme[i], fp[i]);
-            if (boundSharp[i] > measured * (1 + 1e-9)) {
-                sharpViolations++;
-            }
-            if (boundPrinted[i] > measured) {
-                printedViolations++;
-                printedViolatedUpTo = eps0[i];
-            }
-            ctx.progress().advance(i + 1);
-        }
-        double vacuousFrom = base.muSharp() / c1;
-        double fpLast = fp[n - 1];
+        PerturbationStudy.Parameters params = new PerturbationStudy.Parameters(ETA, KAPPA, OMEGA, SIGMA, eps0);
+        PerturbationStudy.Result theory = PerturbationStudy.run(params);
+        PerturbedGapStudy.Result gaps = PerturbedGapStudy.run(new PerturbedGapStudy.Parameters(params,
+                ctx.config().pick(4, 2), ctx.config().pick(24, 40)), theory, done -> ctx.progress().advance(done));
+        double c1 = theory.C1();
+        double[] boundSharp = theory.boundSharp();
+        double[] boundPrinted = theory.boundPrinted();
+        double[] discrete = theory.exactDiscreteLinearised();
+        double[] sme = theory.smeLinearised();
+        double[] fp = gaps.fokkerPlanck();
+        int sharpViolations = gaps.sharpBoundViolations();
+        double vacuousFrom = theory.vacuousFromEps0();
         double[] muLine = new double[n];
-        java.util.Arrays.fill(muLine, 2 * base.muSharp());
+        java.util.Arrays.fill(muLine, theory.twiceMuSharp());
         Path fig = Charts.line(ctx.figure(id() + "-rate"), "Decay exponent against the perturbation size eps0"
                 + " (eps = eps0 sin theta, eta = 0.01, kappa = 0.9)", "eps0 = sup|eps| = sup|eps'|  [1]",
                 "decay exponent  [1/SME time]", true, true, List.of(
@@ -99,9 +70,9 @@ public final class PerturbationExperiment implements Experiment {
                 List.of(new Charts.Marker("bound reaches 0: eps0 = mu/C1", vacuousFrom)));
         List<List<String>> rows = new ArrayList<>();
         for (double a : new double[] {1e-9, 1e-6, 1e-5, 1e-4, 1e-2, 0.5}) {
-            int i = TheoremRateExperiment.nearest(eps0, a);
-            rows.add(List.of(Fmt.num(eps0[i]), Fmt.num(eps0[i] * c1), Fmt.num(boundPrinted[i]), Fmt.num(boundSharp[i]),
-                    Fmt.num(discrete[i]), Fmt.num(sme[i]), Fmt.level(Level.FOKKER_PLANCK.available(), fp[i])));
+            int i = TheoremRateStudy.nearest(eps0, a);
+            rows.add(List.of(Fmt.num(eps0[i]), Fmt.num(theory.epsilon()[i]), Fmt.num(boundPrinted[i]), Fmt.num(boundSharp[i]),
+                    Fmt.num(discrete[i]), Fmt.num(sme[i]), Fmt.num(fp[i])));
         }
         Table table = new Table(List.of("eps0", "epsilon = eps0 C1", "printed 2(mu - epsilon)", "sharp 2(mu - epsilon)",
                 "exact discrete (linearised)", "SME (linearised)", "Fokker-Planck 2 x gap"), rows);
@@ -111,9 +82,9 @@ public final class PerturbationExperiment implements Experiment {
                 + " but C1 = %.4g makes it vacuous (negative) for eps0 > mu/C1 = %.2g, while the linearised rate moves by"
                 + " %s at eps0 = 0.5; with the printed mu the bound exceeds the computed rate for %d points (eps0 up to"
                 + " %.2g): it fails as printed%s", n, c1, vacuousFrom,
-                Fmt.pct(discrete[n - 1] / discrete[0] - 1), printedViolations, printedViolatedUpTo,
-                Level.FOKKER_PLANCK.available() ? Fmt.f("; the Fokker-Planck gap of the nonlinear problem moves by only"
-                        + " %s at eps0 = 0.5 (the linearisation overstates it)", Fmt.pct(fpLast / fp[0] - 1)) : "");
+                Fmt.pct(theory.discreteChange()), gaps.printedBoundViolations(), gaps.printedViolatedUpTo(),
+                Fmt.f("; the Fokker-Planck gap of the nonlinear problem moves by only"
+                        + " %s at eps0 = 0.5 (the linearisation overstates it)", Fmt.pct(gaps.change())));
         if (!holdsSharp) {
             text = Fmt.f("the sharp bound exceeds the computed rate at %d of %d points", sharpViolations, n);
         }
@@ -123,23 +94,33 @@ public final class PerturbationExperiment implements Experiment {
                 List.of(Fmt.f("Method: eta = 0.01, kappa = 0.9 (gamma = %.4g, overdamped), omega0 = 1, sigma = %.4g (beta = 1, the smallest C2), so C1 ="
                         + " %.4g (following (4.8), without the printed extra eps_0, errata #8). The perturbed gradient"
                         + " omega0^2 theta + eps0 sin(theta) has curvature omega0^2 + eps0 at the minimum; its exact"
-                        + " discrete and SME rates are those of that curvature.", base.sme().gamma(), SIGMA, c1),
+                        + " discrete and SME rates are those of that curvature.", theory.gamma(), SIGMA, c1),
                         "Assumption 3.1 as printed admits only eps = 0 (errata #11); eps0 here is the finite part,"
                                 + " max(sup |eps|, d sup |eps'|)."));
-        Map<String, Object> numbers = new LinkedHashMap<>();
-        numbers.put("eta", ETA);
-        numbers.put("kappa", KAPPA);
-        numbers.put("sigma", SIGMA);
-        numbers.put("C1", c1);
-        numbers.put("eps0", eps0);
-        numbers.put("boundSharp", boundSharp);
-        numbers.put("boundPrinted", boundPrinted);
-        numbers.put("exactDiscreteLinearised", discrete);
-        numbers.put("smeLinearised", sme);
-        numbers.put("fokkerPlanck", fp);
-        numbers.put("vacuousFromEps0", vacuousFrom);
-        numbers.put("sharpBoundViolations", sharpViolations);
-        numbers.put("printedBoundViolations", printedViolations);
+        Numbers numbers = new Numbers(ETA, KAPPA, SIGMA, c1, eps0, boundSharp, boundPrinted, discrete, sme, fp,
+                vacuousFrom, sharpViolations, gaps.printedBoundViolations());
         return new ExperimentResult(section, numbers);
+    }
+
+    /**
+     * The experiment's numbers in results.json (keys are the component names).
+     *
+     * @param eta learning rate
+     * @param kappa staleness rate
+     * @param sigma noise
+     * @param C1 the theorem's constant
+     * @param eps0 the perturbation sizes
+     * @param boundSharp 2 (mu_sharp - eps0 C1)
+     * @param boundPrinted 2 (mu_printed - eps0 C1)
+     * @param exactDiscreteLinearised exact discrete rate at omega_eff
+     * @param smeLinearised the SME's rate at omega_eff
+     * @param fokkerPlanck twice the Fokker-Planck gap (NaN where not computed)
+     * @param vacuousFromEps0 mu / C1
+     * @param sharpBoundViolations points where the sharp bound exceeds the computed rate
+     * @param printedBoundViolations points where the printed bound exceeds it
+     */
+    public record Numbers(double eta, double kappa, double sigma, double C1, double[] eps0, double[] boundSharp,
+            double[] boundPrinted, double[] exactDiscreteLinearised, double[] smeLinearised, double[] fokkerPlanck,
+            double vacuousFromEps0, int sharpBoundViolations, int printedBoundViolations) {
     }
 }

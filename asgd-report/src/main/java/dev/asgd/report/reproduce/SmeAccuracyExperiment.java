@@ -3,24 +3,18 @@ package dev.asgd.report.reproduce;
 import dev.asgd.report.html.Section;
 import dev.asgd.report.html.Table;
 import dev.asgd.report.html.Verdict;
-import dev.asgd.report.reproduce.level.DiscreteMoments;
-import dev.asgd.report.reproduce.level.SmeEnsembleLevel;
-import dev.asgd.theory.SmeParameters;
-import dev.asgd.theory.sme.LinearSme;
-import dev.asgd.theory.sme.Matrix2;
+import dev.asgd.simulation.study.SmeAccuracyStudy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The SME's accuracy (section 2, after An, Lu and Ying): the weak error between discrete ASGD and
  * the SME (2.2) at a fixed SME time T, against eta, for two test functions (theta and theta^2),
  * with the fitted order. Both sides are exact: the discrete moments from their closed recursion,
  * the SME's from its Gaussian solution. At the largest few eta an SME ensemble (asgd-simulation's
- * weak-order-2 splitting at h = deltaT, {@link SmeEnsembleLevel}) measures the same weak errors
+ * weak-order-2 splitting at h = deltaT) ({@link SmeAccuracyStudy}) measures the same weak errors
  * against the exact discrete moments a second, independent way, with standard errors.
  */
 public final class SmeAccuracyExperiment implements Experiment {
@@ -54,69 +48,29 @@ public final class SmeAccuracyExperiment implements Experiment {
     public ExperimentResult run(ExperimentContext ctx) throws IOException {
         int n = ctx.config().pick(8, 16);
         double[] eta = Fmt.logspace(1e-4, 0.05, n);
-        double[] errMean = new double[n];
-        double[] errSecond = new double[n];
-        double[] logEta = new double[n];
-        double[] logMean = new double[n];
-        double[] logSecond = new double[n];
-        int stride = ctx.config().pick(1, 2);
         int runs = ctx.config().pick(200_000, 1_000_000);
-        double[] ensMean = nan(n);
-        double[] ensMeanSe = nan(n);
-        double[] ensSecond = nan(n);
-        double[] ensSecondSe = nan(n);
-        double[] zMean = nan(n);
-        double[] zSecond = nan(n);
+        SmeAccuracyStudy.Result r = SmeAccuracyStudy.run(new SmeAccuracyStudy.Parameters(KAPPA, OMEGA, SIGMA, THETA0,
+                HORIZON, eta, ensembleEtas(ctx.config()), ctx.config().pick(1, 2), runs, ctx.config().seed() + 300,
+                ctx.config().threads()), done -> ctx.progress().advance(done));
+        double[] errMean = r.weakErrorMean();
+        double[] errSecond = r.weakErrorSecondMoment();
+        double[] ensMean = r.ensembleWeakErrorMean();
+        double[] ensMeanSe = r.ensembleWeakErrorMeanStdErr();
+        double[] ensSecond = r.ensembleWeakErrorSecondMoment();
+        double[] ensSecondSe = r.ensembleWeakErrorSecondMomentStdErr();
+        double orderMean = r.orderMean();
+        double orderSecond = r.orderSecondMoment();
+        double[] fitMean = r.fitMean();
+        double[] fitSecond = r.fitSecondMoment();
+        double maxZ = r.ensembleMaxAbsZ();
+        int ensCount = r.ensembleCount();
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            SmeParameters p = SmeParameters.of(eta[i], KAPPA, OMEGA, SIGMA);
-            long steps = Math.round(HORIZON / p.deltaT());
-            DiscreteMoments d = DiscreteMoments.deterministic(eta[i], KAPPA, OMEGA, SIGMA, THETA0);
-            for (long k = 0; k < steps; k++) {
-                d.step();
-            }
-            double t = steps * p.deltaT();
-            LinearSme sde = LinearSme.of(p, OMEGA);
-            double y0 = -Math.sqrt(eta[i] / (1 - KAPPA)) * OMEGA * OMEGA * THETA0;
-            double mean = sde.mean(t, THETA0, y0)[0];
-            double second = sde.covariance(t, new Matrix2(0, 0, 0, 0)).a() + mean * mean;
-            errMean[i] = Math.abs(d.mean() - mean);
-            errSecond[i] = Math.abs(d.secondMoment() - second);
-            logEta[i] = Math.log(eta[i]);
-            logMean[i] = Math.log(errMean[i]);
-            logSecond[i] = Math.log(errSecond[i]);
-            String ens = "-";
-            if ((n - 1 - i) % stride == 0 && (n - 1 - i) / stride < ensembleEtas(ctx.config())) {
-                SmeEnsembleLevel.Moments e = SmeEnsembleLevel.momentsAt(eta[i], KAPPA, OMEGA, SIGMA, THETA0, steps, runs,
-                        ctx.config().seed() + 300 + i, ctx.config().threads());
-                ensMean[i] = Math.abs(d.mean() - e.mean());
-                ensMeanSe[i] = e.meanStdErr();
-                ensSecond[i] = Math.abs(d.secondMoment() - e.secondMoment());
-                ensSecondSe[i] = e.secondMomentStdErr();
-                zMean[i] = (e.mean() - mean) / e.meanStdErr();
-                zSecond[i] = (e.secondMoment() - second) / e.secondMomentStdErr();
-                ens = Fmt.num(ensMean[i]) + " +- " + Fmt.num(ensMeanSe[i]) + "; " + Fmt.num(ensSecond[i]) + " +- "
-                        + Fmt.num(ensSecondSe[i]);
-            }
-            rows.add(List.of(Fmt.num(eta[i]), Long.toString(steps), Fmt.num(d.mean()), Fmt.num(mean),
-                    Fmt.num(errMean[i]), Fmt.num(d.secondMoment()), Fmt.num(second), Fmt.num(errSecond[i]), ens));
-            ctx.progress().advance(i + 1);
-        }
-        double ensOrderMean = Decay.slope(logEta, log(ensMean));
-        double ensOrderSecond = Decay.slope(logEta, log(ensSecond));
-        double exactOrderMeanThere = Decay.slope(logEta, log(where(errMean, ensMean)));
-        double exactOrderSecondThere = Decay.slope(logEta, log(where(errSecond, ensSecond)));
-        double maxZ = Math.max(maxAbs(zMean), maxAbs(zSecond));
-        int ensCount = (int) java.util.Arrays.stream(ensMean).filter(Double::isFinite).count();
-        double orderMean = Decay.slope(logEta, logMean);
-        double orderSecond = Decay.slope(logEta, logSecond);
-        double[] fitMean = new double[n];
-        double[] fitSecond = new double[n];
-        double cm = Math.exp(mean(logMean) - orderMean * mean(logEta));
-        double cs = Math.exp(mean(logSecond) - orderSecond * mean(logEta));
-        for (int i = 0; i < n; i++) {
-            fitMean[i] = cm * Math.pow(eta[i], orderMean);
-            fitSecond[i] = cs * Math.pow(eta[i], orderSecond);
+            String ens = Double.isNaN(ensMean[i]) ? "-" : Fmt.num(ensMean[i]) + " +- " + Fmt.num(ensMeanSe[i]) + "; "
+                    + Fmt.num(ensSecond[i]) + " +- " + Fmt.num(ensSecondSe[i]);
+            rows.add(List.of(Fmt.num(eta[i]), Long.toString(r.steps()[i]), Fmt.num(r.discreteMean()[i]),
+                    Fmt.num(r.smeMean()[i]), Fmt.num(errMean[i]), Fmt.num(r.discreteSecondMoment()[i]),
+                    Fmt.num(r.smeSecondMoment()[i]), Fmt.num(errSecond[i]), ens));
         }
         Path fig = Charts.line(ctx.figure(id() + "-weak-error"), "Weak error of the SME at SME time T = 2 (kappa = 0.9,"
                 + " omega0 = 1, theta0 = 1)", "learning rate eta  [1]", "|E phi(theta_K) - E phi(Theta(T))|  [1]", true,
@@ -140,8 +94,9 @@ public final class SmeAccuracyExperiment implements Experiment {
                 eta[0], errMean[0], errSecond[0])
                 + Fmt.f("; an SME ensemble (splitting scheme, N = %d paths) measures the same errors at the %d largest"
                         + " eta within %.1f standard errors of the exact SME (local order %.2f and %.2f over those eta;"
-                        + " the exact errors give %.2f and %.2f there)", runs, ensCount, maxZ, ensOrderMean, ensOrderSecond,
-                        exactOrderMeanThere, exactOrderSecondThere);
+                        + " the exact errors give %.2f and %.2f there)", runs, ensCount, maxZ, r.ensembleOrderMean(),
+                        r.ensembleOrderSecondMoment(), r.exactOrderMeanAtEnsembleEta(),
+                        r.exactOrderSecondMomentAtEnsembleEta());
         Section section = new Section(id(), title(), "Section 2 (after An, Lu and Ying): for small eta discrete ASGD is"
                 + " approximated by the SME (2.2), dTheta = Y dt + tau dB, dY = -grad f dt - gamma Y dt, with one step"
                 + " taking deltaT = sqrt(eta (1 - kappa)) of SME time; the analysis assumes eta small enough for this"
@@ -159,68 +114,43 @@ public final class SmeAccuracyExperiment implements Experiment {
                             + " shares no code with the Gaussian solution; its largest |z| against it is %.2f. Smaller eta"
                             + " are left to the exact computation: there the weak error falls below what N paths can"
                             + " resolve.", ensCount, runs, maxZ)));
-        Map<String, Object> numbers = new LinkedHashMap<>();
-        numbers.put("kappa", KAPPA);
-        numbers.put("horizon", HORIZON);
-        numbers.put("eta", eta);
-        numbers.put("weakErrorMean", errMean);
-        numbers.put("weakErrorSecondMoment", errSecond);
-        numbers.put("orderMean", orderMean);
-        numbers.put("orderSecondMoment", orderSecond);
-        numbers.put("ensembleRuns", runs);
-        numbers.put("ensembleScheme", "splitting");
-        numbers.put("ensembleWeakErrorMean", ensMean);
-        numbers.put("ensembleWeakErrorMeanStdErr", ensMeanSe);
-        numbers.put("ensembleWeakErrorSecondMoment", ensSecond);
-        numbers.put("ensembleWeakErrorSecondMomentStdErr", ensSecondSe);
-        numbers.put("ensembleZMeanAgainstExactSme", zMean);
-        numbers.put("ensembleZSecondMomentAgainstExactSme", zSecond);
-        numbers.put("ensembleMaxAbsZ", maxZ);
-        numbers.put("ensembleOrderMean", ensOrderMean);
-        numbers.put("ensembleOrderSecondMoment", ensOrderSecond);
-        numbers.put("exactOrderMeanAtEnsembleEta", exactOrderMeanThere);
-        numbers.put("exactOrderSecondMomentAtEnsembleEta", exactOrderSecondThere);
+        Numbers numbers = new Numbers(KAPPA, HORIZON, eta, errMean, errSecond, orderMean, orderSecond, runs,
+                "splitting", ensMean, ensMeanSe, ensSecond, ensSecondSe, r.ensembleZMeanAgainstExactSme(),
+                r.ensembleZSecondMomentAgainstExactSme(), maxZ, r.ensembleOrderMean(), r.ensembleOrderSecondMoment(),
+                r.exactOrderMeanAtEnsembleEta(), r.exactOrderSecondMomentAtEnsembleEta());
         return new ExperimentResult(section, numbers);
     }
 
-    private static double[] nan(int n) {
-        double[] v = new double[n];
-        java.util.Arrays.fill(v, Double.NaN);
-        return v;
-    }
-
-    /** @return v where mask is finite, NaN elsewhere */
-    private static double[] where(double[] v, double[] mask) {
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            r[i] = Double.isFinite(mask[i]) ? v[i] : Double.NaN;
-        }
-        return r;
-    }
-
-    private static double[] log(double[] v) {
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            r[i] = Math.log(v[i]);
-        }
-        return r;
-    }
-
-    private static double maxAbs(double[] v) {
-        double m = Double.NaN;
-        for (double x : v) {
-            if (Double.isFinite(x)) {
-                m = Double.isNaN(m) ? Math.abs(x) : Math.max(m, Math.abs(x));
-            }
-        }
-        return m;
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
+    /**
+     * The experiment's numbers in results.json (keys are the component names).
+     *
+     * @param kappa staleness rate
+     * @param horizon the SME time T
+     * @param eta the learning rates
+     * @param weakErrorMean weak error of theta
+     * @param weakErrorSecondMoment weak error of theta^2
+     * @param orderMean fitted order of weakErrorMean
+     * @param orderSecondMoment fitted order of weakErrorSecondMoment
+     * @param ensembleRuns paths per ensemble
+     * @param ensembleScheme the ensemble's integrator
+     * @param ensembleWeakErrorMean the ensemble's weak error of theta
+     * @param ensembleWeakErrorMeanStdErr its standard error
+     * @param ensembleWeakErrorSecondMoment the ensemble's weak error of theta^2
+     * @param ensembleWeakErrorSecondMomentStdErr its standard error
+     * @param ensembleZMeanAgainstExactSme z of the ensemble mean against the exact SME
+     * @param ensembleZSecondMomentAgainstExactSme z of its second moment
+     * @param ensembleMaxAbsZ the largest |z|
+     * @param ensembleOrderMean the ensemble's local order, theta
+     * @param ensembleOrderSecondMoment the ensemble's local order, theta^2
+     * @param exactOrderMeanAtEnsembleEta the exact order over the ensemble's eta, theta
+     * @param exactOrderSecondMomentAtEnsembleEta the exact order there, theta^2
+     */
+    public record Numbers(double kappa, double horizon, double[] eta, double[] weakErrorMean,
+            double[] weakErrorSecondMoment, double orderMean, double orderSecondMoment, int ensembleRuns,
+            String ensembleScheme, double[] ensembleWeakErrorMean, double[] ensembleWeakErrorMeanStdErr,
+            double[] ensembleWeakErrorSecondMoment, double[] ensembleWeakErrorSecondMomentStdErr,
+            double[] ensembleZMeanAgainstExactSme, double[] ensembleZSecondMomentAgainstExactSme,
+            double ensembleMaxAbsZ, double ensembleOrderMean, double ensembleOrderSecondMoment,
+            double exactOrderMeanAtEnsembleEta, double exactOrderSecondMomentAtEnsembleEta) {
     }
 }

@@ -1,23 +1,18 @@
 package dev.asgd.report.reproduce;
 
-import dev.asgd.core.perturbation.NoPerturbation;
+import dev.asgd.core.compare.Agreement;
+import dev.asgd.fokkerplanck.study.GapStudy;
 import dev.asgd.report.html.Section;
 import dev.asgd.report.html.Table;
 import dev.asgd.report.html.Verdict;
-import dev.asgd.report.reproduce.level.DiscreteLevel;
-import dev.asgd.report.reproduce.level.FokkerPlanckLevel;
 import dev.asgd.report.reproduce.level.Level;
-import dev.asgd.report.reproduce.level.MonteCarloLevel;
-import dev.asgd.report.reproduce.level.SmeEnsembleLevel;
-import dev.asgd.report.reproduce.level.SmeLevel;
-import dev.asgd.theory.ModeRate;
+import dev.asgd.simulation.study.EnsembleRateStudy;
+import dev.asgd.theory.study.TheoremRateStudy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Theorem 3.2, (3.6): the decay exponent of ||h||_*^2 per unit SME time against the friction gamma
@@ -31,6 +26,8 @@ import java.util.Map;
 public final class TheoremRateExperiment implements Experiment {
     static final double KAPPA = 0.99;
     static final double OMEGA = 1;
+    /** The gammas nearest which the Monte Carlo and SME ensembles run. */
+    private static final double[] ENSEMBLE_GAMMAS = {0.5, 2, 5};
 
     @Override
     public String id() {
@@ -59,63 +56,48 @@ public final class TheoremRateExperiment implements Experiment {
     public ExperimentResult run(ExperimentContext ctx) throws IOException {
         double[] gammas = gammas(ctx.config());
         int n = gammas.length;
-        double[] printed = new double[n];
-        double[] sharp = new double[n];
-        double[] certificate = new double[n];
-        double[] discrete = new double[n];
-        double[] companion = new double[n];
-        double[] sme = new double[n];
-        double[] mc = new double[n];
-        double[] fp = new double[n];
-        String[] regime = new String[n];
-        double[] mcExact = new double[n];
-        Arrays.fill(mc, Double.NaN);
-        Arrays.fill(mcExact, Double.NaN);
-        double[] ens = new double[n];
-        double[] ensWindowed = new double[n];
-        Arrays.fill(ens, Double.NaN);
-        Arrays.fill(ensWindowed, Double.NaN);
-        for (int i = 0; i < n; i++) {
-            double eta = eta(gammas[i]);
-            ModeRate r = ModeRate.of(eta, KAPPA, OMEGA, 1);
-            double dt = r.sme().deltaT();
-            regime[i] = r.regime().label();
-            printed[i] = 2 * r.muPaper();
-            sharp[i] = 2 * r.muSharp();
-            certificate[i] = r.lyapunov().largestC();
-            discrete[i] = -2 * Math.log(DiscreteLevel.contraction(eta, KAPPA, OMEGA)) / dt;
-            companion[i] = -2 * Math.log(DiscreteLevel.companion(eta, KAPPA, OMEGA).radius()) / dt;
-            sme[i] = SmeLevel.decayPerUnitTime(eta, KAPPA, OMEGA);
-            fp[i] = 2 * FokkerPlanckLevel.spectralGap(eta, KAPPA, OMEGA, 1, NoPerturbation.INSTANCE);
-            ctx.progress().advance(i + 1);
+        TheoremRateStudy.Result theory = TheoremRateStudy.run(new TheoremRateStudy.Parameters(KAPPA, OMEGA, gammas));
+        GapStudy.Result gaps = GapStudy.run(new GapStudy.Parameters(KAPPA, OMEGA, 1, theory.eta()),
+                done -> ctx.progress().advance(done));
+        int[] at = new int[ENSEMBLE_GAMMAS.length];
+        double[] ensembleGammas = new double[at.length];
+        long[] mcSeeds = new long[at.length];
+        long[] smeSeeds = new long[at.length];
+        for (int j = 0; j < at.length; j++) {
+            at[j] = TheoremRateStudy.nearest(gammas, ENSEMBLE_GAMMAS[j]);
+            ensembleGammas[j] = gammas[at[j]];
+            mcSeeds[j] = ctx.config().seed() + at[j];
+            smeSeeds[j] = ctx.config().seed() + 200 + at[j];
         }
-        for (double g : new double[] {0.5, 2, 5}) {
-            int i = nearest(gammas, g);
-            double eta = eta(gammas[i]);
-            MonteCarloLevel.Estimate e = MonteCarloLevel.secondMomentDecayPerStep(eta, KAPPA, OMEGA,
-                    ctx.config().pick(2000, 20000), ctx.config().seed() + i, ctx.config().threads());
-            double dt = ModeRate.of(eta, KAPPA, OMEGA, 1).sme().deltaT();
-            mc[i] = e.value() / dt;
-            mcExact[i] = e.exact() / dt;
-            SmeEnsembleLevel.Rate s = SmeEnsembleLevel.meanDecayPerUnitTime(eta, KAPPA, OMEGA,
-                    ctx.config().pick(2000, 10000), ctx.config().seed() + 200 + i, ctx.config().threads());
-            ens[i] = s.value();
-            ensWindowed[i] = s.exactWindowed();
+        EnsembleRateStudy.Result ensembles = EnsembleRateStudy.run(new EnsembleRateStudy.Parameters(KAPPA, OMEGA,
+                ensembleGammas, ctx.config().pick(2000, 20000), mcSeeds, ctx.config().pick(2000, 10000), smeSeeds,
+                ctx.config().threads()));
+        double[] mc = nan(n);
+        double[] mcExact = nan(n);
+        double[] ens = nan(n);
+        double[] ensWindowed = nan(n);
+        for (int j = 0; j < at.length; j++) {
+            EnsembleRateStudy.Point e = ensembles.points().get(j);
+            mc[at[j]] = e.monteCarlo();
+            mcExact[at[j]] = e.monteCarloExactSecondMoment();
+            ens[at[j]] = e.smeEnsemble();
+            ensWindowed[at[j]] = e.smeEnsembleExactWindowed();
         }
-        double devEns = maxRel(ens, ensWindowed);
-        double devEnsSharp = maxRel(ens, sharp);
-        double devDiscrete = maxRel(discrete, sharp);
-        double devSme = maxRel(sme, sharp);
-        double devCert = maxRel(certificate, sharp);
-        double devMc = maxRel(mc, mcExact);
-        double devMcSharp = maxRel(mc, sharp);
-        double devFp = maxRel(fp, sharp);
-        double[] ratio = new double[n];
-        for (int i = 0; i < n; i++) {
-            ratio[i] = printed[i] / discrete[i];
-        }
-        double rMin = Arrays.stream(ratio).min().orElse(Double.NaN);
-        double rMax = Arrays.stream(ratio).max().orElse(Double.NaN);
+        double[] printed = theory.printed();
+        double[] sharp = theory.sharp();
+        double[] certificate = theory.certificate();
+        double[] discrete = theory.exactDiscrete();
+        double[] sme = theory.sme();
+        double[] fp = gaps.twiceGap();
+        List<String> regime = theory.regime();
+        double devEns = ensembles.maxRelDevSmeEnsemble();
+        double devDiscrete = theory.maxRelDevDiscrete();
+        double devSme = theory.maxRelDevSme();
+        double devCert = theory.maxRelDevCertificate();
+        double devMc = ensembles.maxRelDevMonteCarlo();
+        double devFp = Agreement.maxRelativeDeviation(fp, sharp);
+        double rMin = theory.printedOverDiscreteMin();
+        double rMax = theory.printedOverDiscreteMax();
 
         Path f1 = Charts.line(ctx.figure(id() + "-rate"), "Decay exponent of ||h||^2 against the friction gamma"
                 + " (kappa = 0.99, omega0 = 1)", "gamma = sqrt((1 - kappa)/eta)  [1/SME time]",
@@ -143,14 +125,12 @@ public final class TheoremRateExperiment implements Experiment {
 
         List<List<String>> rows = new ArrayList<>();
         for (double g : new double[] {0.2, 0.5, 2, 5, 10}) {
-            int i = nearest(gammas, g);
-            rows.add(List.of(Fmt.num(gammas[i]), regime[i], Fmt.num(eta(gammas[i])), Fmt.num(printed[i]),
+            int i = TheoremRateStudy.nearest(gammas, g);
+            rows.add(List.of(Fmt.num(gammas[i]), regime.get(i), Fmt.num(theory.eta()[i]), Fmt.num(printed[i]),
                     Fmt.num(sharp[i]), Fmt.num(certificate[i]), Fmt.num(discrete[i]), Fmt.num(sme[i]),
-                    !Level.MONTE_CARLO.available() ? Fmt.NOT_AVAILABLE
-                            : Double.isNaN(mc[i]) ? "-" : Fmt.num(mc[i]) + " (exact " + Fmt.num(mcExact[i]) + ")",
-                    !Level.SME_ENSEMBLE.available() ? Fmt.NOT_AVAILABLE
-                            : Double.isNaN(ens[i]) ? "-" : Fmt.num(ens[i]) + " (exact " + Fmt.num(ensWindowed[i]) + ")",
-                    Fmt.level(Level.FOKKER_PLANCK.available(), fp[i])));
+                    Double.isNaN(mc[i]) ? "-" : Fmt.num(mc[i]) + " (exact " + Fmt.num(mcExact[i]) + ")",
+                    Double.isNaN(ens[i]) ? "-" : Fmt.num(ens[i]) + " (exact " + Fmt.num(ensWindowed[i]) + ")",
+                    Fmt.num(fp[i])));
         }
         Table table = new Table(List.of("gamma", "regime", "eta", "printed 2 mu", "sharp 2 min Re eig Q",
                 "certificate: largest c, K >= cP", "exact discrete -2 ln rho / deltaT", "SME exp(A deltaT)",
@@ -160,28 +140,22 @@ public final class TheoremRateExperiment implements Experiment {
                 List.of("Lyapunov certificate (4.5)-(4.7)", Level.CLOSED_FORM.label(), Fmt.num(devCert)),
                 List.of("exact discrete mean recursion", Level.EXACT_DISCRETE.label(), Fmt.num(devDiscrete)),
                 List.of("Hipparchus eigenvalues of the mean map", Level.EXACT_DISCRETE.label(),
-                        Fmt.num(maxRel(companion, sharp))),
+                        Fmt.num(theory.maxRelDevHipparchus())),
                 List.of("SME exact transition", Level.SME.label(), Fmt.num(devSme)),
                 List.of("Monte Carlo E theta^2, 3 points, against the exact second-moment rate", Level.MONTE_CARLO.label(),
-                        Fmt.level(Level.MONTE_CARLO.available(), devMc)),
+                        Fmt.num(devMc)),
                 List.of("Monte Carlo E theta^2 against the sharp rate", Level.MONTE_CARLO.label(),
-                        Fmt.level(Level.MONTE_CARLO.available(), devMcSharp)),
+                        Fmt.num(ensembles.maxRelDevMonteCarloFromSharp())),
                 List.of("SME ensemble (E Theta)^2, 3 points, against the exact SME mean over the same window",
-                        Level.SME_ENSEMBLE.label(), Fmt.level(Level.SME_ENSEMBLE.available(), devEns)),
+                        Level.SME_ENSEMBLE.label(), Fmt.num(devEns)),
                 List.of("SME ensemble (E Theta)^2 against the sharp rate", Level.SME_ENSEMBLE.label(),
-                        Fmt.level(Level.SME_ENSEMBLE.available(), devEnsSharp)),
+                        Fmt.num(ensembles.maxRelDevSmeEnsembleFromSharp())),
                 List.of("Fokker-Planck spectral gap", Level.FOKKER_PLANCK.label(),
-                        Fmt.level(Level.FOKKER_PLANCK.available(), devFp))));
+                        Fmt.num(devFp))));
 
         Verdict verdict;
         String text;
-        int crit = nearest(gammas, 2 * OMEGA);
-        double devAway = 0;
-        for (int i = 0; i < n; i++) {
-            if (i != crit) {
-                devAway = Math.max(devAway, Math.abs(discrete[i] / sharp[i] - 1));
-            }
-        }
+        double devAway = theory.maxRelDevDiscreteAwayFromCritical();
         boolean sharpConfirmed = devAway < 0.02 && devDiscrete < 0.1 && devSme < 1e-6;
         if (sharpConfirmed && rMin > 1.8 && rMax < 2.2) {
             verdict = Verdict.HOLDS_WITH_CORRECTION;
@@ -189,17 +163,16 @@ public final class TheoremRateExperiment implements Experiment {
                     + " regimes; the sharp mu = min Re eig Q (half the printed value) matches it within %s away from the"
                     + " critical point (%s at it, where the discrete threshold sits O(deltaT) off the SME's) and the SME"
                     + " within %s; it is what the Lyapunov certificate supports (within %s)%s", rMin, rMax,
-                    Fmt.pct(devAway), Fmt.pct(Math.abs(discrete[crit] / sharp[crit] - 1)), Fmt.pct(devSme),
-                    Fmt.pct(devCert), Level.FOKKER_PLANCK.available()
-                            ? Fmt.f(" and equals the Fokker-Planck spectral gap (within %.1g)", devFp) : "")
-                    + (Level.MONTE_CARLO.available() ? Fmt.f("; Monte Carlo ensembles reproduce the exact second-moment"
+                    Fmt.pct(devAway), Fmt.pct(theory.relDevDiscreteAtCritical()), Fmt.pct(devSme),
+                    Fmt.pct(devCert), Fmt.f(" and equals the Fokker-Planck spectral gap (within %.1g)", devFp))
+                    + Fmt.f("; Monte Carlo ensembles reproduce the exact second-moment"
                             + " rate within %s (that rate is within %s of the sharp one)", Fmt.pct(devMc),
-                            Fmt.pct(maxRel(mcExact, sharp))) : "")
-                    + (Level.SME_ENSEMBLE.available() ? Fmt.f("; an SME ensemble (splitting scheme) reproduces the exact"
-                            + " SME mean's decay within %s", Fmt.pct(devEns)) : "");
+                            Fmt.pct(ensembles.maxRelDevExactSecondMomentFromSharp()))
+                    + Fmt.f("; an SME ensemble (splitting scheme) reproduces the exact"
+                            + " SME mean's decay within %s", Fmt.pct(devEns));
         } else if (rMin > 0.95 && rMax < 1.05) {
             verdict = Verdict.HOLDS;
-            text = Fmt.f("the printed mu matches the exact discrete decay within %s", Fmt.pct(Math.max(1 - rMin, rMax - 1)));
+            text = Fmt.f("the printed mu matches the exact discrete decay within %s", Fmt.pct(theory.printedOverDiscreteMaxRelDev()));
         } else {
             verdict = Verdict.FAILS;
             text = Fmt.f("printed / exact discrete ranges over %.3f-%.3f; sharp vs discrete %s, vs SME %s", rMin, rMax,
@@ -226,60 +199,17 @@ public final class TheoremRateExperiment implements Experiment {
                             + " carries a factor 1 + t).",
                     "The critical row is the limit of both formulas: the L2 distance decays like (1 + t) exp(-gamma t/2)"
                             + " there (errata #3)."));
-        Map<String, Object> numbers = new LinkedHashMap<>();
-        numbers.put("kappa", KAPPA);
-        numbers.put("omega0", OMEGA);
-        numbers.put("gamma", gammas);
-        numbers.put("regime", List.of(regime));
-        numbers.put("printed", printed);
-        numbers.put("sharp", sharp);
-        numbers.put("certificate", certificate);
-        numbers.put("exactDiscrete", discrete);
-        numbers.put("exactDiscreteHipparchus", companion);
-        numbers.put("sme", sme);
-        numbers.put("monteCarlo", mc);
-        numbers.put("fokkerPlanck", fp);
-        numbers.put("printedOverDiscreteMin", rMin);
-        numbers.put("printedOverDiscreteMax", rMax);
-        numbers.put("maxRelDevDiscrete", devDiscrete);
-        numbers.put("maxRelDevDiscreteAwayFromCritical", devAway);
-        numbers.put("maxRelDevSme", devSme);
-        numbers.put("maxRelDevCertificate", devCert);
-        numbers.put("monteCarloExactSecondMoment", mcExact);
-        numbers.put("maxRelDevMonteCarlo", devMc);
-        numbers.put("maxRelDevMonteCarloFromSharp", devMcSharp);
-        numbers.put("maxRelDevFokkerPlanck", devFp);
-        numbers.put("smeEnsemble", ens);
-        numbers.put("smeEnsembleExactWindowed", ensWindowed);
-        numbers.put("maxRelDevSmeEnsemble", devEns);
-        numbers.put("maxRelDevSmeEnsembleFromSharp", devEnsSharp);
+        Numbers numbers = new Numbers(KAPPA, OMEGA, gammas, regime, printed, sharp, certificate, discrete,
+                theory.exactDiscreteHipparchus(), sme, mc, fp, rMin, rMax, devDiscrete, devAway, devSme, devCert, mcExact,
+                devMc, ensembles.maxRelDevMonteCarloFromSharp(), devFp, ens, ensWindowed, devEns,
+                ensembles.maxRelDevSmeEnsembleFromSharp());
         return new ExperimentResult(section, numbers);
     }
 
-    static double eta(double gamma) {
-        return (1 - KAPPA) / (gamma * gamma);
-    }
-
-    static int nearest(double[] x, double v) {
-        int best = 0;
-        for (int i = 1; i < x.length; i++) {
-            if (Math.abs(Math.log(x[i] / v)) < Math.abs(Math.log(x[best] / v))) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    /** @return max |a/b - 1| over the finite entries, NaN when there are none */
-    static double maxRel(double[] a, double[] b) {
-        double m = Double.NaN;
-        for (int i = 0; i < a.length; i++) {
-            double r = Math.abs(a[i] / b[i] - 1);
-            if (Double.isFinite(r)) {
-                m = Double.isNaN(m) ? r : Math.max(m, r);
-            }
-        }
-        return m;
+    private static double[] nan(int n) {
+        double[] v = new double[n];
+        Arrays.fill(v, Double.NaN);
+        return v;
     }
 
     static double[] divide(double[] a, double[] b) {
@@ -288,5 +218,44 @@ public final class TheoremRateExperiment implements Experiment {
             r[i] = a[i] / b[i];
         }
         return r;
+    }
+
+    /**
+     * The experiment's numbers in results.json (keys are the component names).
+     *
+     * @param kappa staleness rate
+     * @param omega0 square root of the Hessian eigenvalue
+     * @param gamma the frictions
+     * @param regime the damping regime per gamma
+     * @param printed printed 2 mu
+     * @param sharp 2 min Re eig Q
+     * @param certificate the largest c with K &gt;= c P
+     * @param exactDiscrete exact discrete mean recursion, closed form
+     * @param exactDiscreteHipparchus the same from Hipparchus's eigenvalues
+     * @param sme the SME's exact transition
+     * @param monteCarlo Monte Carlo ASGD (NaN where not run)
+     * @param fokkerPlanck twice the Fokker-Planck gap
+     * @param printedOverDiscreteMin smallest printed / exact discrete
+     * @param printedOverDiscreteMax largest printed / exact discrete
+     * @param maxRelDevDiscrete exact discrete against sharp
+     * @param maxRelDevDiscreteAwayFromCritical the same without the critical point
+     * @param maxRelDevSme SME against sharp
+     * @param maxRelDevCertificate certificate against sharp
+     * @param monteCarloExactSecondMoment the exact second-moment rate where Monte Carlo ran
+     * @param maxRelDevMonteCarlo Monte Carlo against that
+     * @param maxRelDevMonteCarloFromSharp Monte Carlo against sharp
+     * @param maxRelDevFokkerPlanck Fokker-Planck against sharp
+     * @param smeEnsemble the SME ensemble (NaN where not run)
+     * @param smeEnsembleExactWindowed the exact SME mean read off the same windows
+     * @param maxRelDevSmeEnsemble SME ensemble against that
+     * @param maxRelDevSmeEnsembleFromSharp SME ensemble against sharp
+     */
+    public record Numbers(double kappa, double omega0, double[] gamma, List<String> regime, double[] printed, double[] sharp,
+            double[] certificate, double[] exactDiscrete, double[] exactDiscreteHipparchus, double[] sme,
+            double[] monteCarlo, double[] fokkerPlanck, double printedOverDiscreteMin, double printedOverDiscreteMax,
+            double maxRelDevDiscrete, double maxRelDevDiscreteAwayFromCritical, double maxRelDevSme,
+            double maxRelDevCertificate, double[] monteCarloExactSecondMoment, double maxRelDevMonteCarlo,
+            double maxRelDevMonteCarloFromSharp, double maxRelDevFokkerPlanck, double[] smeEnsemble,
+            double[] smeEnsembleExactWindowed, double maxRelDevSmeEnsemble, double maxRelDevSmeEnsembleFromSharp) {
     }
 }

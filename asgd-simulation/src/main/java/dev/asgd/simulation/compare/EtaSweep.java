@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
- * How the SME's weak error shrinks as eta decreases: one comparison per eta over the same
- * gradient-flow time eta K ({@link CompareConfig#atEta}), and the fitted order of each error
+ * How the SME's weak error shrinks as eta decreases: one comparison per eta, by default over the
+ * same gradient-flow time eta K ({@link CompareConfig#atEta}), or over horizons given per eta
+ * (e.g. a fixed SME time), and the fitted order of each error
  * (log-log slope with a t interval). Learning rates where ASGD's second moment diverges are
  * reported and left out of the fits. For the unperturbed quadratic every row is exact (no Monte
  * Carlo); otherwise each row runs both ensembles.
@@ -33,9 +34,26 @@ public record EtaSweep(List<Comparison> rows, OrderFit meanOrder, OrderFit secon
      * @return the sweep
      */
     public static EtaSweep run(CompareConfig base, double[] etas, double confidence, LongConsumer progress) {
-        List<Comparison> rows = new ArrayList<>();
+        List<CompareConfig> configs = new ArrayList<>();
         for (double eta : etas) {
-            rows.add(SmeComparison.run(base.atEta(eta), false, null));
+            configs.add(base.atEta(eta));
+        }
+        return run(configs, confidence, progress);
+    }
+
+    /**
+     * The sweep over comparisons given one by one (any horizon and record interval per eta, e.g.
+     * a fixed SME time K deltaT with a single record at its end).
+     *
+     * @param configs one comparison per eta
+     * @param confidence level of the order intervals
+     * @param progress told the rows done (may be null)
+     * @return the sweep
+     */
+    public static EtaSweep run(List<CompareConfig> configs, double confidence, LongConsumer progress) {
+        List<Comparison> rows = new ArrayList<>();
+        for (CompareConfig c : configs) {
+            rows.add(SmeComparison.run(c, false, null));
             if (progress != null) {
                 progress.accept(rows.size());
             }

@@ -1,10 +1,10 @@
 package dev.asgd.simulation.compare;
 
-import org.apache.commons.statistics.distribution.TDistribution;
+import dev.asgd.core.fit.Line;
 
 /**
- * The order p of an error e(eta) ~ C eta^p: ordinary least squares of ln e on ln eta, with a
- * Student-t interval for the slope (n - 2 degrees of freedom; none for n = 2).
+ * The order p of an error e(eta) ~ C eta^p: ordinary least squares of ln e on ln eta
+ * ({@link Line#fit}, pooled standard error), with a Student-t interval for the slope (n - 2 degrees of freedom; none for n = 2).
  *
  * @param points number of (eta, error) pairs used
  * @param order the slope p
@@ -23,41 +23,23 @@ public record OrderFit(int points, double order, double stdErr, double confidenc
      */
     public static OrderFit fit(double[] eta, double[] error, double confidence) {
         int n = 0;
-        double sx = 0;
-        double sy = 0;
         double[] xs = new double[eta.length];
         double[] ys = new double[eta.length];
         for (int i = 0; i < eta.length; i++) {
             if (error[i] > 0 && Double.isFinite(error[i])) {
                 xs[n] = Math.log(eta[i]);
                 ys[n] = Math.log(error[i]);
-                sx += xs[n];
-                sy += ys[n];
                 n++;
             }
         }
         if (n < 2) {
             return null;
         }
-        double mx = sx / n;
-        double my = sy / n;
-        double sxx = 0;
-        double sxy = 0;
-        for (int i = 0; i < n; i++) {
-            sxx += (xs[i] - mx) * (xs[i] - mx);
-            sxy += (xs[i] - mx) * (ys[i] - my);
-        }
-        double slope = sxy / sxx;
+        Line line = Line.fit(xs, ys, 0, n);
         if (n == 2) {
-            return new OrderFit(n, slope, Double.NaN, confidence, Double.NaN, Double.NaN);
+            return new OrderFit(n, line.slope(), Double.NaN, confidence, Double.NaN, Double.NaN);
         }
-        double rss = 0;
-        for (int i = 0; i < n; i++) {
-            double r = ys[i] - my - slope * (xs[i] - mx);
-            rss += r * r;
-        }
-        double se = Math.sqrt(rss / (n - 2) / sxx);
-        double t = TDistribution.of(n - 2).inverseSurvivalProbability(0.5 * (1 - confidence));
-        return new OrderFit(n, slope, se, confidence, slope - t * se, slope + t * se);
+        Line.Interval ci = line.pooledSlopeInterval(confidence);
+        return new OrderFit(n, line.slope(), line.pooledSlopeStandardError(), confidence, ci.low(), ci.high());
     }
 }

@@ -1,5 +1,6 @@
 package dev.asgd.training.problem;
 
+import dev.asgd.core.linalg.Vectors;
 import dev.asgd.training.data.Dataset;
 import java.util.Arrays;
 import org.hipparchus.linear.Array2DRowRealMatrix;
@@ -76,22 +77,22 @@ public record HessianSpectrum(double[] eigenvalues, boolean exact) {
             // A fixed start vector with components in every direction (no randomness needed).
             v[j] = 1 + 0.5 * Math.sin(1.0 + j);
         }
-        scale(v, 1 / Math.sqrt(LeastSquares.dot(v, v)));
+        scale(v, 1 / Math.sqrt(Vectors.dot(v, v)));
         q[0] = v;
         double[] w = new double[p];
         int k = 0;
         for (; k < m; k++) {
             problem.hessianTimes(data, q[k], w);
-            alpha[k] = LeastSquares.dot(w, q[k]);
+            alpha[k] = Vectors.dot(w, q[k]);
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i <= k; i++) {
-                    double c = LeastSquares.dot(w, q[i]);
+                    double c = Vectors.dot(w, q[i]);
                     for (int j = 0; j < p; j++) {
                         w[j] -= c * q[i][j];
                     }
                 }
             }
-            double b = Math.sqrt(LeastSquares.dot(w, w));
+            double b = Math.sqrt(Vectors.dot(w, w));
             if (k == m - 1 || b < 1e-12 * Math.abs(alpha[k])) {
                 k++;
                 break;

@@ -1,6 +1,7 @@
 package dev.asgd.training.problem;
 
 import dev.asgd.core.Require;
+import dev.asgd.core.linalg.Vectors;
 import dev.asgd.training.data.Dataset;
 import dev.asgd.training.data.DenseDataset;
 import java.util.Arrays;
@@ -141,11 +142,11 @@ public final class LeastSquares implements Problem {
         double[] r = b.clone();
         double[] q = r.clone();
         double[] hq = new double[p];
-        double rr = dot(r, r);
+        double rr = Vectors.dot(r, r);
         double stop = 1e-26 * Math.max(rr, Double.MIN_NORMAL);
         for (int it = 0; it < 20 * p && rr > stop; it++) {
             hessianTimes(data, q, hq);
-            double qhq = dot(q, hq);
+            double qhq = Vectors.dot(q, hq);
             if (!(qhq > 0)) {
                 break;
             }
@@ -154,7 +155,7 @@ public final class LeastSquares implements Problem {
                 x[j] += alpha * q[j];
                 r[j] -= alpha * hq[j];
             }
-            double rrNew = dot(r, r);
+            double rrNew = Vectors.dot(r, r);
             double beta = rrNew / rr;
             rr = rrNew;
             for (int j = 0; j < p; j++) {
@@ -164,11 +165,4 @@ public final class LeastSquares implements Problem {
         return x;
     }
 
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
 }

@@ -1,6 +1,7 @@
 package dev.asgd.training.staleness;
 
 import dev.asgd.core.ModelParameters;
+import dev.asgd.core.fit.Line;
 import dev.asgd.theory.ModeRate;
 import dev.asgd.theory.RateAnalysis;
 import dev.asgd.training.data.Dataset;
@@ -76,21 +77,13 @@ public record TheoryComparison(double lossStar, double[] eigenvalues, boolean ex
         }
         double measured = Double.NaN;
         if (pts.size() >= 3) {
-            double mx = 0;
-            double my = 0;
-            for (double[] q : pts) {
-                mx += q[0];
-                my += q[1];
+            double[] xs = new double[pts.size()];
+            double[] ys = new double[pts.size()];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = pts.get(i)[0];
+                ys[i] = pts.get(i)[1];
             }
-            mx /= pts.size();
-            my /= pts.size();
-            double sxy = 0;
-            double sxx = 0;
-            for (double[] q : pts) {
-                sxy += (q[0] - mx) * (q[1] - my);
-                sxx += (q[0] - mx) * (q[0] - mx);
-            }
-            measured = -sxy / sxx;
+            measured = -Line.fit(xs, ys, 0, xs.length).slope();
         }
         long from = pts.isEmpty() ? 0 : (long) pts.get(0)[0];
         long to = pts.isEmpty() ? 0 : (long) pts.get(pts.size() - 1)[0];

@@ -1,43 +1,19 @@
 package dev.asgd.report.reproduce.level;
 
+import dev.asgd.core.staleness.GeometricStaleness;
+import dev.asgd.theory.moments.ExactMoments;
+import dev.asgd.theory.moments.MomentProblem;
+
 /**
- * The exact mean and second moment of one-dimensional discrete ASGD with geometric staleness and
- * additive noise, f = omega0^2 theta^2 / 2 (THEORY-NOTES section 5). With z_k = sum_l p_l
- * theta_{k-l}, T = E theta^2, X = E theta z, S = sum_l p_l T_{k-l}, Z = E z^2, c = omega0^2:
- * <pre>
- *   T' = T - 2 eta c X + eta^2 (c^2 S + sigma^2)
- *   E  = X - eta c Z                      (E theta_{k+1} z_k)
- *   X' = kappa E + (1 - kappa) T'
- *   Z' = kappa^2 Z + 2 kappa (1 - kappa) E + (1 - kappa)^2 T'
- *   S' = kappa S + (1 - kappa) T'
- *   m' = m - eta c w,   w' = kappa w + (1 - kappa) m'
- * </pre>
- * Used as the discrete side of the SME-accuracy and initial-data experiments.
+ * The exact moments of one-dimensional discrete ASGD with geometric staleness for the experiments
+ * that still call them by this name: asgd-theory's {@link ExactMoments} (its closed geometric
+ * recursion), nothing is computed here.
  */
 public final class DiscreteMoments {
-    private final double eta;
-    private final double kappa;
-    private final double c;
-    private final double sigma2;
-    private double t;
-    private double x;
-    private double s;
-    private double z;
-    private double m;
-    private double w;
-    private long step;
+    private final ExactMoments moments;
 
-    private DiscreteMoments(double eta, double kappa, double omega0, double sigma, double mean, double second) {
-        this.eta = eta;
-        this.kappa = kappa;
-        this.c = omega0 * omega0;
-        this.sigma2 = sigma * sigma;
-        this.t = second;
-        this.x = second;
-        this.s = second;
-        this.z = second;
-        this.m = mean;
-        this.w = mean;
+    private DiscreteMoments(ExactMoments moments) {
+        this.moments = moments;
     }
 
     /**
@@ -49,47 +25,22 @@ public final class DiscreteMoments {
      * @return the moments at step 0
      */
     public static DiscreteMoments deterministic(double eta, double kappa, double omega0, double sigma, double theta0) {
-        return new DiscreteMoments(eta, kappa, omega0, sigma, theta0, theta0 * theta0);
-    }
-
-    /**
-     * @param eta learning rate
-     * @param kappa staleness rate
-     * @param omega0 square root of the Hessian eigenvalue
-     * @param sigma noise
-     * @param variance the variance of a centred random start theta0 (constant history)
-     * @return the moments at step 0
-     */
-    public static DiscreteMoments centred(double eta, double kappa, double omega0, double sigma, double variance) {
-        return new DiscreteMoments(eta, kappa, omega0, sigma, 0, variance);
+        return new DiscreteMoments(ExactMoments.of(new MomentProblem(eta, new double[] {omega0}, new double[] {sigma},
+                new double[] {theta0}, new double[] {0}, new GeometricStaleness(kappa))));
     }
 
     /** One ASGD step. */
     public void step() {
-        double tn = t - 2 * eta * c * x + eta * eta * (c * c * s + sigma2);
-        double e = x - eta * c * z;
-        x = kappa * e + (1 - kappa) * tn;
-        z = kappa * kappa * z + 2 * kappa * (1 - kappa) * e + (1 - kappa) * (1 - kappa) * tn;
-        s = kappa * s + (1 - kappa) * tn;
-        t = tn;
-        double mn = m - eta * c * w;
-        w = kappa * w + (1 - kappa) * mn;
-        m = mn;
-        step++;
+        moments.step();
     }
 
     /** @return E theta_k */
     public double mean() {
-        return m;
+        return moments.current().mean()[0];
     }
 
     /** @return E theta_k^2 */
     public double secondMoment() {
-        return t;
-    }
-
-    /** @return k */
-    public long stepCount() {
-        return step;
+        return moments.current().secondMoment();
     }
 }

@@ -1,28 +1,12 @@
 package dev.asgd.report.reproduce.level;
 
-import dev.asgd.core.loss.QuadraticLoss;
-import dev.asgd.core.noise.AdditiveGaussianNoise;
-import dev.asgd.core.staleness.GeometricStaleness;
-import dev.asgd.report.reproduce.Decay;
-import dev.asgd.simulation.EnsembleSimulator;
-import dev.asgd.simulation.SeriesPoint;
-import dev.asgd.simulation.SimulationConfig;
-import dev.asgd.simulation.SimulationResult;
-import dev.asgd.theory.moments.ExactMoments;
-import dev.asgd.theory.moments.MomentProblem;
-import java.util.List;
+import dev.asgd.simulation.study.MonteCarloDecay;
 
 /**
- * Monte Carlo ensembles of discrete ASGD (asgd-simulation): chains started at theta0 = 1 without
- * gradient noise (so the equilibrium is 0 and E theta_k^2 itself decays), geometric staleness; the
- * decay exponent of the ensemble's E theta_k^2 per step is read off the root-mean-square of its
- * logarithm over two windows, and set beside the exact rate of the same second moment
- * ({@link ExactMoments#secondMomentRate()}, asgd-theory's moment recursion).
+ * Monte Carlo ASGD's second-moment decay for the experiments that still call it by this name:
+ * asgd-simulation's {@link MonteCarloDecay}, nothing is computed here.
  */
 public final class MonteCarloLevel {
-    /** Whether asgd-simulation is in this build. */
-    public static final boolean AVAILABLE = true;
-
     private MonteCarloLevel() {
     }
 
@@ -33,35 +17,20 @@ public final class MonteCarloLevel {
      * @param runs chains
      * @param seed seed
      * @param threads threads (the result does not depend on them)
-     * @return the ensemble's decay exponent of E theta_k^2 per step, and the exact one
+     * @return {@link MonteCarloDecay#secondMomentDecayPerStep}
      */
     public static Estimate secondMomentDecayPerStep(double eta, double kappa, double omega0, int runs, long seed,
             int threads) {
-        GeometricStaleness law = new GeometricStaleness(kappa);
-        MomentProblem mp = new MomentProblem(eta, new double[] {omega0}, new double[] {0}, new double[] {1},
-                new double[] {0}, law);
-        double exact = -Math.log(ExactMoments.of(mp).secondMomentRate());
-        long steps = (long) Math.ceil(30 / exact);
-        long every = Math.max(1, steps / 200);
-        SimulationConfig c = new SimulationConfig(new AdditiveGaussianNoise(QuadraticLoss.of(omega0), new double[] {0}),
-                law, eta, new double[] {1}, steps, every, runs, seed, threads, 1e6, new double[0]);
-        SimulationResult r = EnsembleSimulator.run(c, null);
-        List<SeriesPoint> s = r.series();
-        double[] log = new double[s.size()];
-        for (int i = 0; i < log.length; i++) {
-            log[i] = Math.log(s.get(i).secondMoment());
-        }
-        return new Estimate(Decay.exponent(log, every, Math.max(2, log.length / 10)), exact);
+        MonteCarloDecay.Estimate e = MonteCarloDecay.secondMomentDecayPerStep(eta, kappa, omega0, runs, seed, threads);
+        return new Estimate(e.value(), e.exact());
     }
 
     /**
-     * A Monte Carlo decay exponent and the exact one it estimates.
+     * A Monte Carlo decay exponent and the exact one it estimates ({@link MonteCarloDecay.Estimate}).
      *
      * @param value the ensemble's exponent per step
      * @param exact the exact second-moment exponent per step
      */
     public record Estimate(double value, double exact) {
-        /** Not computed. */
-        public static final Estimate NONE = new Estimate(Double.NaN, Double.NaN);
     }
 }

@@ -1,7 +1,7 @@
-package dev.asgd.report.reproduce.level;
+package dev.asgd.simulation.study;
 
+import dev.asgd.core.fit.WindowDecay;
 import dev.asgd.core.loss.QuadraticLoss;
-import dev.asgd.report.reproduce.Decay;
 import dev.asgd.simulation.SeriesPoint;
 import dev.asgd.simulation.sde.SchemeKind;
 import dev.asgd.simulation.sde.SdeConfig;
@@ -10,19 +10,18 @@ import dev.asgd.simulation.sde.SdeProblem;
 import dev.asgd.simulation.sde.SdeResult;
 import dev.asgd.theory.SmeParameters;
 import dev.asgd.theory.sme.LinearSme;
+import dev.asgd.theory.sme.SmeDecay;
 import java.util.List;
 
 /**
  * Ensembles of the SME (2.2) of one quadratic mode, integrated path by path by the weak-order-2
  * splitting ({@link SchemeKind#SPLITTING}, kick / exact free Ornstein-Uhlenbeck / kick) of
  * asgd-simulation's {@code sde} package at h = deltaT (one SME step per ASGD step): a Monte Carlo
- * computation of the SME that shares no code with its exact Gaussian moments ({@link SmeLevel},
+ * computation of the SME that shares no code with its exact Gaussian moments ({@link SmeDecay},
  * {@code LinearSme}'s matrix exponential and Lyapunov equation). Theta_0 = theta0,
  * Y_0 = -sqrt(eta/(1 - kappa)) omega0^2 theta0. Results do not depend on the thread count.
  */
-public final class SmeEnsembleLevel {
-    /** Whether the SME ensemble integrators are in this build. */
-    public static final boolean AVAILABLE = true;
+public final class SmeEnsembleDecay {
 
     private static final double DIVERGENCE_BOUND = 1e6;
     /** e-folds of the exact squared mean over the horizon of {@link #meanDecayPerUnitTime}. */
@@ -30,7 +29,7 @@ public final class SmeEnsembleLevel {
     /** Gradient-noise level of {@link #meanDecayPerUnitTime} (the mean's ODE does not depend on it). */
     static final double RATE_SIGMA = 0.01;
 
-    private SmeEnsembleLevel() {
+    private SmeEnsembleDecay() {
     }
 
     /**
@@ -59,10 +58,10 @@ public final class SmeEnsembleLevel {
      * The decay exponent of the squared ensemble mean (E Theta(t))^2 per unit SME time (Theta_0 = 1,
      * sigma = 0.01: the mean's ODE does not depend on sigma, and the small noise lets the ensemble
      * mean stay far above its standard error while the exact squared mean falls by e^-12), read off
-     * its root-mean-square over two windows ({@link Decay#exponent}). Beside it: the same estimator
+     * its root-mean-square over two windows ({@link WindowDecay#exponent}). Beside it: the same estimator
      * applied to the exact SME mean at the same record times (so that the window's bias near the
      * critical point, where the mean carries a factor 1 + t, cancels in the comparison), and the
-     * asymptotic exponent of {@link SmeLevel#decayPerUnitTime}.
+     * asymptotic exponent of {@link SmeDecay#decayPerUnitTime}.
      *
      * @param eta learning rate
      * @param kappa staleness rate
@@ -73,7 +72,7 @@ public final class SmeEnsembleLevel {
      * @return the ensemble's exponent, the exact windowed and asymptotic ones, and the end's relative standard error
      */
     public static Rate meanDecayPerUnitTime(double eta, double kappa, double omega0, int runs, long seed, int threads) {
-        double exact = SmeLevel.decayPerUnitTime(eta, kappa, omega0);
+        double exact = SmeDecay.decayPerUnitTime(eta, kappa, omega0);
         SmeParameters p = SmeParameters.of(eta, kappa, omega0, RATE_SIGMA);
         LinearSme sme = LinearSme.of(p, omega0);
         double deltaT = p.deltaT();
@@ -91,8 +90,8 @@ public final class SmeEnsembleLevel {
             logExact[i] = Math.log(e * e);
         }
         int window = Math.max(2, log.length / 10);
-        double value = Decay.exponent(log, every * deltaT, window);
-        double windowed = Decay.exponent(logExact, every * deltaT, window);
+        double value = WindowDecay.exponent(log, every * deltaT, window);
+        double windowed = WindowDecay.exponent(logExact, every * deltaT, window);
         double relErr = s.get(s.size() - 1).meanStdErr()[0] / Math.exp(-0.5 * E_FOLDS);
         return new Rate(value, windowed, exact, relErr, steps, runs);
     }
@@ -132,7 +131,5 @@ public final class SmeEnsembleLevel {
      * @param runs paths
      */
     public record Rate(double value, double exactWindowed, double exact, double endRelStdErr, long steps, int runs) {
-        /** Not computed. */
-        public static final Rate NONE = new Rate(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
     }
 }
