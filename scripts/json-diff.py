@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Diffs two snapshots of scripts/json-snapshot.sh: per file, the keys only in one of them and the
 values that differ (numbers compared exactly unless --rtol is given). Timing fields (names with
-'second', 'elapsed', 'wall', 'time' of a run) and metadata are listed apart, since they differ
+'seconds', 'elapsed', 'wall', 'time' of a run) and metadata are listed apart, since they differ
 between any two runs."""
 import json, math, os, sys
 
-TIMING = ("second", "elapsed", "wall", "millis", "nanos", "persec", "throughput", "speed")
+TIMING = ("seconds", "elapsed", "wall", "millis", "nanos", "persec", "throughput", "speed")
 
 def flat(x, p=""):
     if isinstance(x, dict):
