@@ -1,6 +1,5 @@
 package dev.asgd.report.reproduce;
 
-import dev.asgd.core.compare.Agreement;
 import dev.asgd.fokkerplanck.study.GapStudy;
 import dev.asgd.report.html.Section;
 import dev.asgd.report.html.Table;
@@ -96,7 +95,7 @@ public final class TheoremRateExperiment implements Experiment {
         double devSme = theory.maxRelDevSme();
         double devCert = theory.maxRelDevCertificate();
         double devMc = ensembles.maxRelDevMonteCarlo();
-        double devFp = Agreement.maxRelativeDeviation(fp, sharp);
+        double devFp = gaps.maxRelDevFrom(sharp);
         double rMin = theory.printedOverDiscreteMin();
         double rMax = theory.printedOverDiscreteMax();
 
