@@ -1,6 +1,7 @@
 package dev.asgd.fokkerplanck.study;
 
 import dev.asgd.core.InvalidParameterException;
+import dev.asgd.core.compare.Agreement;
 import dev.asgd.core.perturbation.NoPerturbation;
 import java.util.function.IntConsumer;
 
@@ -33,6 +34,13 @@ public final class GapStudy {
      * @param twiceGap twice the spectral gap per eta (the exponent of ||h||^2)
      */
     public record Result(double[] eta, double[] twiceGap) {
+        /**
+         * @param sharp the sharp exponent 2 min Re eig Q per eta (e.g. asgd-theory's TheoremRateStudy)
+         * @return max |twiceGap / sharp - 1| over the learning rates
+         */
+        public double maxRelDevFrom(double[] sharp) {
+            return Agreement.maxRelativeDeviation(twiceGap, sharp);
+        }
     }
 
     /**

@@ -20,10 +20,15 @@ class FokkerPlanckStudiesTest {
         int[] done = {0};
         GapStudy.Result r = GapStudy.run(new GapStudy.Parameters(kappa, 1, 1, eta), k -> done[0] = k);
         assertThat(done[0]).isEqualTo(2);
+        double[] sharp = new double[eta.length];
+        double worst = 0;
         for (int i = 0; i < eta.length; i++) {
             SmeParameters p = SmeParameters.of(eta[i], kappa, 1, 1);
-            assertThat(r.twiceGap()[i]).isCloseTo(2 * DecayRates.muSharp(p.gamma(), 1), within(1e-8));
+            sharp[i] = 2 * DecayRates.muSharp(p.gamma(), 1);
+            assertThat(r.twiceGap()[i]).isCloseTo(sharp[i], within(1e-8));
+            worst = Math.max(worst, Math.abs(r.twiceGap()[i] / sharp[i] - 1));
         }
+        assertThat(r.maxRelDevFrom(sharp)).isEqualTo(worst).isLessThan(1e-8);
         assertThatThrownBy(() -> new GapStudy.Parameters(kappa, 1, 1, new double[0]))
                 .isInstanceOf(InvalidParameterException.class);
     }

@@ -132,7 +132,6 @@ public final class HtmlReportWriter {
             .holds { background: #d9f2dd; color: #17622a; }
             .holds-with-correction { background: #fff1c7; color: #7a5600; }
             .fails { background: #fbd9d9; color: #8a1c1c; }
-            .not-available { background: #e6e6e6; color: #555; }
             .claim { background: #f6f8fa; padding: 8px 12px; border-left: 3px solid #8aa; }
             .note { color: #444; font-size: 0.95em; }
             """;

@@ -1,29 +1,23 @@
 package dev.asgd.report.html;
 
+import java.util.Locale;
+
 /** The verdict on one claim of the paper. */
 public enum Verdict {
     /** The claim holds as printed. */
-    HOLDS("holds"),
+    HOLDS,
     /** The claim holds once corrected (e.g. with the sharp rate in place of the printed one). */
-    HOLDS_WITH_CORRECTION("holds with correction"),
+    HOLDS_WITH_CORRECTION,
     /** The claim fails. */
-    FAILS("fails"),
-    /** A level needed to test the claim is not available in this build. */
-    NOT_AVAILABLE("not available");
+    FAILS;
 
-    private final String label;
-
-    Verdict(String label) {
-        this.label = label;
-    }
-
-    /** @return the words shown in the report */
+    /** @return the words shown in the report: {@code holds}, {@code holds with correction}, {@code fails} */
     public String label() {
-        return label;
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** @return the CSS class of the verdict badge */
     public String cssClass() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.asgd.theory.DampingRegime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
  * JSON output: one object on stdout. Non-finite numbers (an infinite beta when sigma = 0, a NaN
- * of an absent quantity) become null, so that every JSON parser, pandas included, reads it.
+ * of an absent quantity) become null, so that every JSON parser, pandas included, reads it; a
+ * {@link DampingRegime} is written as its label ({@code underdamped}, ...), as everywhere else in
+ * the JSON.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = create();
@@ -42,6 +45,7 @@ public final class Json {
         finite.addSerializer(Double.class, new FiniteDoubleSerializer());
         finite.addSerializer(double.class, new FiniteDoubleSerializer());
         finite.addSerializer(double[].class, new FiniteDoubleArraySerializer());
+        finite.addSerializer(DampingRegime.class, new RegimeLabelSerializer());
         ObjectMapper m = new ObjectMapper();
         m.registerModule(finite);
         m.enable(SerializationFeature.INDENT_OUTPUT);
@@ -71,6 +75,14 @@ public final class Json {
                 }
             }
             gen.writeEndArray();
+        }
+    }
+
+    private static final class RegimeLabelSerializer extends JsonSerializer<DampingRegime> {
+        @Override
+        public void serialize(DampingRegime value, JsonGenerator gen, SerializerProvider serializers)
+                throws IOException {
+            gen.writeString(value.label());
         }
     }
 }

@@ -20,12 +20,13 @@ final class HeatmapImage {
         new Color(94, 201, 98), new Color(253, 231, 37)};
     private static final int WIDTH = 900;
     private static final int HEIGHT = 640;
-    private static final int LEFT = 90;
-    private static final int RIGHT = 150;
-    private static final int TOP = 50;
-    private static final int BOTTOM = 70;
+    /** Room around the plot area: tick labels left and below, the colour bar right, the title above. */
+    private static final Margins MARGINS = new Margins(90, 150, 50, 70);
 
     private HeatmapImage() {
+    }
+
+    private record Margins(int left, int right, int top, int bottom) {
     }
 
     static BufferedImage draw(String title, String xLabel, String yLabel, double[] x, double[] y, double[][] z) {
@@ -48,60 +49,62 @@ final class HeatmapImage {
         if (!(zMax > zMin)) {
             zMax = zMin + 1;
         }
-        int pw = WIDTH - LEFT - RIGHT;
-        int ph = HEIGHT - TOP - BOTTOM;
+        int left = MARGINS.left();
+        int top = MARGINS.top();
+        int pw = WIDTH - left - MARGINS.right();
+        int ph = HEIGHT - top - MARGINS.bottom();
         double x0 = x[0];
         double x1 = x[x.length - 1];
         double y0 = y[0];
         double y1 = y[y.length - 1];
         for (int i = 0; i < x.length; i++) {
-            int px0 = LEFT + (int) Math.floor(pw * edge(x, i, false, x0, x1));
-            int px1 = LEFT + (int) Math.ceil(pw * edge(x, i, true, x0, x1));
+            int px0 = left + (int) Math.floor(pw * edge(x, i, false, x0, x1));
+            int px1 = left + (int) Math.ceil(pw * edge(x, i, true, x0, x1));
             for (int j = 0; j < y.length; j++) {
-                int py1 = TOP + ph - (int) Math.floor(ph * edge(y, j, false, y0, y1));
-                int py0 = TOP + ph - (int) Math.ceil(ph * edge(y, j, true, y0, y1));
+                int py1 = top + ph - (int) Math.floor(ph * edge(y, j, false, y0, y1));
+                int py0 = top + ph - (int) Math.ceil(ph * edge(y, j, true, y0, y1));
                 g.setColor(colour((z[i][j] - zMin) / (zMax - zMin)));
                 g.fillRect(px0, py0, Math.max(1, px1 - px0), Math.max(1, py1 - py0));
             }
         }
         g.setColor(Color.DARK_GRAY);
         g.setStroke(new BasicStroke(1f));
-        g.drawRect(LEFT, TOP, pw, ph);
+        g.drawRect(left, top, pw, ph);
         Font tick = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
         g.setFont(tick);
         FontMetrics fm = g.getFontMetrics();
         for (double t : ticks(x0, x1)) {
-            int px = LEFT + (int) Math.round(pw * (t - x0) / (x1 - x0));
-            g.drawLine(px, TOP + ph, px, TOP + ph + 5);
+            int px = left + (int) Math.round(pw * (t - x0) / (x1 - x0));
+            g.drawLine(px, top + ph, px, top + ph + 5);
             String s = label(t);
-            g.drawString(s, px - fm.stringWidth(s) / 2, TOP + ph + 20);
+            g.drawString(s, px - fm.stringWidth(s) / 2, top + ph + 20);
         }
         for (double t : ticks(y0, y1)) {
-            int py = TOP + ph - (int) Math.round(ph * (t - y0) / (y1 - y0));
-            g.drawLine(LEFT - 5, py, LEFT, py);
+            int py = top + ph - (int) Math.round(ph * (t - y0) / (y1 - y0));
+            g.drawLine(left - 5, py, left, py);
             String s = label(t);
-            g.drawString(s, LEFT - 8 - fm.stringWidth(s), py + fm.getAscent() / 2 - 1);
+            g.drawString(s, left - 8 - fm.stringWidth(s), py + fm.getAscent() / 2 - 1);
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         fm = g.getFontMetrics();
-        g.drawString(xLabel, LEFT + pw / 2 - fm.stringWidth(xLabel) / 2, HEIGHT - 22);
+        g.drawString(xLabel, left + pw / 2 - fm.stringWidth(xLabel) / 2, HEIGHT - 22);
         Graphics2D gy = (Graphics2D) g.create();
         gy.rotate(-Math.PI / 2);
-        gy.drawString(yLabel, -(TOP + ph / 2) - fm.stringWidth(yLabel) / 2, 24);
+        gy.drawString(yLabel, -(top + ph / 2) - fm.stringWidth(yLabel) / 2, 24);
         gy.dispose();
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         fm = g.getFontMetrics();
         g.drawString(title, WIDTH / 2 - fm.stringWidth(title) / 2, 30);
-        int bx = WIDTH - RIGHT + 30;
+        int bx = WIDTH - MARGINS.right() + 30;
         for (int k = 0; k < ph; k++) {
             g.setColor(colour(1 - k / (double) ph));
-            g.drawLine(bx, TOP + k, bx + 20, TOP + k);
+            g.drawLine(bx, top + k, bx + 20, top + k);
         }
         g.setColor(Color.DARK_GRAY);
-        g.drawRect(bx, TOP, 20, ph);
+        g.drawRect(bx, top, 20, ph);
         g.setFont(tick);
-        g.drawString(label(zMax), bx + 26, TOP + 10);
-        g.drawString(label(zMin), bx + 26, TOP + ph);
+        g.drawString(label(zMax), bx + 26, top + 10);
+        g.drawString(label(zMin), bx + 26, top + ph);
         g.dispose();
         return img;
     }

@@ -3,7 +3,7 @@ package dev.asgd.report.reproduce;
 import dev.asgd.report.html.Section;
 import dev.asgd.report.html.Table;
 import dev.asgd.report.html.Verdict;
-import dev.asgd.report.reproduce.level.MonteCarloLevel;
+import dev.asgd.simulation.study.MonteCarloDecay;
 import dev.asgd.theory.delay.DelayComparison;
 import dev.asgd.theory.delay.DelayStudy;
 import java.io.IOException;
@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * Remark 3.3, second observation: longer delays, slower convergence. The decay per ASGD step
  * against kappa at a fixed learning rate, from the exact discrete recursion, the mean iterated
- * from ASGD's definition (no two-state reduction), the SME, Monte Carlo where available, and as
- * printed: computed by {@link DelayStudy} (the Monte Carlo estimates by asgd-simulation's ensembles);
+ * from ASGD's definition (no two-state reduction), the SME, Monte Carlo and as printed: computed by
+ * {@link DelayStudy} (the Monte Carlo estimates by asgd-simulation's {@link MonteCarloDecay});
  * this class renders the study's result, which is the experiment's numbers in results.json.
  */
 public final class DelayExperiment implements Experiment {
@@ -37,11 +37,8 @@ public final class DelayExperiment implements Experiment {
     @Override
     public ExperimentResult run(ExperimentContext ctx) throws IOException {
         ReproduceConfig config = ctx.config();
-        DelayStudy.Outcome outcome = DelayStudy.run(config.pick(40, 120), (eta, k, omega0, j) -> {
-            MonteCarloLevel.Estimate e = MonteCarloLevel.secondMomentDecayPerStep(eta, k, omega0,
-                    config.pick(2000, 20000), config.seed() + j, config.threads());
-            return new DelayStudy.Estimate(e.value(), e.exact());
-        }, ctx.progress()::advance);
+        DelayStudy.Outcome outcome = DelayStudy.run(config.pick(40, 120), MonteCarloDecay.delayEstimator(
+                config.pick(2000, 20000), config.seed(), config.threads()), ctx.progress()::advance);
         DelayComparison c = outcome.numbers();
         double[] kappa = c.kappa();
         List<List<String>> rows = new ArrayList<>();

@@ -3,8 +3,7 @@ package dev.asgd.report.reproduce;
 import static dev.asgd.core.compare.Agreement.relativeDeviation;
 
 import dev.asgd.core.perturbation.Perturbation;
-import dev.asgd.fokkerplanck.FokkerPlanckProblem;
-import dev.asgd.fokkerplanck.SpectralGap;
+import dev.asgd.fokkerplanck.study.FokkerPlanckRates;
 import dev.asgd.report.html.Section;
 import dev.asgd.report.html.Table;
 import dev.asgd.report.html.Verdict;
@@ -14,14 +13,15 @@ import dev.asgd.theory.errata.ErrataStudy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Every place where the printed paper disagrees with the computation (docs/theory.md, the same
  * numbering), each with its numbers computed now by two independent computations: computed by
  * {@link ErrataStudy} (asgd-theory; the queue simulation by asgd-simulation's
- * {@link QueueStalenessStudy}, the spectral gaps by asgd-fokkerplanck, the initial-data exponents by
- * the initial-data experiment's computation); this class states each erratum, applies the
- * tolerances that confirm it, and renders the table and the rows of results.json.
+ * {@link QueueStalenessStudy}, the spectral gaps by asgd-fokkerplanck's {@link FokkerPlanckRates});
+ * this class states each erratum, applies the tolerances that confirm it, and renders the table and
+ * the rows of results.json beside the study's typed result.
  */
 public final class ErrataExperiment implements Experiment {
     @Override
@@ -56,13 +56,15 @@ public final class ErrataExperiment implements Experiment {
     /**
      * The experiment's numbers in results.json.
      *
-     * @param errata one row per erratum
+     * @param errata one row per erratum, as the table states it
      * @param confirmed how many are confirmed
+     * @param study the numbers of every erratum, as {@link ErrataStudy} computed them
      */
-    public record ErrataRows(List<Erratum> errata, int confirmed) {
+    public record ErrataRows(List<Erratum> errata, int confirmed, Errata study) {
         /** Copies the list. */
         public ErrataRows {
             errata = List.copyOf(errata);
+            Objects.requireNonNull(study, "study");
         }
     }
 
@@ -71,13 +73,6 @@ public final class ErrataExperiment implements Experiment {
         ReproduceConfig config = ctx.config();
         Errata x = ErrataStudy.run(new ErrataStudy.Sources() {
             @Override
-            public Errata.PrintedMuOnlyForCentredData initialDataExponents(double gamma) {
-                InitialDataExperiment.Exponents e = InitialDataExperiment.exponents(gamma);
-                return new Errata.PrintedMuOnlyForCentredData(e.smeCentred(), e.discreteCentred(), e.smeOffCentre(),
-                        e.discreteOffCentre());
-            }
-
-            @Override
             public double queueMeanStaleness(int workers) {
                 return QueueStalenessStudy.run(workers, config.pick(200_000, 2_000_000), config.seed()).meanStaleness();
             }
@@ -85,8 +80,7 @@ public final class ErrataExperiment implements Experiment {
             @Override
             public double spectralGap(double eta, double kappa, double omega0, double sigma, Perturbation perturbation,
                     int degree) {
-                return SpectralGap.of(new FokkerPlanckProblem(eta, kappa, new double[] {omega0}, new double[] {sigma},
-                        perturbation, degree).operator()).gap();
+                return FokkerPlanckRates.spectralGap(eta, kappa, omega0, sigma, perturbation, degree);
             }
         }, ctx.progress()::advance);
         List<Erratum> list = rows(x);
@@ -108,7 +102,7 @@ public final class ErrataExperiment implements Experiment {
                         + " eta = 0.01, kappa = 0.99, omega0 = 1, sigma = 1 (gamma = 1, underdamped). Each row's evidence"
                         + " is computed by this run; 'confirmed' is the check that the computations agree with the"
                         + " corrected statement and not with the printed one."));
-        return new ExperimentResult(section, new ErrataRows(list, confirmed));
+        return new ExperimentResult(section, new ErrataRows(list, confirmed, x));
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.List;
  * stationary covariance: a degree-1 mode) and a centred start (mean at equilibrium, covariance
  * half the stationary one: degree-2 modes only); the same two starts in discrete ASGD through its
  * exact moments (||h||^2 ~ mean^2, resp. ~ (second moment deviation)^2); and the Fokker-Planck
- * solver where it exists.
+ * solver's measured decay: computed by {@link InitialDataStudy} and asgd-fokkerplanck's
+ * {@link InitialDecayStudy}; this class renders their results.
  */
 public final class InitialDataExperiment implements Experiment {
     private static final double[] GAMMAS = {1, 2, 4};
@@ -41,22 +42,6 @@ public final class InitialDataExperiment implements Experiment {
     @Override
     public long work(ReproduceConfig config) {
         return GAMMAS.length;
-    }
-
-    /**
-     * The four measured exponents of ||h||_*^2 per unit SME time for one gamma (for the errata).
-     *
-     * @param smeOffCentre SME, off-centre start
-     * @param smeCentred SME, centred start
-     * @param discreteOffCentre exact discrete, off-centre start
-     * @param discreteCentred exact discrete, centred start
-     */
-    record Exponents(double smeOffCentre, double smeCentred, double discreteOffCentre, double discreteCentred) {
-    }
-
-    static Exponents exponents(double gamma) {
-        InitialDataStudy.PerGamma x = InitialDataStudy.exponents(KAPPA, OMEGA, gamma, POINTS);
-        return new Exponents(x.smeOffCentre(), x.smeCentred(), x.discreteOffCentre(), x.discreteCentred());
     }
 
     @Override

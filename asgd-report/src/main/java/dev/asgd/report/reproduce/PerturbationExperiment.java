@@ -5,6 +5,7 @@ import dev.asgd.report.html.Section;
 import dev.asgd.report.html.Table;
 import dev.asgd.report.html.Verdict;
 import dev.asgd.theory.study.PerturbationStudy;
+import dev.asgd.theory.meanmap.Grid;
 import dev.asgd.theory.study.TheoremRateStudy;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,8 +16,9 @@ import java.util.List;
  * Theorem 3.2 with a perturbation: the rate against eps_0 for eps(theta) = A sin(theta) (eps_0 = A),
  * the theorem's bound 2 (mu - epsilon) with epsilon = eps_0 C1 (printed and sharp mu) beside the
  * rate of the perturbed problem: linearised at the minimum (omega_eff^2 = omega0^2 + eps'(0)) by
- * the exact discrete recursion and the SME, and the Fokker-Planck gap of the nonlinear problem
- * where that level exists.
+ * the exact discrete recursion and the SME, and the Fokker-Planck gap of the nonlinear problem:
+ * computed by {@link PerturbationStudy} and asgd-fokkerplanck's {@link PerturbedGapStudy}; this
+ * class renders their results.
  */
 public final class PerturbationExperiment implements Experiment {
     private static final double ETA = 0.01;
@@ -43,7 +45,7 @@ public final class PerturbationExperiment implements Experiment {
     @Override
     public ExperimentResult run(ExperimentContext ctx) throws IOException {
         int n = ctx.config().pick(25, 60);
-        double[] eps0 = Fmt.logspace(1e-9, 0.5, n);
+        double[] eps0 = Grid.logspace(1e-9, 0.5, n);
         PerturbationStudy.Parameters params = new PerturbationStudy.Parameters(ETA, KAPPA, OMEGA, SIGMA, eps0);
         PerturbationStudy.Result theory = PerturbationStudy.run(params);
         PerturbedGapStudy.Result gaps = PerturbedGapStudy.run(new PerturbedGapStudy.Parameters(params,

@@ -5,7 +5,6 @@ import dev.asgd.report.html.Section;
 import dev.asgd.report.html.Verdict;
 import dev.asgd.report.json.BuildInfo;
 import dev.asgd.report.json.Json;
-import dev.asgd.report.reproduce.level.Level;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +19,7 @@ import java.util.Map;
 /**
  * Runs the suite: every experiment in turn (each with its own progress), then writes
  * {@code index.html} (self-contained), {@code results.json} and the figures (PNG and SVG) into the
- * output directory. results.json holds the suite, the levels this build has, and per experiment
+ * output directory. results.json holds the suite, the levels of the software, and per experiment
  * its claim, verdict, figures and numbers (non-finite numbers as null), stamped with the asgd
  * version, the git commit of the build and the JVM ({@link BuildInfo}).
  */
@@ -48,14 +47,14 @@ public final class ReproducePipeline {
     }
 
     /**
-     * The root of results.json: the build, the suite, the levels this build has, the verdict counts
+     * The root of results.json: the build, the suite, the levels of the software, the verdict counts
      * and per experiment its section's summary and its numbers (the study's result record).
      *
      * @param asgd the asgd version, git commit and JVM of the build
      * @param suite "quick" or "full"
      * @param seed the seed of every random stream
      * @param wallSeconds the suite's wall time
-     * @param levels per level key, its label, module and availability
+     * @param levels per level key, its label and module
      * @param verdicts per verdict label, how many experiments reached it
      * @param experiments per experiment, in report order
      */
@@ -74,9 +73,8 @@ public final class ReproducePipeline {
      *
      * @param label the name shown in the report
      * @param module the module that computes it
-     * @param available whether this build has it
      */
-    public record LevelEntry(String label, String module, boolean available) {
+    public record LevelEntry(String label, String module) {
     }
 
     /**
@@ -158,8 +156,8 @@ public final class ReproducePipeline {
 
     private static Map<String, LevelEntry> levels() {
         Map<String, LevelEntry> m = new LinkedHashMap<>();
-        for (Level l : Level.values()) {
-            m.put(l.key(), new LevelEntry(l.label(), l.module(), l.available()));
+        for (Level l : Level.ALL) {
+            m.put(l.key(), new LevelEntry(l.label(), l.module()));
         }
         return m;
     }
@@ -173,22 +171,17 @@ public final class ReproducePipeline {
     }
 
     private static List<String> intro(ReproduceConfig config, double seconds) {
-        List<String> have = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (Level l : Level.values()) {
-            (l.available() ? have : missing).add(l.label() + " (" + l.module() + ")");
+        List<String> levels = new ArrayList<>();
+        for (Level l : Level.ALL) {
+            levels.add(l.label() + " (" + l.module() + ")");
         }
         List<String> p = new ArrayList<>();
         p.add("Every numbered claim of Zhu & Ying, \"A Sharp Convergence Rate for the Asynchronous Stochastic Gradient"
                 + " Descent\", tested by at least two independent computations of asgd, with a verdict: holds, holds"
                 + " with correction, or fails, and by how much. Rates are decay exponents of the squared error"
                 + " ||h||_*^2 or E|theta|^2: per unit SME time t = k deltaT, or per ASGD step k.");
-        p.add(Fmt.f("Suite: %s, seed %d, %.0f s of wall time. Levels in this build: %s.", config.suite(), config.seed(),
-                seconds, String.join(", ", have)));
-        if (!missing.isEmpty()) {
-            p.add("Not available in this build (the tables say so where they would appear): " + String.join(", ", missing)
-                    + ".");
-        }
+        p.add(Fmt.f("Suite: %s, seed %d, %.0f s of wall time. Levels of the software: %s.", config.suite(), config.seed(),
+                seconds, String.join(", ", levels)));
         return p;
     }
 

@@ -4,6 +4,7 @@ import dev.asgd.report.html.Section;
 import dev.asgd.report.html.Table;
 import dev.asgd.report.html.Verdict;
 import dev.asgd.simulation.study.SmeAccuracyStudy;
+import dev.asgd.theory.meanmap.Grid;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class SmeAccuracyExperiment implements Experiment {
     @Override
     public ExperimentResult run(ExperimentContext ctx) throws IOException {
         int n = ctx.config().pick(8, 16);
-        double[] eta = Fmt.logspace(1e-4, 0.05, n);
+        double[] eta = Grid.logspace(1e-4, 0.05, n);
         int runs = ctx.config().pick(200_000, 1_000_000);
         SmeAccuracyStudy.Result r = SmeAccuracyStudy.run(new SmeAccuracyStudy.Parameters(KAPPA, OMEGA, SIGMA, THETA0,
                 HORIZON, eta, ensembleEtas(ctx.config()), ctx.config().pick(1, 2), runs, ctx.config().seed() + 300,

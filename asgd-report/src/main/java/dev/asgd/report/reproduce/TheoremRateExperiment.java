@@ -1,12 +1,11 @@
 package dev.asgd.report.reproduce;
 
-import dev.asgd.core.compare.Agreement;
 import dev.asgd.fokkerplanck.study.GapStudy;
 import dev.asgd.report.html.Section;
 import dev.asgd.report.html.Table;
 import dev.asgd.report.html.Verdict;
-import dev.asgd.report.reproduce.level.Level;
 import dev.asgd.simulation.study.EnsembleRateStudy;
+import dev.asgd.theory.meanmap.Grid;
 import dev.asgd.theory.study.TheoremRateStudy;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,8 +19,9 @@ import java.util.List;
  * valid) and omega0 = 1, so eta = (1 - kappa) / gamma^2. Computed as printed (2 mu), sharp
  * (2 min Re eig Q), from the Lyapunov certificate (the largest c with K &gt;= c P), from the exact
  * discrete recursion (-2 ln rho / deltaT), from the SME's exact transition, by Monte Carlo ASGD, by
- * an SME ensemble (the squared ensemble mean's decay) and from the Fokker-Planck spectral gap where
- * those levels exist.
+ * an SME ensemble (the squared ensemble mean's decay) and from the Fokker-Planck spectral gap:
+ * computed by {@link TheoremRateStudy}, asgd-simulation's {@link EnsembleRateStudy} and
+ * asgd-fokkerplanck's {@link GapStudy}; this class renders their results.
  */
 public final class TheoremRateExperiment implements Experiment {
     static final double KAPPA = 0.99;
@@ -45,7 +45,7 @@ public final class TheoremRateExperiment implements Experiment {
     }
 
     static double[] gammas(ReproduceConfig config) {
-        double[] g = Fmt.logspace(0.2, 10, config.pick(15, 41));
+        double[] g = Grid.logspace(0.2, 10, config.pick(15, 41));
         double[] out = Arrays.copyOf(g, g.length + 1);
         out[g.length] = 2 * OMEGA; // the critical point itself
         Arrays.sort(out);
@@ -95,7 +95,7 @@ public final class TheoremRateExperiment implements Experiment {
         double devSme = theory.maxRelDevSme();
         double devCert = theory.maxRelDevCertificate();
         double devMc = ensembles.maxRelDevMonteCarlo();
-        double devFp = Agreement.maxRelativeDeviation(fp, sharp);
+        double devFp = gaps.maxRelDevFrom(sharp);
         double rMin = theory.printedOverDiscreteMin();
         double rMax = theory.printedOverDiscreteMax();
 
@@ -189,8 +189,7 @@ public final class TheoremRateExperiment implements Experiment {
                             + "eigenvalue of the proof's own K and P (which equals the printed mu, so K >= 2 mu P "
                             + "certifies half of it); the spectral radius of discrete ASGD's mean recursion (closed form "
                             + "and Hipparchus); the spectral radius of the SME's matrix exponential exp(A deltaT); Monte "
-                            + "Carlo ensembles of ASGD, SME ensembles and the Fokker-Planck gap where those levels are in"
-                            + " the build.",
+                            + "Carlo ensembles of ASGD, SME ensembles and the Fokker-Planck gap.",
                     "SME ensemble: N paths of (2.2) by the weak-order-2 splitting at h = deltaT with Theta0 = 1 and"
                             + " sigma = 0.01 (the mean's decay does not depend on sigma; the small noise keeps the"
                             + " ensemble mean resolved while the squared mean falls by e^-12); its decay exponent is read"

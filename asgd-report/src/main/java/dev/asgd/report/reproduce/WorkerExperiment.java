@@ -3,10 +3,10 @@ package dev.asgd.report.reproduce;
 import dev.asgd.report.html.Section;
 import dev.asgd.report.html.Table;
 import dev.asgd.report.html.Verdict;
-import dev.asgd.report.reproduce.level.TrainingLevel;
 import dev.asgd.theory.WorkerEfficiency;
 import dev.asgd.theory.workers.WorkerComparison;
 import dev.asgd.theory.workers.WorkerStudy;
+import dev.asgd.training.run.WorkerSpeedupRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.List;
  * independent-staleness model (kappa fixed) and under the queue model (kappa = (m - 1)/m, so
  * m (1 - kappa) = 1 exactly), from the exact discrete rates at the same learning rate (closed
  * form, and the mean iterated from the definition), and from real threaded training with measured
- * staleness: computed by {@link WorkerStudy} and threaded training; this class renders the study's
+ * staleness: computed by {@link WorkerStudy} and {@link WorkerSpeedupRun}; this class renders the study's
  * result, which is the experiment's numbers in results.json.
  */
 public final class WorkerExperiment implements Experiment {
@@ -50,20 +50,15 @@ public final class WorkerExperiment implements Experiment {
 
         int[] ws = workers(ctx.config());
         long updates = ctx.config().pick(2500, 6000);
-        List<TrainingLevel.Run> runs = new ArrayList<>();
+        List<WorkerStudy.MeasuredRun> measured = new ArrayList<>();
         for (int j = 0; j < ws.length; j++) {
             try {
-                runs.add(TrainingLevel.run(ws[j], TRAIN_ETA, updates, 0.5, ctx.config().seed()));
+                measured.add(WorkerSpeedupRun.measure(ws[j], TRAIN_ETA, updates, 0.5, ctx.config().seed()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
             }
             ctx.progress().advance(j + 2);
-        }
-        List<WorkerStudy.MeasuredRun> measured = new ArrayList<>();
-        for (TrainingLevel.Run r : runs) {
-            measured.add(new WorkerStudy.MeasuredRun(r.workers(), r.meanStaleness(), r.kappa(), r.updatesPerSecond(),
-                    r.predictedDecayPerUpdate(), r.measuredDecayPerUpdate(), r.measuredDecayPerSecond(), r.seconds()));
         }
         WorkerComparison c = WorkerStudy.withTraining(study.numbers(), measured);
         double[] m = c.workers();

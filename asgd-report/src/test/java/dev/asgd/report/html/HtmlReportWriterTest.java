@@ -22,7 +22,7 @@ class HtmlReportWriterTest {
         Section s = new Section("theorem-3-2", "Theorem 3.2 <rate>", "mu = gamma & so on", List.of(fig),
                 List.of(new Table(List.of("gamma", "mu"), List.of(List.of("1", "0.5")))),
                 Verdict.HOLDS_WITH_CORRECTION, "printed mu is 2.000x the measured rate", List.of("method: exact"));
-        Section t = new Section("errata", "Errata", "none", List.of(), List.of(), Verdict.NOT_AVAILABLE, "n/a",
+        Section t = new Section("errata", "Errata", "none", List.of(), List.of(), Verdict.FAILS, "n/a",
                 List.of());
         return HtmlReportWriter.write(dir, "asgd reproduce", List.of("intro"), List.of(s, t));
     }
@@ -33,7 +33,7 @@ class HtmlReportWriterTest {
         String html = Files.readString(index);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("data:image/png;base64,")
                 .contains("Theorem 3.2 &lt;rate&gt;").contains("mu = gamma &amp; so on")
-                .contains("holds with correction").contains("not available").contains("href=\"#theorem-3-2\"")
+                .contains("holds with correction").contains("class=\"badge fails\"").contains("href=\"#theorem-3-2\"")
                 .doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
         assertThat(Files.list(dir).filter(p -> p.getFileName().toString().startsWith(".index-"))).isEmpty();
     }

@@ -14,11 +14,6 @@ class ErrataExperimentTest {
     private static Errata errata(double queueStaleness, double perturbedGap) {
         return ErrataStudy.run(new ErrataStudy.Sources() {
             @Override
-            public Errata.PrintedMuOnlyForCentredData initialDataExponents(double gamma) {
-                return new Errata.PrintedMuOnlyForCentredData(2.01, 1.9, 1.01, 0.95);
-            }
-
-            @Override
             public double queueMeanStaleness(int workers) {
                 return queueStaleness;
             }

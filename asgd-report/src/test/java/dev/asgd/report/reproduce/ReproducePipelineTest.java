@@ -55,8 +55,10 @@ class ReproducePipelineTest {
             assertThat(text(e, "verdictText")).isNotBlank();
             assertThat(required(e, "numbers").isObject()).isTrue();
         });
-        assertThat(bool(required(required(results, "levels"), "closedForm"), "available")).isTrue();
-        assertThat(bool(required(required(results, "levels"), "smeEnsemble"), "available")).isTrue();
+        JsonNode levels = required(results, "levels");
+        assertThat(text(required(levels, "closedForm"), "label")).isEqualTo("closed form");
+        assertThat(text(required(levels, "smeEnsemble"), "module")).isEqualTo("asgd-simulation");
+        assertThat(levels.size()).isEqualTo(Level.ALL.size());
     }
 
     @Test
@@ -82,7 +84,19 @@ class ReproducePipelineTest {
         assertThat(number(acc, "ensembleMaxAbsZ")).as("max |z|, seed 1").isLessThan(4.5);
         assertThat(number(acc, "ensembleOrderMean")).isGreaterThan(0.3);
         assertThat(number(t, "maxRelDevSmeEnsemble")).isLessThan(0.02);
-        assertThat(integer(numbers("errata"), "confirmed")).isEqualTo(15);
+        JsonNode errata = numbers("errata");
+        assertThat(integer(errata, "confirmed")).isEqualTo(15);
+        required(errata, "errata").forEach(e -> assertThat(bool(e, "confirmed")).as("erratum %d", integer(e, "number"))
+                .isTrue());
+        // the study's typed numbers beside the rows: E tau = kappa/(1 - kappa) = 9 at kappa = 0.9 (erratum 4), the
+        // centred start decays at the printed 2 mu = 2 (erratum 2), m(1 - kappa) = 1 for the queue of 8 (erratum 10)
+        JsonNode study = required(errata, "study");
+        assertThat(number(required(study, "expectedStaleness"), "pmfMean")).isCloseTo(9, within(1e-9));
+        assertThat(number(required(study, "printedMuOnlyForCentredData"), "smeCentred")).isCloseTo(2, within(0.05));
+        assertThat(integer(required(study, "queueModelKappa"), "workers")).isEqualTo(8);
+        assertThat(number(required(study, "queueModelKappa"), "efficiency")).isCloseTo(1, within(0.02));
+        assertThat(text(required(study, "criticalCaseRate"), "regime")).isEqualTo("critical");
+        assertThat(required(study, "gradientTypo").isObject()).isTrue();
         // real threaded runs (timing-dependent staleness): the numbers exist and are ordered; the measured
         // law's edge lies below its mean edge and the paper's geometric edge is far above the measured one
         JsonNode real = numbers("real-runs");

@@ -8,6 +8,7 @@ import dev.asgd.simulation.EnsembleSimulator;
 import dev.asgd.simulation.SeriesPoint;
 import dev.asgd.simulation.SimulationConfig;
 import dev.asgd.simulation.SimulationResult;
+import dev.asgd.theory.delay.DelayStudy;
 import dev.asgd.theory.moments.ExactMoments;
 import dev.asgd.theory.moments.MomentProblem;
 import java.util.List;
@@ -49,6 +50,22 @@ public final class MonteCarloDecay {
             log[i] = Math.log(s.get(i).secondMoment());
         }
         return new Estimate(WindowDecay.exponent(log, every, Math.max(2, log.length / 10)), exact);
+    }
+
+    /**
+     * Monte Carlo ASGD as the second-moment estimate of asgd-theory's {@link DelayStudy}.
+     *
+     * @param runs chains per estimate
+     * @param seed the seed of the estimate at {@link DelayStudy#DEFINITION_KAPPAS}[0]; the one at index j
+     *     uses seed + j
+     * @param threads threads (the result does not depend on them)
+     * @return {@link #secondMomentDecayPerStep} at each staleness rate the study asks for
+     */
+    public static DelayStudy.SecondMomentEstimator delayEstimator(int runs, long seed, int threads) {
+        return (eta, kappa, omega0, index) -> {
+            Estimate e = secondMomentDecayPerStep(eta, kappa, omega0, runs, seed + index, threads);
+            return new DelayStudy.Estimate(e.value(), e.exact());
+        };
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.asgd.core.InvalidParameterException;
 import dev.asgd.theory.SmeParameters;
+import dev.asgd.theory.delay.DelayStudy;
 import dev.asgd.theory.sme.LinearSme;
 import dev.asgd.theory.sme.Matrix2;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +58,17 @@ class SimulationStudiesTest {
     }
 
     /** Seeds 21-22, 2000 chains: the Monte Carlo rate of E theta^2 within 10 % of the exact one. */
+    @Test
+    void delayEstimatorIsTheEnsembleWithTheSeedOfItsIndex() {
+        DelayStudy.Estimate e = MonteCarloDecay.delayEstimator(200, 7, 1).estimate(0.1, 0.3, 1, 2);
+        MonteCarloDecay.Estimate d = MonteCarloDecay.secondMomentDecayPerStep(0.1, 0.3, 1, 200, 9, 1);
+        assertThat(e.value()).isEqualTo(d.value());
+        assertThat(e.exact()).isEqualTo(d.exact());
+        // the exact second-moment exponent of the closed recursion, and an ensemble close to it
+        assertThat(e.exact()).isPositive();
+        assertThat(e.value()).isCloseTo(e.exact(), within(0.1 * e.exact()));
+    }
+
     @Test
     void ensembleRateStudyMatchesTheExactRates() {
         EnsembleRateStudy.Result r = EnsembleRateStudy.run(new EnsembleRateStudy.Parameters(0.99, 1,

@@ -16,6 +16,7 @@ import dev.asgd.theory.moments.ExactMoments;
 import dev.asgd.theory.moments.MomentProblem;
 import dev.asgd.theory.sme.LinearSme;
 import dev.asgd.theory.sme.Matrix2;
+import dev.asgd.theory.study.InitialDataStudy;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
@@ -24,9 +25,9 @@ import org.hipparchus.analysis.integration.gauss.SymmetricGaussIntegrator;
 /**
  * Every erratum of docs/theory.md computed now, by a method named after it (the record of the same
  * name in {@link Errata}). Reference parameters unless an erratum says otherwise: eta = 0.01,
- * kappa = 0.99, omega0 = 1, sigma = 1 (gamma = 1, underdamped). Three errata need computations of
- * modules above this one, supplied as {@link Sources}: the initial-data exponents (erratum 2), the
- * queue simulation (erratum 10) and the Fokker-Planck spectral gap (erratum 14).
+ * kappa = 0.99, omega0 = 1, sigma = 1 (gamma = 1, underdamped). Two errata need computations of
+ * modules above this one, supplied as {@link Sources}: the queue simulation (erratum 10) and the
+ * Fokker-Planck spectral gap (erratum 14).
  */
 public final class ErrataStudy {
     /** The reference learning rate. */
@@ -41,18 +42,14 @@ public final class ErrataStudy {
     public static final int QUEUE_WORKERS = 8;
     /** The number of errata. */
     public static final int COUNT = 15;
+    /** Records of ||h||^2 over the horizon of erratum 2 ({@link InitialDataStudy#exponents}). */
+    public static final int INITIAL_DATA_POINTS = 3000;
 
     private ErrataStudy() {
     }
 
-    /** The computations of modules above asgd-theory that three errata need. */
+    /** The computations of modules above asgd-theory that two errata need. */
     public interface Sources {
-        /**
-         * @param gamma the friction (eta = (1 - kappa)/gamma^2, kappa = 0.99, omega0 = 1, sigma = 1)
-         * @return the measured exponents of ||h||^2 per unit SME time (erratum 2)
-         */
-        Errata.PrintedMuOnlyForCentredData initialDataExponents(double gamma);
-
         /**
          * @param workers m
          * @return the mean staleness of m workers with exponential compute times around a server (erratum 10)
@@ -82,7 +79,7 @@ public final class ErrataStudy {
         IntConsumer p = progress == null ? i -> { } : progress;
         var e1 = printedMuIsTwiceTheDecay();
         p.accept(1);
-        var e2 = sources.initialDataExponents(1);
+        var e2 = printedMuOnlyForCentredData();
         p.accept(2);
         var e3 = criticalCaseRate();
         p.accept(3);
@@ -125,6 +122,16 @@ public final class ErrataStudy {
         double disc = -Math.log(DiscreteMeanRate.contractionPerStep(ETA, KAPPA, OMEGA)) / dt;
         double sme = SmeMeanTransition.decayPerUnitTime(ETA, KAPPA, OMEGA) / 2;
         return new Errata.PrintedMuIsTwiceTheDecay(r.sme().gamma(), r.muPaper(), r.muSharp(), cert, disc, sme);
+    }
+
+    /**
+     * @return erratum 2: the exponents of ||h||^2 per unit SME time from a centred and an off-centre
+     *     start at gamma = 1 (eta = 1 - kappa), of the SME and of discrete ASGD ({@link InitialDataStudy})
+     */
+    public static Errata.PrintedMuOnlyForCentredData printedMuOnlyForCentredData() {
+        InitialDataStudy.PerGamma x = InitialDataStudy.exponents(KAPPA, OMEGA, 1, INITIAL_DATA_POINTS);
+        return new Errata.PrintedMuOnlyForCentredData(x.smeCentred(), x.discreteCentred(), x.smeOffCentre(),
+                x.discreteOffCentre());
     }
 
     /** @return erratum 3: the critical case's certified rate and the (1 + t) factor of exp(A t) */
