@@ -34,7 +34,7 @@ final class CompareReport implements CommandOutput {
 
     @Override
     public CompareJson toJson() {
-        return CompareJson.of(SmeReport.modelParams(model.builder), SmeSection.ofSource(model.kappa, model.problem,
+        return CompareJson.of(model.builder.params(), SmeSection.ofSource(model.kappa, model.problem,
                 c.smeSource()), c, sweep, HORIZON_RULE);
     }
 
