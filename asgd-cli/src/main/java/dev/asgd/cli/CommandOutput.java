@@ -4,10 +4,9 @@ package dev.asgd.cli;
 public interface CommandOutput {
     /**
      * @return the JSON view, written as one JSON object by {@link dev.asgd.report.json.Json}: a record
-     *     (the reports' views in {@link dev.asgd.cli.output}, whose component names are the keys), or
-     *     a tree of maps, lists, arrays, numbers and strings
+     *     of {@link dev.asgd.cli.output}, whose component names are the keys
      */
-    Object toJson();
+    Record toJson();
 
     /** @return CSV with a header row */
     String toCsv();
@@ -16,15 +15,15 @@ public interface CommandOutput {
     String toText();
 
     /**
-     * @param json the JSON view (a record, or a tree of maps)
+     * @param json the JSON view (a record of {@link dev.asgd.cli.output})
      * @param csv the CSV text
      * @param text writes the readable summary
      * @return an output made of the three
      */
-    static CommandOutput of(Object json, String csv, java.util.function.Consumer<java.io.PrintWriter> text) {
+    static CommandOutput of(Record json, String csv, java.util.function.Consumer<java.io.PrintWriter> text) {
         return new CommandOutput() {
             @Override
-            public Object toJson() {
+            public Record toJson() {
                 return json;
             }
 

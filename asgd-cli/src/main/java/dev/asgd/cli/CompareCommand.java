@@ -114,12 +114,7 @@ public class CompareCommand implements Callable<Integer> {
         try (Progress progress = Progress.start("compare", Math.max(1, total), "member-steps", output.quiet())) {
             single = SmeComparison.run(config, mc, progress::stepTo);
         }
-        for (dev.asgd.simulation.SeriesPoint s : single.sme()) {
-            if (!Double.isFinite(s.secondMoment())) {
-                throw new dev.asgd.core.NumericalDivergenceException(s.step(), "the SME's second moment (" + single.smeSource()
-                        + ")", s.secondMoment(), "not finite: it left the double range (theta0 or sigma too large?)");
-            }
-        }
+        single.requireFiniteSme();
         EtaSweep sweep = null;
         if (sweepEta != null) {
             try (Progress progress = Progress.start("sweep", sweepEta.length, "learning rates", output.quiet())) {

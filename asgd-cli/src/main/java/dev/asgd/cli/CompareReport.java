@@ -19,9 +19,6 @@ import java.util.Locale;
  * {@code source} column; with a sweep, the sweep's table) or text.
  */
 final class CompareReport implements CommandOutput {
-    static final String HORIZON_RULE = "each eta runs K_eta = round(K eta0 / eta) steps, recorded every"
-            + " round(every eta0 / eta): the same gradient-flow time eta K as --eta and --steps";
-
     private final SmeModel model;
     private final Comparison c;
     private final EtaSweep sweep;
@@ -34,8 +31,8 @@ final class CompareReport implements CommandOutput {
 
     @Override
     public CompareJson toJson() {
-        return CompareJson.of(SmeReport.modelParams(model.builder), SmeSection.ofSource(model.kappa, model.problem,
-                c.smeSource()), c, sweep, HORIZON_RULE);
+        return CompareJson.of(model.builder.params(), SmeSection.ofSource(model.kappa, model.problem,
+                c.smeSource()), c, sweep, CompareConfig.HORIZON_RULE);
     }
 
     @Override
@@ -146,7 +143,7 @@ final class CompareReport implements CommandOutput {
     }
 
     private void sweepText(StringBuilder sb) {
-        sb.append(f("  eta sweep (%s):%n", HORIZON_RULE));
+        sb.append(f("  eta sweep (%s):%n", CompareConfig.HORIZON_RULE));
         sb.append(f("    %-10s %-8s %-10s %-11s %-11s %-11s %-11s %s%n", "eta", "steps", "eta w^2", "mean err",
                 "m2 err", "stat abs", "stat rel", "tracks"));
         for (Comparison r : sweep.rows()) {

@@ -1,5 +1,7 @@
 package dev.asgd.cli;
 
+import dev.asgd.cli.output.FiniteSumParams;
+import dev.asgd.cli.output.SimulateJson;
 import dev.asgd.core.InvalidParameterException;
 import dev.asgd.core.noise.FiniteSumSampling;
 import dev.asgd.theory.finitesum.FiniteSumModel;
@@ -7,14 +9,12 @@ import dev.asgd.training.data.DataSources;
 import dev.asgd.training.data.Dataset;
 import dev.asgd.training.finitesum.FiniteSumData;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * {@code asgd simulate --data SPEC}: the flags of the paper's finite-sum setting turned into
  * theory's {@link FiniteSumModel} (least squares on every row of the data set, sampled
- * gradients), and its parameters as JSON.
+ * gradients), and its parameters' JSON view.
  */
 final class FiniteSumSetup {
     final String spec;
@@ -60,32 +60,14 @@ final class FiniteSumSetup {
         return new FiniteSumSetup(spec, FiniteSumModel.of(loss, theta0, ModelBuilder.staleness(options)), options);
     }
 
-    Map<String, Object> params() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("eta", options.eta);
-        p.put("kappa", options.kappa);
-        p.put("data", spec);
-        p.put("rows", model.loss().size());
-        p.put("omega0", model.omega0());
-        p.put("theta0", model.theta0());
-        p.put("thetaStar", model.loss().minimizer());
-        p.put("fStar", model.loss().minimumValue());
-        p.put("staleness", model.staleness().spec());
-        p.put("stalenessMean", model.staleness().mean());
-        p.put("noise", oracle.describe());
-        return p;
+    /** @return the model's JSON keys, the first of {@code params} */
+    FiniteSumParams params() {
+        return FiniteSumParams.of(options.eta, options.kappa, spec, model);
     }
 
     /** @return the theory's per-step exponents for the slowest mode of H, or null without a kappa */
-    Map<String, Object> theory() {
-        if (model.singular()) {
-            return null;
-        }
-        // the per-step rates do not depend on the noise
-        Map<String, Object> t = ModelBuilder.theory(options.eta, model.staleness(), model.omega0(), 0);
-        if (t != null) {
-            t.put("omega0", "square roots of the eigenvalues of A^T A / n");
-        }
-        return t;
+    SimulateJson.Theory theory() {
+        return SimulateJson.Theory.of(model.stepRates(options.eta).orElse(null),
+                "square roots of the eigenvalues of A^T A / n");
     }
 }

@@ -109,7 +109,7 @@ public class FokkerPlanckCommand implements Callable<Integer> {
         }
         Perturbation eps = Perturbations.parse(model.perturbation);
         double[] sigma = ModelOptions.perCoordinate(model.sigma, d, "sigma");
-        int n = degree != null ? degree : d == 1 ? 32 : 12;
+        int n = degree != null ? degree : FokkerPlanckProblem.defaultDegree(d);
         FokkerPlanckProblem problem = new FokkerPlanckProblem(model.eta, model.kappa, model.omega0, sigma, eps, n);
         if (points >= 2) {
             dev.asgd.core.Limits.requireDoubles("points", points, points * 60.0,

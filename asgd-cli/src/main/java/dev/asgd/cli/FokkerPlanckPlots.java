@@ -24,17 +24,10 @@ final class FokkerPlanckPlots {
         FokkerPlanckProblem p = r.problem();
         double w = p.omega0()[0];
         double beta = p.sme(0).beta();
-        double sx = 1 / (Math.sqrt(beta) * w);
-        double sv = 1 / Math.sqrt(beta);
-        double[] xr = {-4 * sx, 4 * sx};
-        double[] vr = {-4 * sv, 4 * sv};
-        if (!r.snapshots().isEmpty()) {
-            double[] u0 = r.snapshots().get(0).coefficients();
-            double mx = u0[1] * sx;
-            double mv = u0[2] * sv;
-            xr = new double[] {Math.min(xr[0], mx - 4 * sx), Math.max(xr[1], mx + 4 * sx)};
-            vr = new double[] {Math.min(vr[0], mv - 4 * sv), Math.max(vr[1], mv + 4 * sv)};
-        }
+        DensityGrid.Window window = DensityGrid.Window.of(w, beta,
+                r.snapshots().isEmpty() ? null : r.snapshots().get(0).coefficients());
+        double[] xr = window.x();
+        double[] vr = window.v();
         int i = 0;
         for (FokkerPlanckResult.Snapshot s : r.snapshots()) {
             DensityGrid g = DensityGrid.evaluate(p.degree(), w, beta, s.coefficients(), xr, vr, GRID);
@@ -48,16 +41,13 @@ final class FokkerPlanckPlots {
         double[] t = new double[n];
         double[] hs = new double[n];
         double[] lh = new double[n];
-        double[] sharp = new double[n];
-        double[] paper = new double[n];
-        double h0 = r.series().get(0).hNormSq();
+        double[] sharp = r.predictedDecay(r.muSharp());
+        double[] paper = r.predictedDecay(r.muPaper());
         for (int k = 0; k < n; k++) {
             FokkerPlanckResult.Point pt = r.series().get(k);
             t[k] = pt.time();
             hs[k] = pt.hNormSq();
             lh[k] = pt.lyapunovH();
-            sharp[k] = h0 * Math.exp(-2 * r.muSharp() * t[k]);
-            paper[k] = h0 * Math.exp(-2 * r.muPaper() * t[k]);
         }
         Path decay = dir.resolve("fokker-planck-decay.png");
         Plots.line(decay, "Decay of ||h||_*^2 (" + r.initial() + " initial data)", "SME time t", "||h||_*^2, H", true,

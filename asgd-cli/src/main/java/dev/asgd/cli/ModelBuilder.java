@@ -1,5 +1,6 @@
 package dev.asgd.cli;
 
+import dev.asgd.cli.output.ModelParams;
 import dev.asgd.core.InvalidParameterException;
 import dev.asgd.core.loss.QuadraticLoss;
 import dev.asgd.core.noise.AdditiveGaussianNoise;
@@ -9,8 +10,6 @@ import dev.asgd.core.staleness.StalenessDistribution;
 import dev.asgd.core.staleness.StalenessDistributions;
 import dev.asgd.theory.closedform.StepRates;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Turns the shared model flags into library objects, and the pieces both series commands print. */
 final class ModelBuilder {
@@ -41,24 +40,14 @@ final class ModelBuilder {
         return staleness.theoryKappa().orElse(Double.NaN);
     }
 
-    Map<String, Object> params() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("eta", options.eta);
-        p.put("kappa", options.kappa);
-        p.put("omega0", omega0);
-        p.put("sigma", sigma);
-        p.put("theta0", theta0);
-        p.put("thetaStar", new double[d]);
-        p.put("staleness", staleness.spec());
-        p.put("stalenessMean", staleness.mean());
-        p.put("perturbation", perturbation.spec());
-        p.put("epsilon0", perturbation.epsilon0(d));
-        return p;
+    /** @return the model's JSON keys, the first of {@code params} */
+    ModelParams params() {
+        return ModelParams.of(options.eta, options.kappa, omega0, sigma, theta0, staleness, perturbation);
     }
 
     /** @return the closed-form theory's per-step exponents for the deciding mode, or null without a kappa */
-    Map<String, Object> theory() {
-        return theory(options.eta, staleness, omega0, Arrays.stream(sigma).max().orElse(0));
+    StepRates theory() {
+        return StepRates.of(options.eta, staleness, omega0, Arrays.stream(sigma).max().orElse(0)).orElse(null);
     }
 
     /**
@@ -71,29 +60,6 @@ final class ModelBuilder {
         dev.asgd.core.Require.positiveFinite(options.eta, "eta");
         dev.asgd.core.Require.inHalfOpen(options.kappa, 0, 1, "kappa");
         return StalenessDistributions.parse(options.staleness, options.kappa);
-    }
-
-    /**
-     * @param eta learning rate
-     * @param staleness the law (the theory needs its kappa)
-     * @param omega0 the modes
-     * @param sigma the noise
-     * @return the closed-form theory's per-step exponents for the deciding mode, or null without a kappa
-     */
-    static Map<String, Object> theory(double eta, StalenessDistribution staleness, double[] omega0, double sigma) {
-        StepRates r = StepRates.of(eta, staleness, omega0, sigma).orElse(null);
-        if (r == null) {
-            return null;
-        }
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("kappa", r.kappa());
-        t.put("meanContractionPerStep", r.meanContractionPerStep());
-        t.put("exactMeanSquaredDecayPerStep", r.exactMeanSquaredDecayPerStep());
-        t.put("smeDecayPerStepSharp", r.smeDecayPerStepSharp());
-        t.put("smeDecayPerStepPaper", r.smeDecayPerStepPaper());
-        t.put("etaMaxMean", r.etaMaxMean());
-        t.put("verdict", r.verdict());
-        return t;
     }
 
     void requireUnperturbed(String why) {

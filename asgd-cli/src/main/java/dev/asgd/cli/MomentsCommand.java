@@ -1,13 +1,12 @@
 package dev.asgd.cli;
 
+import dev.asgd.cli.output.MomentsJson;
 import dev.asgd.core.Require;
 import dev.asgd.simulation.SeriesPoint;
 import dev.asgd.simulation.exact.ExactMomentsStudy;
 import dev.asgd.theory.moments.MomentProblem;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,35 +59,18 @@ public class MomentsCommand implements Callable<Integer> {
         }
         List<SeriesPoint> series = study.series();
         double stationary = study.stationarySecondMoment();
-        Map<String, Object> rate = new LinkedHashMap<>();
-        rate.put("meanContractionPerStep", study.meanContractionPerStep());
-        rate.put("secondMomentFactorPerStep", study.secondMomentFactorPerStep());
-        rate.put("secondMomentLogPerStep", study.secondMomentLogPerStep());
-        rate.put("secondMomentEtaMax", study.secondMomentEtaMax());
-        rate.put("theory", b.theory());
-        Map<String, Object> json = new LinkedHashMap<>();
-        Map<String, Object> params = b.params();
-        params.put("steps", steps);
-        params.put("every", every);
-        params.put("method", study.method());
-        json.put("params", params);
-        json.put("series", SeriesOutput.json(series, new double[0]));
-        json.put("stationarySecondMoment", stationary);
-        json.put("stationarySecondMomentPerCoordinate", study.stationarySecondMomentPerCoordinate());
-        json.put("rate", rate);
-        json.put("notes", study.notes());
-        json.put("performance", Map.of("seconds", study.seconds(), "stepsPerSecond", study.stepsPerSecond()));
+        MomentsJson json = MomentsJson.of(b.params(), every, study, b.theory());
         output.print(spec.commandLine().getOut(), CommandOutput.of(json, SeriesOutput.csv(series, new double[0]),
                 out -> {
                     SeriesPoint last = series.get(series.size() - 1);
                     out.printf(Locale.ROOT, "asgd moments: %s, eta %s, omega0 %s, %s%n", b.staleness.spec(),
-                            model.eta, java.util.Arrays.toString(b.omega0), params.get("method"));
+                            model.eta, java.util.Arrays.toString(b.omega0), study.method());
                     out.printf(Locale.ROOT, "  step %d: E|theta - theta*|^2 = %.6g, mean %s%n", last.step(),
                             last.secondMoment(), java.util.Arrays.toString(last.mean()));
                     out.printf(Locale.ROOT, "  stationary E|theta - theta*|^2 = %s%n", num(stationary));
                     out.printf(Locale.ROOT, "  per-step rates: mean %s, second moment %s (eta limit of the"
                             + " second moment %s)%n", num(study.meanContractionPerStep()), num(study.secondMomentFactorPerStep()),
-                            num((Double) rate.get("secondMomentEtaMax")));
+                            num(study.secondMomentEtaMax()));
                     for (String note : study.notes()) {
                         out.println("  note: " + note);
                     }

@@ -72,7 +72,7 @@ final class RateReport implements CommandOutput {
         row(t, "tau", s.sme().tau(), "noise amplitude, eta^3/4 (1 - kappa)^-1/4 sigma");
         row(t, "beta", s.sme().beta(), "inverse temperature of (2.4), 2 gamma / (tau^2 omega0^4)");
         line(t, "  %-26s %-14s gamma vs 2 omega0 = %s (critical within relative %s)", "regime", s.regime().label(),
-                g(2 * s.omega0()), g(DampingRegime.RELATIVE_TOLERANCE));
+                g(DampingRegime.criticalFriction(s.omega0())), g(DampingRegime.RELATIVE_TOLERANCE));
         line(t, "");
         line(t, "Decay of ||h||_*^2 (Theorem 3.2)          mu [1/time]   exponent per ASGD step");
         line(t, "  %-38s %-13s %s", "as printed (3.6)", g(s.muPaper()), g(s.decayPerStepPaper()));
@@ -85,7 +85,7 @@ final class RateReport implements CommandOutput {
             line(t, "  printed / sharp = n/a: the rates are %s and %s at this eta", g(s.muPaper()), g(s.muSharp()));
         }
         line(t, "  exact mean contraction per step rho = %s (sqrt(kappa) = %s)", g(d.meanContractionPerStep()),
-                g(Math.sqrt(p.kappa())));
+                g(a.plateauContraction()));
         line(t, "");
         line(t, "Learning-rate thresholds (Remark 3.3)");
         row(t, "etaThreshold (paper)", a.etaThreshold(), "(1 - kappa) / (4 omega0^2), where gamma = 2 omega0");

@@ -1,5 +1,6 @@
 package dev.asgd.cli;
 
+import dev.asgd.cli.output.SimulateJson;
 import dev.asgd.core.InvalidParameterException;
 import dev.asgd.core.noise.GradientOracle;
 import dev.asgd.core.staleness.StalenessDistribution;
@@ -12,9 +13,7 @@ import dev.asgd.simulation.SimulationResult;
 import dev.asgd.simulation.stationary.ExactRates;
 import dev.asgd.simulation.stationary.StationaryLevel;
 import dev.asgd.theory.moments.ExactMoments;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,7 +97,7 @@ public class SimulateCommand implements Callable<Integer> {
                 (double) config.threads() * 2.0 * (config.historyLag() + 2) * theta0.length,
                 "chain histories (threads x 2 (lags kept + 2) x d = " + config.threads() + " x 2 x "
                         + (config.historyLag() + 2L) + " x " + theta0.length + ")");
-        long from = fitFrom != null ? fitFrom : Math.max(run.every, run.steps / 10);
+        long from = fitFrom != null ? fitFrom : RateFit.defaultFrom(run.steps, run.every);
         long to = fitTo != null ? fitTo : run.steps;
         if (!(confidence > 0 && confidence < 1)) {
             throw new InvalidParameterException("confidence", confidence, "0 < confidence < 1");
@@ -113,51 +112,18 @@ public class SimulateCommand implements Callable<Integer> {
         double stationary = level.secondMoment();
         RateFit fit = RateFit.fit(result.series(), stationary, from, to, confidence);
         ExactRates exactRates = exact == null ? null : ExactRates.of(exact);
-        Map<String, Object> rate = new LinkedHashMap<>();
-        rate.put("stationarySource", level.source().description());
-        rate.put("fit", fit == null ? null : fitJson(fit));
-        rate.put("exact", exactRates);
-        rate.put("theory", fs == null ? b.theory() : fs.theory());
-        Performance perf = result.performance();
-        Map<String, Object> performance = new LinkedHashMap<>();
-        performance.put("seconds", perf.seconds());
-        performance.put("memberSteps", perf.memberSteps());
-        performance.put("memberStepsPerSecond", perf.memberStepsPerSecond());
-        performance.put("threads", perf.threads());
-        performance.put("historyLag", perf.historyLag());
-        performance.put("blockSize", perf.blockSize());
-        Map<String, Object> params = fs == null ? b.params() : fs.params();
-        params.put("steps", run.steps);
-        params.put("every", run.every);
-        params.put("runs", run.runs);
-        params.put("seed", run.seed);
-        params.put("divergenceBound", divergenceBound);
-        params.put("quantiles", quantiles);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("params", params);
-        json.put("series", SeriesOutput.json(result.series(), quantiles));
-        json.put("stationarySecondMoment", stationary);
-        json.put("rate", rate);
-        json.put("performance", performance);
+        SimulateJson json = new SimulateJson(
+                new SimulateJson.Params(fs == null ? b.params() : null, fs == null ? null : fs.params(), run.steps,
+                        run.every, run.runs, run.seed, divergenceBound, quantiles),
+                SeriesOutput.json(result.series(), quantiles), stationary,
+                new SimulateJson.Rate(level.source().description(), SimulateJson.Fit.of(fit), exactRates,
+                        fs == null ? SimulateJson.Theory.of(b.theory(), null) : fs.theory()),
+                result.performance());
         output.print(spec.commandLine().getOut(), CommandOutput.of(json,
                 SeriesOutput.csv(result.series(), quantiles), out -> text(out, fs == null ? "omega0 " + java.util.Arrays.toString(b.omega0)
                         : "data " + data + " (" + fs.model.loss().size() + " rows, d = " + fs.model.loss().dimension() + ")",
                         staleness, result, stationary, fit, exactRates)));
         return ExitCode.OK;
-    }
-
-    private static Map<String, Object> fitJson(RateFit f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("from", f.from());
-        m.put("to", f.to());
-        m.put("points", f.points());
-        m.put("logPerStep", f.slope());
-        m.put("logPerStepStdErr", f.slopeStdErr());
-        m.put("confidence", f.confidence());
-        m.put("logPerStepLow", f.slopeLow());
-        m.put("logPerStepHigh", f.slopeHigh());
-        m.put("factorPerStep", f.factorPerStep());
-        return m;
     }
 
     private void text(java.io.PrintWriter out, String model, StalenessDistribution staleness, SimulationResult r,

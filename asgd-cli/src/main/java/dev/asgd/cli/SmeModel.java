@@ -4,8 +4,6 @@ import dev.asgd.core.InvalidParameterException;
 import dev.asgd.core.loss.QuadraticLoss;
 import dev.asgd.simulation.sde.SdeConfig;
 import dev.asgd.simulation.sde.SdeProblem;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The shared model flags as the SME's problem, for {@code asgd sme} and {@code asgd compare}. */
 final class SmeModel {
@@ -30,17 +28,5 @@ final class SmeModel {
      */
     int substeps(Double dt) {
         return dt == null ? 1 : SdeConfig.substepsFor(dt, problem.deltaT());
-    }
-
-    /** @return the SME's parameters as JSON */
-    Map<String, Object> smeJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kappa", kappa);
-        m.put("deltaT", problem.deltaT());
-        m.put("gamma", problem.gamma());
-        m.put("tau", problem.tau());
-        m.put("y0", problem.y0());
-        m.put("linear", problem.linear());
-        return m;
     }
 }

@@ -1,6 +1,5 @@
 package dev.asgd.cli;
 
-import dev.asgd.cli.output.ModelParams;
 import dev.asgd.cli.output.SmeJson;
 import dev.asgd.cli.output.SmeSection;
 import dev.asgd.simulation.SeriesPoint;
@@ -30,17 +29,8 @@ final class SmeReport implements CommandOutput {
 
     @Override
     public SmeJson toJson() {
-        return SmeJson.of(modelParams(model.builder),
+        return SmeJson.of(model.builder.params(),
                 SmeSection.ofScheme(model.kappa, model.problem, result.config().scheme()), result, exact);
-    }
-
-    /**
-     * @param b the model flags
-     * @return the model's JSON keys
-     */
-    static ModelParams modelParams(ModelBuilder b) {
-        return ModelParams.of(b.options.eta, b.options.kappa, b.omega0, b.sigma, b.theta0, b.staleness,
-                b.perturbation);
     }
 
     @Override

@@ -15,6 +15,36 @@ import dev.asgd.fokkerplanck.hermite.PairIndex;
 public record DensityGrid(double[] x, double[] v, double[][] g) {
 
     /**
+     * The window of the (x, v) plane where coordinate 1's density lives: four equilibrium standard
+     * deviations of x, 1 / (sqrt(beta) omega0), and of v, 1 / sqrt(beta), about 0, widened to
+     * four of them about the start's mean (its degree-1 coefficients times those deviations).
+     *
+     * @param x {min, max} of x
+     * @param v {min, max} of v
+     */
+    public record Window(double[] x, double[] v) {
+        /**
+         * @param omega0 omega0 of coordinate 1
+         * @param beta beta of coordinate 1
+         * @param start the coefficients of the start's g / M, or null (the window about 0)
+         * @return the window
+         */
+        public static Window of(double omega0, double beta, double[] start) {
+            double sx = 1 / (Math.sqrt(beta) * omega0);
+            double sv = 1 / Math.sqrt(beta);
+            double[] xr = {-4 * sx, 4 * sx};
+            double[] vr = {-4 * sv, 4 * sv};
+            if (start != null) {
+                double mx = start[1] * sx;
+                double mv = start[2] * sv;
+                xr = new double[] {Math.min(xr[0], mx - 4 * sx), Math.max(xr[1], mx + 4 * sx)};
+                vr = new double[] {Math.min(vr[0], mv - 4 * sv), Math.max(vr[1], mv + 4 * sv)};
+            }
+            return new Window(xr, vr);
+        }
+    }
+
+    /**
      * @param degree the Hermite degree N of u
      * @param omega0 omega0 of coordinate 1
      * @param beta beta of coordinate 1

@@ -30,6 +30,10 @@ public record FokkerPlanckProblem(double eta, double kappa, double[] omega0, dou
     public static final int MAX_DEGREE_D1 = 160;
     /** Largest degree accepted for d = 2. */
     public static final int MAX_DEGREE_D2 = 48;
+    /** The default degree for d = 1. */
+    public static final int DEFAULT_DEGREE_D1 = 32;
+    /** The default degree for d = 2 (its basis grows as N^4). */
+    public static final int DEFAULT_DEGREE_D2 = 12;
 
     /** Validates, including a memory estimate against the JVM's maximum heap. */
     public FokkerPlanckProblem {
@@ -57,6 +61,14 @@ public record FokkerPlanckProblem(double eta, double kappa, double[] omega0, dou
             throw new InvalidParameterException("degree", degree, "a degree whose working set (about "
                     + need / (1 << 20) + " MiB) fits in half the maximum heap (" + have / (1 << 20) + " MiB)");
         }
+    }
+
+    /**
+     * @param dimension d, 1 or 2
+     * @return the default Hermite degree: {@link #DEFAULT_DEGREE_D1} for d = 1, else {@link #DEFAULT_DEGREE_D2}
+     */
+    public static int defaultDegree(int dimension) {
+        return dimension == 1 ? DEFAULT_DEGREE_D1 : DEFAULT_DEGREE_D2;
     }
 
     /**

@@ -68,6 +68,25 @@ public record FokkerPlanckResult(FokkerPlanckProblem problem, String initial, do
     public record Snapshot(double time, double[] coefficients) {
     }
 
+    /**
+     * The decay the theory predicts for the series: ||h(0)||_*^2 exp(-2 mu t) at each series point.
+     *
+     * @param mu a decay rate per unit SME time ({@link #muSharp()} or {@link #muPaper()})
+     * @return one value per point of {@link #series()}
+     */
+    public double[] predictedDecay(double mu) {
+        int n = series.size();
+        double[] out = new double[n];
+        if (n == 0) {
+            return out;
+        }
+        double h0 = series.get(0).hNormSq();
+        for (int k = 0; k < n; k++) {
+            out[k] = h0 * Math.exp(-2 * mu * series.get(k).time());
+        }
+        return out;
+    }
+
     /** @return muSharp - epsilon, the corrected theorem's guaranteed rate */
     public double muSharpMinusEpsilon() {
         return muSharp - epsilon;

@@ -68,4 +68,39 @@ class FokkerPlanckResultTest {
         assertThat(r.slowModes().get(0).parityLabel()).isEqualTo("even");
         assertThat(r.slowModes().get(1).parityLabel()).isEqualTo("odd");
     }
+
+    @Test
+    void predictedDecayStartsAtTheFirstNormAndDecaysAtTwiceMu() {
+        FokkerPlanckResult r = result(0.75, 1.5, 0, 0.75, 1);
+        assertThat(r.predictedDecay(0.75)).isEmpty();
+        FokkerPlanckResult withSeries = new FokkerPlanckResult(P, r.initial(), r.muSharp(), r.muPaper(),
+                r.epsilon0(), r.epsilon(), r.spectrum(), r.degree2Rate(), r.expectedRate(),
+                List.of(new FokkerPlanckResult.Point(0, 0, 4, 5), new FokkerPlanckResult.Point(2, 10, 1, 1)),
+                r.measuredRate(), r.measuredRateH(), r.window(), r.timeStep(), r.steps(), r.steadyResidual(),
+                r.steadyMoments(), r.maxMassDefect(), r.initialTail(), r.study(), r.gapTruncationError(),
+                r.rateTruncationError(), r.snapshots());
+        double[] sharp = withSeries.predictedDecay(withSeries.muSharp());
+        assertThat(sharp[0]).isEqualTo(4);
+        assertThat(sharp[1]).isCloseTo(4 * Math.exp(-3), within(1e-15));
+        assertThat(withSeries.predictedDecay(0)).containsExactly(4, 4);
+    }
+
+    @Test
+    void defaultDegreeByDimension() {
+        assertThat(FokkerPlanckProblem.defaultDegree(1)).isEqualTo(32);
+        assertThat(FokkerPlanckProblem.defaultDegree(2)).isEqualTo(12);
+        assertThat(FokkerPlanckProblem.defaultDegree(2)).isLessThanOrEqualTo(FokkerPlanckProblem.MAX_DEGREE_D2);
+    }
+
+    @Test
+    void densityWindowHoldsFourDeviationsAboutZeroAndAboutTheStart() {
+        // beta = 4, omega0 = 2: sd of x = 1 / (2 * 2) = 0.25, of v = 0.5
+        DensityGrid.Window centred = DensityGrid.Window.of(2, 4, null);
+        assertThat(centred.x()).containsExactly(-1, 1);
+        assertThat(centred.v()).containsExactly(-2, 2);
+        // start mean x = 8 * 0.25 = 2, v = -2 * 0.5 = -1
+        DensityGrid.Window shifted = DensityGrid.Window.of(2, 4, new double[] {1, 8, -2});
+        assertThat(shifted.x()).containsExactly(-1, 3);
+        assertThat(shifted.v()).containsExactly(-3, 2);
+    }
 }

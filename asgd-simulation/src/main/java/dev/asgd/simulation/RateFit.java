@@ -28,6 +28,18 @@ public record RateFit(long from, long to, int points, double slope, double slope
     /** Deviations below this many standard errors end the window. */
     public static final double SIGNAL = 3;
 
+    /**
+     * The default start of the fit window: a tenth of the run, but not before the first record after
+     * the start, so that the transient of the first steps does not enter the fit.
+     *
+     * @param steps K, the steps run
+     * @param every the record interval
+     * @return max(every, K / 10) (integer division)
+     */
+    public static long defaultFrom(long steps, long every) {
+        return Math.max(every, steps / 10);
+    }
+
     /** @return exp(s), the fitted per-step factor of |m2_k - m2*| */
     public double factorPerStep() {
         return Math.exp(slope);

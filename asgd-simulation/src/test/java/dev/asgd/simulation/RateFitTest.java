@@ -75,4 +75,12 @@ class RateFitTest {
         assertThat(f).isNotNull();
         assertThat(exactLog).as("exact %s vs fit %s, seed 21", exactLog, f).isBetween(f.slopeLow(), f.slopeHigh());
     }
+
+    @Test
+    void defaultWindowStartsAtATenthOfTheRunButNotBeforeTheFirstRecord() {
+        assertThat(RateFit.defaultFrom(1000, 10)).isEqualTo(100);
+        assertThat(RateFit.defaultFrom(1000, 200)).isEqualTo(200);
+        assertThat(RateFit.defaultFrom(19, 1)).isEqualTo(1);
+        assertThat(RateFit.defaultFrom(5, 1)).as("K / 10 rounds down").isEqualTo(1);
+    }
 }

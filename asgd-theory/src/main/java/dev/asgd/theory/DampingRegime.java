@@ -26,11 +26,19 @@ public enum DampingRegime {
      * @return the regime of this mode
      */
     public static DampingRegime of(double gamma, double omega0) {
-        double twoOmega = 2 * omega0;
+        double twoOmega = criticalFriction(omega0);
         if (Math.abs(gamma - twoOmega) <= RELATIVE_TOLERANCE * twoOmega) {
             return CRITICAL;
         }
         return gamma < twoOmega ? UNDERDAMPED : OVERDAMPED;
+    }
+
+    /**
+     * @param omega0 square root of the Hessian eigenvalue
+     * @return 2 omega0, the friction of critical damping
+     */
+    public static double criticalFriction(double omega0) {
+        return 2 * omega0;
     }
 
     /** @return the lower-case name used in JSON ({@code underdamped}, ...) */

@@ -91,10 +91,17 @@ public record RateAnalysis(ModelParameters params, List<ModeRate> modes, int sme
         return slowestSme().muSharp() - epsilon;
     }
 
+    /**
+     * @return sqrt(kappa), the mean's contraction per step on the plateau between
+     *     {@link #etaThresholdExact()} and {@link #etaWindowUpper()}
+     */
+    public double plateauContraction() {
+        return Math.sqrt(params.kappa());
+    }
+
     /** @return one sentence saying where eta lies and what that means for the rate */
     public String verdict() {
         double eta = params.eta();
-        double kappa = params.kappa();
         ModeRate d = slowestDiscrete();
         String per = String.format(Locale.ROOT, "%.6g", d.meanContractionPerStep());
         if (!(eta < etaMax)) {
@@ -109,7 +116,7 @@ public record RateAnalysis(ModelParameters params, List<ModeRate> modes, int sme
         if (eta >= etaThresholdExact) {
             return String.format(Locale.ROOT,
                     "above the threshold: the rate depends on kappa only, the mean contracts by sqrt(kappa) = %.6g"
-                            + " per step", Math.sqrt(kappa));
+                            + " per step", plateauContraction());
         }
         return String.format(Locale.ROOT,
                 "below the threshold (eta < %s): the rate slows as eta decreases, the mean contracts by %s per step",

@@ -10,6 +10,8 @@ class DampingRegimeTest {
         assertThat(DampingRegime.of(1, 1)).isEqualTo(DampingRegime.UNDERDAMPED);
         assertThat(DampingRegime.of(3, 1)).isEqualTo(DampingRegime.OVERDAMPED);
         assertThat(DampingRegime.of(2, 1)).isEqualTo(DampingRegime.CRITICAL);
+        assertThat(DampingRegime.criticalFriction(1.7)).isEqualTo(3.4);
+        assertThat(DampingRegime.of(DampingRegime.criticalFriction(1.7), 1.7)).isEqualTo(DampingRegime.CRITICAL);
     }
 
     @Test

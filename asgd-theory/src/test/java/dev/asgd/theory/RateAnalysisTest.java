@@ -66,7 +66,11 @@ class RateAnalysisTest {
     void verdictsCoverEveryRegionOfEta() {
         double kappa = 0.5;
         assertThat(analysis(0.01, kappa).verdict()).startsWith("below the threshold");
-        assertThat(analysis(1, kappa).verdict()).startsWith("above the threshold");
+        assertThat(analysis(1, kappa).verdict()).startsWith("above the threshold")
+                .contains(String.format(java.util.Locale.ROOT, "sqrt(kappa) = %.6g", Math.sqrt(kappa)));
+        // on the plateau the mean contracts by exactly sqrt(kappa) per step
+        assertThat(analysis(1, kappa).plateauContraction()).isEqualTo(Math.sqrt(kappa))
+                .isCloseTo(analysis(1, kappa).slowestDiscrete().meanContractionPerStep(), within(1e-12));
         double upper = DiscreteMeanRate.etaWindowUpper(kappa, 1);
         double max = DiscreteMeanRate.etaMax(kappa, 1);
         assertThat(analysis(0.5 * (upper + max), kappa).verdict()).startsWith("beyond the plateau");

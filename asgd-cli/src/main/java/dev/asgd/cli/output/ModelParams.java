@@ -5,7 +5,7 @@ import dev.asgd.core.staleness.StalenessDistribution;
 
 /**
  * The quadratic model of the shared model flags, the first keys of {@code params} in the JSON of
- * {@code sme} and {@code compare}.
+ * {@code moments}, {@code simulate} (without --data), {@code sme} and {@code compare}.
  *
  * @param eta learning rate (--eta)
  * @param kappa staleness rate (--kappa)

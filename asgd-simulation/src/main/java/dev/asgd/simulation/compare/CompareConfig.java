@@ -60,6 +60,10 @@ public record CompareConfig(SdeProblem problem, StalenessDistribution staleness,
         return eta() * w;
     }
 
+    /** How {@link #atEta} chooses each learning rate's horizon, in words (the sweep's JSON carries it). */
+    public static final String HORIZON_RULE = "each eta runs K_eta = round(K eta0 / eta) steps, recorded every"
+            + " round(every eta0 / eta): the same gradient-flow time eta K as --eta and --steps";
+
     /**
      * The same comparison at another learning rate over the same gradient-flow time eta K (the
      * natural clock of the small-eta regime, where the slow mode decays like exp(-eta omega^2 k)),

@@ -1,5 +1,6 @@
 package dev.asgd.simulation.compare;
 
+import dev.asgd.core.NumericalDivergenceException;
 import dev.asgd.simulation.SeriesPoint;
 import java.util.List;
 
@@ -26,4 +27,21 @@ public record Comparison(CompareConfig config, List<SeriesPoint> exactAsgd, List
         String monteCarloFailure, List<SeriesPoint> sme, String smeSource, String reference, WeakError weakError,
         double monteCarloMaxZ, Stationary stationary, double secondMomentFactorPerStep, double secondMomentEtaMax,
         Verdict verdict) {
+
+    /**
+     * Refuses an SME series that left the double range (the SME's exact moments of a far start or a
+     * large noise overflow before ASGD's do).
+     *
+     * @return this comparison, whose SME second moments are all finite
+     * @throws NumericalDivergenceException at the first SME record whose second moment is not finite
+     */
+    public Comparison requireFiniteSme() {
+        for (SeriesPoint s : sme) {
+            if (!Double.isFinite(s.secondMoment())) {
+                throw new NumericalDivergenceException(s.step(), "the SME's second moment (" + smeSource + ")",
+                        s.secondMoment(), "not finite: it left the double range (theta0 or sigma too large?)");
+            }
+        }
+        return this;
+    }
 }

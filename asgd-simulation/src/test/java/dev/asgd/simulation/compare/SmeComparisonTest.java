@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.asgd.core.InvalidParameterException;
+import dev.asgd.core.NumericalDivergenceException;
 import dev.asgd.core.loss.QuadraticLoss;
 import dev.asgd.core.perturbation.Perturbations;
 import dev.asgd.core.staleness.GeometricStaleness;
 import dev.asgd.core.staleness.QueueStaleness;
 import dev.asgd.core.staleness.StalenessDistribution;
+import dev.asgd.simulation.SeriesPoint;
 import dev.asgd.simulation.sde.SchemeKind;
 import dev.asgd.simulation.sde.SdeProblem;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SmeComparisonTest {
@@ -137,5 +141,20 @@ class SmeComparisonTest {
         assertThat(c.every()).isEqualTo(40);
         assertThat(c.eta()).isEqualTo(0.0025);
         assertThat(quadratic(0.01, 0.9).atEta(100).steps()).isEqualTo(1);
+    }
+
+    @Test
+    void requireFiniteSmeRefusesAnOverflowedSmeSeries() {
+        Comparison c = SmeComparison.run(quadratic(0.01, 0.9), false, null);
+        assertThat(c.requireFiniteSme()).isSameAs(c);
+        List<SeriesPoint> sme = new ArrayList<>(c.sme());
+        sme.set(3, SeriesPoint.exact(sme.get(3).step(), new double[] {0}, new double[] {Double.POSITIVE_INFINITY},
+                Double.POSITIVE_INFINITY, Double.NaN));
+        Comparison overflowed = new Comparison(c.config(), c.exactAsgd(), c.monteCarloAsgd(), c.monteCarloFailure(),
+                sme, c.smeSource(), c.reference(), c.weakError(), c.monteCarloMaxZ(), c.stationary(),
+                c.secondMomentFactorPerStep(), c.secondMomentEtaMax(), c.verdict());
+        assertThatThrownBy(overflowed::requireFiniteSme).isInstanceOf(NumericalDivergenceException.class)
+                .hasMessageContaining("the SME's second moment").hasMessageContaining("left the double range")
+                .satisfies(e -> assertThat(((NumericalDivergenceException) e).step()).isEqualTo(sme.get(3).step()));
     }
 }

@@ -4,8 +4,10 @@ import dev.asgd.core.InvalidParameterException;
 import dev.asgd.core.loss.FiniteSumLeastSquares;
 import dev.asgd.core.noise.FiniteSumSampling;
 import dev.asgd.core.staleness.StalenessDistribution;
+import dev.asgd.theory.closedform.StepRates;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -81,5 +83,16 @@ public record FiniteSumModel(FiniteSumLeastSquares loss, double[] theta0, Stalen
     /** @return whether the Hessian is singular (its smallest root is 0): the closed-form rates do not apply */
     public boolean singular() {
         return omega0[0] == 0;
+    }
+
+    /**
+     * The closed-form theory's per-step exponents for the slowest mode of the Hessian. They do not
+     * depend on the gradient noise, so they are taken at sigma = 0.
+     *
+     * @param eta learning rate
+     * @return the rates, or empty when the Hessian is singular or the staleness law has no theory kappa
+     */
+    public Optional<StepRates> stepRates(double eta) {
+        return singular() ? Optional.empty() : StepRates.of(eta, staleness, omega0, 0);
     }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.asgd.core.InvalidParameterException;
 import dev.asgd.core.loss.FiniteSumLeastSquares;
+import dev.asgd.core.staleness.FixedStaleness;
 import dev.asgd.core.staleness.GeometricStaleness;
+import dev.asgd.theory.closedform.StepRates;
 import org.junit.jupiter.api.Test;
 
 class FiniteSumModelTest {
@@ -50,5 +52,22 @@ class FiniteSumModelTest {
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("theta0");
         assertThatThrownBy(() -> new FiniteSumModel(loss, new double[2], new GeometricStaleness(0.5), new double[1]))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("omega0");
+    }
+
+    @Test
+    void stepRatesAreTheClosedFormRatesOfTheHessiansModesWithoutNoise() {
+        GeometricStaleness law = new GeometricStaleness(0.5);
+        FiniteSumModel m = FiniteSumModel.of(new FiniteSumLeastSquares(A, B), new double[] {0, 0}, law);
+        StepRates r = m.stepRates(0.05).orElseThrow();
+        assertThat(r).isEqualTo(StepRates.of(0.05, law, m.omega0(), 0).orElseThrow());
+        // the deciding mode's mean contraction is a root of z^2 - (1 + kappa - eta (1 - kappa) w^2) z + kappa
+        assertThat(r.kappa()).isEqualTo(0.5);
+        assertThat(r.meanContractionPerStep()).isBetween(Math.sqrt(0.5), 1.0);
+        FiniteSumModel singular = new FiniteSumModel(new FiniteSumLeastSquares(A, B), new double[2], law,
+                new double[] {0, 1});
+        assertThat(singular.stepRates(0.05)).isEmpty();
+        FiniteSumModel noKappa = FiniteSumModel.of(new FiniteSumLeastSquares(A, B), new double[2],
+                new FixedStaleness(2));
+        assertThat(noKappa.stepRates(0.05)).isEmpty();
     }
 }
