@@ -1,7 +1,7 @@
 package dev.asgd.spark;
 
 import dev.asgd.training.engine.Gradient;
-import dev.asgd.training.engine.GradientComputer;
+import dev.asgd.training.engine.LocalGradientComputer;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.TaskContext;
@@ -44,7 +44,7 @@ final class GradientTask implements Function2<Integer, Iterator<Shard>, Iterator
             throw new InjectedTaskFailure(partition, step, attempt);
         }
         Shard shard = shards.next();
-        GradientComputer computer = new GradientComputer(problem.create(), shard.dataset(), batch, seed);
+        LocalGradientComputer computer = new LocalGradientComputer(problem.create(), shard.dataset(), batch, seed);
         Gradient g = computer.compute(partition, step, version, params.value(), false);
         return List.of(new TaskGradient(partition, step, version, g.values(), g.batchLoss())).iterator();
     }
