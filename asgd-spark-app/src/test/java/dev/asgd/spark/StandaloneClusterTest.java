@@ -164,7 +164,7 @@ class StandaloneClusterTest {
         assertThat(victim.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(r.engine()).isEqualTo("spark");
         assertThat(r.updates()).isEqualTo(updates);
-        assertThat(engine.master()).isEqualTo("spark://127.0.0.1:" + port);
+        assertThat(engine.lastRun().master()).isEqualTo("spark://127.0.0.1:" + port);
         // exactly once: each worker's minibatch steps 0, 1, 2, ... applied once each, 600 in all
         Schedule s = r.schedule().toSchedule(c.fingerprint());
         assertThat(s.entries()).hasSize((int) updates);

@@ -13,28 +13,18 @@ import org.apache.spark.broadcast.Broadcast;
  * broadcast parameters, minibatch drawn by {@code MinibatchSampler} from (seed, partition, step).
  * Nothing here depends on the attempt number except the injected failure, so a retried task
  * returns the same bits; nothing is written anywhere (the driver applies the result).
+ *
+ * @param problem the problem, rebuilt on the executor
+ * @param batch rows per minibatch
+ * @param seed the run's seed
+ * @param step the minibatch step
+ * @param version the version of the parameters
+ * @param params the parameters
+ * @param failureProbability of the task's first attempt (injected failures)
  */
-final class GradientTask implements Function2<Integer, Iterator<Shard>, Iterator<TaskGradient>> {
+record GradientTask(ProblemSpec problem, int batch, long seed, long step, long version, Broadcast<double[]> params,
+        double failureProbability) implements Function2<Integer, Iterator<Shard>, Iterator<TaskGradient>> {
     private static final long serialVersionUID = 1L;
-
-    private final ProblemSpec problem;
-    private final int batch;
-    private final long seed;
-    private final long step;
-    private final long version;
-    private final Broadcast<double[]> params;
-    private final double failureProbability;
-
-    GradientTask(ProblemSpec problem, int batch, long seed, long step, long version, Broadcast<double[]> params,
-            double failureProbability) {
-        this.problem = problem;
-        this.batch = batch;
-        this.seed = seed;
-        this.step = step;
-        this.version = version;
-        this.params = params;
-        this.failureProbability = failureProbability;
-    }
 
     @Override
     public Iterator<TaskGradient> call(Integer partition, Iterator<Shard> shards) {

@@ -44,19 +44,19 @@ public final class SparkEngine implements Engine {
         return "spark";
     }
 
-    /** @return task attempts that failed (and were retried) in the last run */
-    public long failedTaskAttempts() {
-        return failedAttempts;
+    /**
+     * What a run did on Spark.
+     *
+     * @param master the master URL
+     * @param jobs Spark jobs (the first caches the shards)
+     * @param failedTaskAttempts task attempts that failed (and were retried)
+     */
+    public record LastRun(String master, long jobs, long failedTaskAttempts) {
     }
 
-    /** @return Spark jobs of the last run (the first caches the shards) */
-    public long jobs() {
-        return jobCount;
-    }
-
-    /** @return the master URL of the last run */
-    public String master() {
-        return master;
+    /** @return what the last run did: its master, its jobs (once it succeeded) and its failed task attempts */
+    public LastRun lastRun() {
+        return new LastRun(master, jobCount, failedAttempts);
     }
 
     /** Cancels the running jobs of the current run; the run then fails. */
