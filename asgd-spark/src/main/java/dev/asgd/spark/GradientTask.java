@@ -1,7 +1,7 @@
 package dev.asgd.spark;
 
 import dev.asgd.training.engine.Gradient;
-import dev.asgd.training.engine.GradientComputer;
+import dev.asgd.training.engine.LocalGradientComputer;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.TaskContext;
@@ -13,28 +13,18 @@ import org.apache.spark.broadcast.Broadcast;
  * broadcast parameters, minibatch drawn by {@code MinibatchSampler} from (seed, partition, step).
  * Nothing here depends on the attempt number except the injected failure, so a retried task
  * returns the same bits; nothing is written anywhere (the driver applies the result).
+ *
+ * @param problem the problem, rebuilt on the executor
+ * @param batch rows per minibatch
+ * @param seed the run's seed
+ * @param step the minibatch step
+ * @param version the version of the parameters
+ * @param params the parameters
+ * @param failureProbability of the task's first attempt (injected failures)
  */
-final class GradientTask implements Function2<Integer, Iterator<Shard>, Iterator<TaskGradient>> {
+record GradientTask(ProblemSpec problem, int batch, long seed, long step, long version, Broadcast<double[]> params,
+        double failureProbability) implements Function2<Integer, Iterator<Shard>, Iterator<TaskGradient>> {
     private static final long serialVersionUID = 1L;
-
-    private final ProblemSpec problem;
-    private final int batch;
-    private final long seed;
-    private final long step;
-    private final long version;
-    private final Broadcast<double[]> params;
-    private final double failureProbability;
-
-    GradientTask(ProblemSpec problem, int batch, long seed, long step, long version, Broadcast<double[]> params,
-            double failureProbability) {
-        this.problem = problem;
-        this.batch = batch;
-        this.seed = seed;
-        this.step = step;
-        this.version = version;
-        this.params = params;
-        this.failureProbability = failureProbability;
-    }
 
     @Override
     public Iterator<TaskGradient> call(Integer partition, Iterator<Shard> shards) {
@@ -44,7 +34,7 @@ final class GradientTask implements Function2<Integer, Iterator<Shard>, Iterator
             throw new InjectedTaskFailure(partition, step, attempt);
         }
         Shard shard = shards.next();
-        GradientComputer computer = new GradientComputer(problem.create(), shard.dataset(), batch, seed);
+        LocalGradientComputer computer = new LocalGradientComputer(problem.create(), shard.dataset(), batch, seed);
         Gradient g = computer.compute(partition, step, version, params.value(), false);
         return List.of(new TaskGradient(partition, step, version, g.values(), g.batchLoss())).iterator();
     }

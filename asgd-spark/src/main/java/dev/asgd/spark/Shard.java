@@ -15,21 +15,25 @@ import java.io.Serializable;
 final class Shard implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final int features;
-    private final double[] labels;
-    private final double[] dense;
-    private final int[] start;
-    private final int[] index;
-    private final double[] value;
+    /**
+     * The rows as arrays: dense (row-major {@code dense}) or CSR ({@code start}, {@code index}, {@code value}).
+     *
+     * @param features d
+     * @param labels the labels
+     * @param dense the dense rows, or null
+     * @param start the CSR row starts, or null
+     * @param index the CSR feature indices, or null
+     * @param value the CSR values, or null
+     */
+    private record Rows(int features, double[] labels, double[] dense, int[] start, int[] index, double[] value)
+            implements Serializable {
+    }
+
+    private final Rows rows;
     private transient Dataset dataset;
 
-    private Shard(int features, double[] labels, double[] dense, int[] start, int[] index, double[] value) {
-        this.features = features;
-        this.labels = labels;
-        this.dense = dense;
-        this.start = start;
-        this.index = index;
-        this.value = value;
+    private Shard(Rows rows) {
+        this.rows = rows;
     }
 
     /**
@@ -63,7 +67,7 @@ final class Shard implements Serializable {
                 train.addScaled(i, 1.0, row, 0);
                 System.arraycopy(row, 0, x, r * d, d);
             }
-            return new Shard(d, y, x, null, null, null);
+            return new Shard(new Rows(d, y, x, null, null, null));
         }
         int[] st = new int[rows + 1];
         int[] idx = new int[16];
@@ -86,20 +90,21 @@ final class Shard implements Serializable {
             }
             st[r + 1] = nnz;
         }
-        return new Shard(d, y, null, st, java.util.Arrays.copyOf(idx, nnz), java.util.Arrays.copyOf(val, nnz));
+        return new Shard(new Rows(d, y, null, st, java.util.Arrays.copyOf(idx, nnz), java.util.Arrays.copyOf(val, nnz)));
     }
 
     /** @return the rows as a dataset (built once per deserialized copy) */
     synchronized Dataset dataset() {
         if (dataset == null) {
-            dataset = dense != null ? new DenseDataset(dense, labels, features)
-                    : new SparseDataset(start, index, value, labels, features);
+            Rows r = rows;
+            dataset = r.dense() != null ? new DenseDataset(r.dense(), r.labels(), r.features())
+                    : new SparseDataset(r.start(), r.index(), r.value(), r.labels(), r.features());
         }
         return dataset;
     }
 
     /** @return the number of rows */
     int size() {
-        return labels.length;
+        return rows.labels().length;
     }
 }

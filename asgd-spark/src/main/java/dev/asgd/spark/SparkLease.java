@@ -19,21 +19,15 @@ import org.apache.spark.api.java.JavaSparkContext;
  * one from the {@code spark.*} system properties (what {@code spark-submit} sets) and the master,
  * and stops it at the end. An embedded master binds the driver to the loopback address, without
  * the web UI. Creation runs in a future bounded by the timeout, so a bad master never hangs.
+ *
+ * @param context the context
+ * @param owned whether this run created the context (and stops it)
+ * @param timeoutSeconds longest wait for the context to start or stop
  */
-final class SparkLease implements AutoCloseable {
+record SparkLease(JavaSparkContext context, boolean owned, double timeoutSeconds) implements AutoCloseable {
     /** local, local[N], local[*] and local[N,F], local[*,F]: F is the number of attempts of a task. */
     private static final Pattern LOCAL = Pattern.compile("local(\\[(\\*|\\d+)(,(\\d+))?])?");
     private static final String MARK = "spark.asgd.lease";
-
-    private final JavaSparkContext jsc;
-    private final boolean owned;
-    private final double timeoutSeconds;
-
-    private SparkLease(JavaSparkContext jsc, boolean owned, double timeoutSeconds) {
-        this.jsc = jsc;
-        this.owned = owned;
-        this.timeoutSeconds = timeoutSeconds;
-    }
 
     /**
      * @param master the master URL, or null for the spark-submit one, else embedded
@@ -184,19 +178,9 @@ final class SparkLease implements AutoCloseable {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
-    /** @return the context */
-    JavaSparkContext context() {
-        return jsc;
-    }
-
     /** @return the master URL */
     String master() {
-        return jsc.sc().master();
-    }
-
-    /** @return whether this run created the context (and stops it) */
-    boolean owned() {
-        return owned;
+        return context.sc().master();
     }
 
     /** Stops an owned context, waiting at most the timeout (a context cut off from its master may not stop). */
@@ -205,7 +189,7 @@ final class SparkLease implements AutoCloseable {
         if (!owned) {
             return;
         }
-        Thread stopper = new Thread(jsc::stop, "asgd-spark-stop");
+        Thread stopper = new Thread(context::stop, "asgd-spark-stop");
         stopper.setDaemon(true);
         stopper.start();
         try {

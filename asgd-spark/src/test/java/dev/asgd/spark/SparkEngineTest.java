@@ -58,9 +58,9 @@ class SparkEngineTest {
         assertThat(r.fit().mean()).as("mean staleness of 2 concurrent workers").isPositive();
         assertThat(r.fit().kappa()).isBetween(0.0, 1.0);
         // One job caches the shards, then one job per gradient (those arriving after the target are discarded).
-        assertThat(engine.jobs()).isEqualTo(1 + 1000 + r.discarded());
-        assertThat(engine.master()).isEqualTo("local[2,4]");
-        assertThat(engine.failedTaskAttempts()).isZero();
+        assertThat(engine.lastRun().jobs()).isEqualTo(1 + 1000 + r.discarded());
+        assertThat(engine.lastRun().master()).isEqualTo("local[2,4]");
+        assertThat(engine.lastRun().failedTaskAttempts()).isZero();
     }
 
     /**
@@ -90,7 +90,7 @@ class SparkEngineTest {
         Path s = dir.resolve("s.csv");
         RunResult r = EmbeddedSpark.run(engine, c, new TrainingSession.Options(null, false, s, null));
         assertThat(r.updates()).isEqualTo(300);
-        assertThat(engine.failedTaskAttempts()).as("failed attempts of ~300 tasks at p = 0.3").isBetween(40L, 140L);
+        assertThat(engine.lastRun().failedTaskAttempts()).as("failed attempts of ~300 tasks at p = 0.3").isBetween(40L, 140L);
         long[] next = new long[2];
         List<Schedule.Entry> entries = Schedule.read(s).entries();
         assertThat(entries).hasSize(300);

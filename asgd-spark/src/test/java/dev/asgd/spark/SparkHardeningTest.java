@@ -47,14 +47,21 @@ class SparkHardeningTest {
     void quietSilencesSparkWarningsForTheRunOnly() {
         var tsm = LogManager.getLogger("org.apache.spark.scheduler.TaskSetManager");
         assertThat(tsm.isWarnEnabled()).isTrue();
-        try (SparkLogging.Quiet q = SparkLogging.quiet(true)) {
+        SparkLogging.Quiet quiet = SparkLogging.quiet(true);
+        try {
             assertThat(tsm.isWarnEnabled()).isFalse();
             assertThat(tsm.isErrorEnabled()).isTrue();
+        } finally {
+            quiet.close();
         }
         assertThat(tsm.isWarnEnabled()).isTrue();
-        try (SparkLogging.Quiet q = SparkLogging.quiet(false)) {
+        SparkLogging.Quiet loud = SparkLogging.quiet(false);
+        try {
             assertThat(tsm.isWarnEnabled()).isTrue();
+        } finally {
+            loud.close();
         }
+        assertThat(tsm.isWarnEnabled()).isTrue();
     }
 
     /** The context stopped under a run (what the master's removal of the application does): one clear line. */

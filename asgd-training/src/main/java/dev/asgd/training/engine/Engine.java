@@ -6,11 +6,14 @@ package dev.asgd.training.engine;
  * checkpoints, metrics); an engine only decides where and when gradients are computed:
  * <ul>
  * <li>read: {@code session.server().read(buffer)} gives the parameters and their version;</li>
- * <li>compute: {@code session.computer().compute(worker, step, version, params, keep)} is a pure
- *     function of (seed, worker, step, parameters), so a retried remote task returns the same bits;</li>
+ * <li>compute: a {@link GradientComputer} (this JVM's is {@code session.computer()}) gives the
+ *     gradient of (worker, step) at the parameters read, a pure function of (seed, worker, step,
+ *     parameters), so a retried remote task returns the same bits;</li>
  * <li>apply: {@code session.server().apply(gradient)} exactly once per gradient, on the driver.</li>
  * </ul>
- * Worker w's first step is {@code session.firstStep(w)} (non-zero after a resume).
+ * Worker w's first step is {@code session.firstStep(w)} (non-zero after a resume). The loops that
+ * do this for async, ssp and sync runs ({@link WorkerLoop}) and for replay ({@link ReplayEngine})
+ * take the computer as a parameter: an engine supplies the computer and its own lifecycle.
  */
 public interface Engine {
     /** @return the engine's name, e.g. {@code "threads"} */

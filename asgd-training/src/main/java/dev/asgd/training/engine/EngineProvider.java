@@ -66,7 +66,7 @@ public interface EngineProvider {
         }
         String hint = "spark".equals(name)
                 ? " (the spark engine is not on this class path: run ./asgd train --engine spark, which builds"
-                        + " asgd-spark and adds it, or see asgd-spark/README.md)"
+                        + " asgd-spark-app and runs its jar, or see asgd-spark/README.md)"
                 : "";
         throw new InvalidParameterException("engine", name, String.join(", ", names) + hint);
     }

@@ -1,73 +1,70 @@
 package dev.asgd.training.engine;
 
-import dev.asgd.core.Require;
-import dev.asgd.training.data.Dataset;
-import dev.asgd.training.problem.Problem;
-
 /**
- * The worker's side: a minibatch gradient of the problem at given parameters, its minibatch
- * chosen by {@link MinibatchSampler} from (seed, worker, step). Stateless and thread-safe: the
- * same object serves every worker (and can be shipped to remote executors).
+ * How the workers' minibatch gradients are computed: in this JVM ({@link LocalGradientComputer},
+ * the threads engine) or elsewhere, e.g. as jobs on a cluster (the Spark engine). The worker loop,
+ * the sync rounds ({@link WorkerLoop}) and replay ({@link ReplayEngine}) are written once against
+ * this interface; an engine supplies only its computer and its own lifecycle.
  *
- * @param problem the loss
- * @param train the training rows
- * @param batchSize rows per minibatch
- * @param seed the run's seed
+ * <p>A gradient is a pure function of (seed, worker, step, parameters): computed twice (a retried
+ * remote task), it has the same bits.
  */
-public record GradientComputer(Problem problem, Dataset train, int batchSize, long seed) {
-    /** Validates. */
-    public GradientComputer {
-        Require.atLeast(batchSize, 1, "batch");
-    }
-
+public interface GradientComputer {
     /**
-     * @param worker the worker
-     * @param workerStep its step
-     * @param readVersion the version of {@code params}
-     * @param params the parameters read
-     * @param keepRead whether the gradient should carry {@code params} (delay compensation)
-     * @return the gradient
+     * One driver thread's use of the computer, made on that thread and used by it only: it may hold
+     * the thread's buffers (a gradient it returns is then valid until its next call) or settings (a
+     * cluster's job group).
      */
-    public Gradient compute(int worker, long workerStep, long readVersion, double[] params, boolean keepRead) {
-        return compute(worker, workerStep, readVersion, params, keepRead, workspace());
-    }
+    interface Caller {
+        /**
+         * @param worker the worker
+         * @param step its minibatch step
+         * @param readVersion the version of {@code params}
+         * @param params the parameters read (not modified)
+         * @param keepRead whether the gradient should carry {@code params} (delay compensation)
+         * @return the gradient
+         */
+        Gradient compute(int worker, long step, long readVersion, double[] params, boolean keepRead);
 
-    /**
-     * One worker's reusable buffers: the minibatch indices and the gradient. A gradient computed
-     * into a workspace is valid until the next computation with it (a worker's apply is over by
-     * then), so a worker allocates nothing per update.
-     */
-    public static final class Workspace {
-        final int[] batch;
-        final double[] gradient;
-
-        Workspace(int batchSize, int dimension) {
-            this.batch = new int[batchSize];
-            this.gradient = new double[dimension];
+        /**
+         * A whole sync round in one call (computers that {@link GradientComputer#computesWholeRounds()}):
+         * every worker's gradient at the same parameters, its minibatch step the round's version.
+         *
+         * @param version the round's version, the version of {@code params}
+         * @param params the parameters read (not modified)
+         * @param keepRead whether the gradients should carry {@code params}
+         * @param out receives worker w's gradient at index w
+         */
+        default void computeRound(long version, double[] params, boolean keepRead, Gradient[] out) {
+            throw new UnsupportedOperationException("this computer computes one worker's gradient per call");
         }
     }
 
-    /** @return a new workspace for one worker */
-    public Workspace workspace() {
-        return new Workspace(batchSize, problem.dimension());
+    /**
+     * @param role the calling thread's role ({@code worker-W}, {@code sync} or {@code replay}), which
+     *     may name its work (e.g. a cluster's scheduler pool)
+     * @return the computer as used by the calling thread
+     */
+    Caller caller(String role);
+
+    /**
+     * @return true when one call computes a whole sync round ({@link Caller#computeRound}, e.g. one
+     *     cluster job over every worker's shard) on one driver thread; false (the default) when each
+     *     worker's own thread computes its gradient of the round and the workers meet at a barrier
+     */
+    default boolean computesWholeRounds() {
+        return false;
+    }
+
+    /** Cancels the computations under way (a worker failed, the run is stopped); by default there is nothing to cancel. */
+    default void cancel() {
     }
 
     /**
-     * As {@link #compute(int, long, long, double[], boolean)} into a worker's workspace: the
-     * gradient's values are the workspace's array, overwritten by the next call with it.
-     *
-     * @param worker the worker
-     * @param workerStep its step
-     * @param readVersion the version of {@code params}
-     * @param params the parameters read
-     * @param keepRead whether the gradient should carry {@code params} (delay compensation)
-     * @param ws the worker's workspace
-     * @return the gradient
+     * @param failure the failure a worker's thread (or a background evaluation) ended the run with
+     * @return the failure to report, e.g. the cluster's timeout that caused it; by default {@code failure}
      */
-    public Gradient compute(int worker, long workerStep, long readVersion, double[] params, boolean keepRead,
-            Workspace ws) {
-        MinibatchSampler.sample(seed, worker, workerStep, train.size(), ws.batch);
-        double loss = problem.gradient(params, train, ws.batch, ws.gradient);
-        return new Gradient(worker, workerStep, readVersion, ws.gradient, loss, keepRead ? params : null);
+    default Throwable cause(Throwable failure) {
+        return failure;
     }
 }

@@ -38,6 +38,19 @@ public final class ReplayEngine implements Engine {
 
     @Override
     public RunResult run(TrainingSession session) {
+        replay(session, session.computer());
+        return session.finish(name(), session.server().snapshot(), session.server().version());
+    }
+
+    /**
+     * Applies the schedule's updates on the calling thread, each gradient computed by a computer
+     * (this JVM's, or a cluster's: the Spark engine replays through here).
+     *
+     * @param session the run's driver-side state, at version 0
+     * @param computer how the gradients are computed
+     * @throws InvalidParameterException naming {@code replay} when the schedule does not fit the run
+     */
+    public void replay(TrainingSession session, GradientComputer computer) {
         TrainingConfig c = session.config();
         boolean same = otherRate
                 ? TrainingConfig.withoutRate(schedule.fingerprint()).equals(TrainingConfig.withoutRate(c.fingerprint()))
@@ -65,6 +78,7 @@ public final class ReplayEngine implements Engine {
             kept.put(0L, server.snapshot());
         }
         boolean keep = c.policy().needsReadParameters();
+        GradientComputer.Caller gc = computer.caller("replay");
         for (int k = 0; k < entries.size(); k++) {
             Schedule.Entry e = entries.get(k);
             double[] read = kept.get(e.readVersion());
@@ -75,13 +89,12 @@ public final class ReplayEngine implements Engine {
             if (lastUse.get(e.readVersion()) == k) {
                 kept.remove(e.readVersion());
             }
-            Gradient g = session.computer().compute(e.worker(), e.step(), e.readVersion(), read, keep);
+            Gradient g = gc.compute(e.worker(), e.step(), e.readVersion(), read, keep);
             server.apply(g);
             long v = server.version();
             if (lastUse.containsKey(v)) {
                 kept.put(v, server.snapshot());
             }
         }
-        return session.finish(name(), server.snapshot(), server.version());
     }
 }

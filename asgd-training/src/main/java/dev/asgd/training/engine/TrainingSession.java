@@ -132,7 +132,7 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
     private final TrainingConfig config;
     private final Problem problem;
     private final TrainTest data;
-    private final GradientComputer computer;
+    private final LocalGradientComputer computer;
     private final ParameterServer server;
     private final StalenessLog log;
     private final Evaluator evaluator;
@@ -172,7 +172,7 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
             throw new InvalidParameterException("record-schedule", options.recordSchedule(),
                     "a schedule with the async or ssp modes (sync is deterministic without one; hogwild cannot be replayed)");
         }
-        this.computer = new GradientComputer(problem, data.train(), config.batchSize(), config.seed());
+        this.computer = new LocalGradientComputer(problem, data.train(), config.batchSize(), config.seed());
         this.log = new StalenessLog(config.workers(), !hogwild);
         this.evaluator = new Evaluator(problem, data, EVAL_ROWS);
         this.store = options.checkpointDir() == null ? null : new CheckpointStore(options.checkpointDir());
@@ -268,8 +268,8 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         return data;
     }
 
-    /** @return the worker-side computation */
-    public GradientComputer computer() {
+    /** @return the worker-side computation in this JVM */
+    public LocalGradientComputer computer() {
         return computer;
     }
 

@@ -58,7 +58,7 @@ class CounterfactualReplayTest {
         double eta = 0.17;
         CounterfactualReplay.Outcome o = CounterfactualReplay.sweep(s, c, p, d, new double[] {eta}, 1e6).get(0);
 
-        GradientComputer gc = new GradientComputer(p, d.train(), c.batchSize(), c.seed());
+        LocalGradientComputer gc = new LocalGradientComputer(p, d.train(), c.batchSize(), c.seed());
         Map<Long, double[]> versions = new HashMap<>();
         double[] theta = new double[p.dimension()];
         versions.put(0L, theta.clone());

@@ -10,6 +10,7 @@ import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.engine.TrainingSession;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -41,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A real standalone cluster on 127.0.0.1: Spark's own {@code Master} and two {@code Worker} JVMs, started
  * from the jars on the test class path (linked into a SPARK_HOME/jars directory, which is what a worker
  * gives its executors), each worker with one core. The asgd classes reach the executors only through
- * {@code spark.jars} (a jar built here from the class directories), as the application jar does in a real
- * deployment. What the engine guarantees when a worker dies mid-run: the run completes, every update
+ * {@code spark.jars} (a jar built here from the asgd modules on the class path), as the application jar
+ * does in a real deployment. What the engine guarantees when a worker dies mid-run: the run completes, every update
  * applied exactly once (the lost executor's job is rerun on the other executor, and a gradient is applied
  * by the driver from the job's result only). Every child JVM is killed at the end.
  */
@@ -66,17 +68,21 @@ class StandaloneClusterTest {
         Path home = dir.resolve("spark-home");
         Path jars = Files.createDirectories(home.resolve("jars"));
         Set<String> names = new HashSet<>();
-        List<Path> classDirs = new ArrayList<>();
+        List<Path> asgd = new ArrayList<>();
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(e);
-            if (Files.isRegularFile(p) && e.endsWith(".jar") && names.add(p.getFileName().toString())) {
+            String name = p.getFileName().toString();
+            if (e.contains("test-classes") || name.endsWith("-tests.jar")) {
+                continue;
+            }
+            if (Files.isDirectory(p) || name.startsWith("asgd-") && name.endsWith(".jar")) {
+                asgd.add(p); // the asgd modules: class directories, or jars in a reactor build
+            } else if (Files.isRegularFile(p) && name.endsWith(".jar") && names.add(name)) {
                 Files.createSymbolicLink(jars.resolve(p.getFileName()), p.toAbsolutePath());
-            } else if (Files.isDirectory(p) && !e.contains("test-classes")) {
-                classDirs.add(p);
             }
         }
         Path app = dir.resolve("asgd-app.jar");
-        jar(classDirs, app);
+        jar(asgd, app);
         System.setProperty("spark.jars", app.toString());
         System.setProperty("spark.executor.memory", "512m");
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -102,7 +108,7 @@ class StandaloneClusterTest {
     private static Process start(Map<String, String> env, String cp, Path log, String main, String... args)
             throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + Path.of("spark-jvm.options").toAbsolutePath(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "@" + Path.of("..", "asgd-spark", "spark-jvm.options").toAbsolutePath(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-cp", cp, main));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -158,7 +164,7 @@ class StandaloneClusterTest {
         assertThat(victim.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(r.engine()).isEqualTo("spark");
         assertThat(r.updates()).isEqualTo(updates);
-        assertThat(engine.master()).isEqualTo("spark://127.0.0.1:" + port);
+        assertThat(engine.lastRun().master()).isEqualTo("spark://127.0.0.1:" + port);
         // exactly once: each worker's minibatch steps 0, 1, 2, ... applied once each, 600 in all
         Schedule s = r.schedule().toSchedule(c.fingerprint());
         assertThat(s.entries()).hasSize((int) updates);
@@ -213,20 +219,35 @@ class StandaloneClusterTest {
         }
     }
 
-    private static void jar(List<Path> classDirs, Path jar) throws IOException {
+    /** One jar of the classes of the given class directories and jars (the first of each name wins). */
+    private static void jar(List<Path> parts, Path jar) throws IOException {
         Set<String> seen = new HashSet<>();
         try (OutputStream f = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(f)) {
-            for (Path d : classDirs) {
-                List<Path> files;
-                try (Stream<Path> walk = Files.walk(d)) {
-                    files = walk.filter(Files::isRegularFile).sorted().toList();
+            for (Path part : parts) {
+                if (Files.isDirectory(part)) {
+                    List<Path> files;
+                    try (Stream<Path> walk = Files.walk(part)) {
+                        files = walk.filter(Files::isRegularFile).sorted().toList();
+                    }
+                    for (Path file : files) {
+                        String name = part.relativize(file).toString().replace(File.separatorChar, '/');
+                        if (seen.add(name)) {
+                            out.putNextEntry(new JarEntry(name));
+                            Files.copy(file, out);
+                            out.closeEntry();
+                        }
+                    }
+                    continue;
                 }
-                for (Path file : files) {
-                    String name = d.relativize(file).toString().replace(File.separatorChar, '/');
-                    if (seen.add(name)) {
-                        out.putNextEntry(new JarEntry(name));
-                        Files.copy(file, out);
-                        out.closeEntry();
+                try (JarFile in = new JarFile(part.toFile())) {
+                    for (JarEntry e : java.util.Collections.list(in.entries())) {
+                        if (!e.isDirectory() && !e.getName().equals("META-INF/MANIFEST.MF") && seen.add(e.getName())) {
+                            out.putNextEntry(new JarEntry(e.getName()));
+                            try (InputStream is = in.getInputStream(e)) {
+                                is.transferTo(out);
+                            }
+                            out.closeEntry();
+                        }
                     }
                 }
             }

@@ -36,6 +36,7 @@ class SparkCliTest {
         String[] args = {"--data", LS, "--updates", "300", "--eta", "0.01", "--format", "json"};
         CliRun threads = CliRun.train(args);
         CliRun spark = CliRun.train(concat(args, "--engine", "spark", "--master", "local[2,4]"));
+        assertThat(threads.code()).as(threads.err()).isZero();
         assertThat(spark.code()).as(spark.err()).isZero();
         JsonNode t = threads.json();
         JsonNode s = spark.json();
