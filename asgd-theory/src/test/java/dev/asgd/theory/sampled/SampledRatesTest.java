@@ -57,6 +57,30 @@ class SampledRatesTest {
     }
 
     /**
+     * Gelfand's formula (the last resort when both root finders fail) against the eigenvalues: a
+     * contracting and an expanding companion matrix, one with a complex dominant pair, a Jordan
+     * block (the slowest case for ||A^k||^(1/k)) and the zero matrix.
+     */
+    @Test
+    void gelfandRadiusAgreesWithTheEigenvalues() {
+        CompanionRadius c = new CompanionRadius(StalenessLaw.of(new double[] {0.1, 0.2, 0.3, 0, 0.4}));
+        for (double b : new double[] {0.05, 0.3, 0.7, 1.4}) {
+            org.hipparchus.linear.RealMatrix a = org.hipparchus.linear.MatrixUtils.createRealMatrix(5, 5);
+            a.setEntry(0, 0, 1 - b * 0.1);
+            double[] p = {0.1, 0.2, 0.3, 0, 0.4};
+            for (int l = 1; l < 5; l++) {
+                a.setEntry(0, l, -b * p[l]);
+                a.setEntry(l, l - 1, 1);
+            }
+            assertThat(CompanionRadius.gelfand(a)).isCloseTo(c.radius(b), within(1e-9));
+        }
+        org.hipparchus.linear.RealMatrix jordan = org.hipparchus.linear.MatrixUtils.createRealMatrix(
+                new double[][] {{0.9, 1, 0}, {0, 0.9, 1}, {0, 0, 0.9}});
+        assertThat(CompanionRadius.gelfand(jordan)).isCloseTo(0.9, within(1e-9));
+        assertThat(CompanionRadius.gelfand(org.hipparchus.linear.MatrixUtils.createRealMatrix(2, 2))).isZero();
+    }
+
+    /**
      * The mean-square radius against the growth ratio of the homogeneous full recursion (zero gradients
      * at the optimum, so no noise and no third-moment term: an independent code path) after 3000 steps
      * (or where the trace leaves [1e-250, 1e250]), at 0.5, 0.9 and 1.2 times the edge.
