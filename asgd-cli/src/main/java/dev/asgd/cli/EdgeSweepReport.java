@@ -1,6 +1,7 @@
 package dev.asgd.cli;
 
 import dev.asgd.cli.output.EdgeSweepJson;
+import dev.asgd.core.compare.Agreement;
 import dev.asgd.report.plot.Plots;
 import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.predict.EdgeStudy;
@@ -91,7 +92,7 @@ final class EdgeSweepReport implements CommandOutput {
             return;
         }
         String rel = Double.isNaN(measured) || Double.isNaN(edge) ? ""
-                : String.format(Locale.ROOT, "  (%+.1f %% of the measured)", 100 * (edge / measured - 1));
+                : String.format(Locale.ROOT, "  (%+.1f %% of the measured)", 100 * Agreement.relativeDifference(edge, measured));
         b.append(String.format(Locale.ROOT, "  %-44s %.4g%s%n", name, edge, rel));
     }
 

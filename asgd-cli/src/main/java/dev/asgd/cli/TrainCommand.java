@@ -258,12 +258,12 @@ public class TrainCommand implements Callable<Integer> {
         WorkerDelay wd = WorkerDelay.parse(delay, workers);
         Schedule schedule = replay == null ? null : Schedule.read(replay);
         LearningRatePolicy lr = LearningRatePolicy.parse(policy != null ? policy
-                : schedule != null ? recordedField(schedule, "policy") : "constant");
+                : schedule != null ? schedule.recordedSetting("policy") : "constant");
         if (lrSchedule != null) {
             LearningRatePolicy base = lr instanceof LearningRatePolicy.Scheduled sc ? sc.base() : lr;
             lr = LearningRatePolicy.Scheduled.of(base, lrSchedule);
         }
-        double rate = eta != null ? eta : schedule != null ? Double.parseDouble(recordedField(schedule, "eta")) : DEFAULT_ETA;
+        double rate = eta != null ? eta : schedule != null ? schedule.recordedEta() : DEFAULT_ETA;
         long k = schedule == null ? updates : schedule.entries().size();
         if (k < 1) {
             throw new InvalidParameterException("updates", k, "updates >= 1");
@@ -424,24 +424,6 @@ public class TrainCommand implements Callable<Integer> {
             }
         }
         throw new InvalidParameterException("average", spec, "tail:F with 0 < F <= 1 (e.g. tail:0.5, the second half)");
-    }
-
-    /** A field (eta, policy) recorded in a schedule's fingerprint. */
-    static String recordedField(Schedule s, String field) {
-        java.util.regex.Matcher mt = java.util.regex.Pattern.compile(";" + field + "=([^;]*)").matcher(s.fingerprint());
-        if (mt.find()) {
-            String v = mt.group(1);
-            if (!field.equals("eta")) {
-                return v;
-            }
-            try {
-                Double.parseDouble(v);
-                return v;
-            } catch (NumberFormatException e) {
-                // fall through
-            }
-        }
-        throw new InvalidParameterException("replay", s.fingerprint(), "a schedule header with " + field + "=...");
     }
 
     private boolean given(String option) {

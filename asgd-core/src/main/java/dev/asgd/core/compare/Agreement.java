@@ -19,6 +19,15 @@ public final class Agreement {
     }
 
     /**
+     * @param value a computed value
+     * @param reference what it should equal (non-zero)
+     * @return value / reference - 1: positive when the value is too high
+     */
+    public static double relativeDifference(double value, double reference) {
+        return value / reference - 1;
+    }
+
+    /**
      * @param values computed values
      * @param references what they should equal, one per value
      * @return the largest {@link #relativeDeviation} over the pairs (0 for none; NaN if any is NaN)

@@ -14,6 +14,8 @@ class AgreementTest {
         assertThat(Agreement.relativeDeviation(0.9, 1)).isCloseTo(0.1, within(1e-15));
         assertThat(Agreement.relativeDeviation(-2.2e-9, -2e-9)).isCloseTo(0.1, within(1e-12));
         assertThat(Agreement.relativeDeviation(Double.NaN, 1)).isNaN();
+        assertThat(Agreement.relativeDifference(0.9, 1)).isCloseTo(-0.1, within(1e-15));
+        assertThat(Agreement.relativeDifference(1.25, 1)).isCloseTo(0.25, within(1e-15));
     }
 
     @Test

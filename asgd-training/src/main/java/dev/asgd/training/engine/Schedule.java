@@ -48,6 +48,35 @@ public record Schedule(String fingerprint, List<Entry> entries) {
     }
 
     /**
+     * A setting recorded in the fingerprint ({@code ;name=value}), e.g. the policy of the run.
+     *
+     * @param name the setting's name in {@link TrainingConfig#fingerprint()}
+     * @return its value
+     * @throws InvalidParameterException naming {@code replay} when the header does not record it
+     */
+    public String recordedSetting(String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(";" + java.util.regex.Pattern.quote(name) + "=([^;]*)")
+                .matcher(fingerprint);
+        if (!m.find()) {
+            throw new InvalidParameterException("replay", fingerprint, "a schedule header with " + name + "=...");
+        }
+        return m.group(1);
+    }
+
+    /**
+     * @return the learning rate the run was recorded at
+     * @throws InvalidParameterException naming {@code replay} when the header records no number for it
+     */
+    public double recordedEta() {
+        String v = recordedSetting("eta");
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("replay", fingerprint, "a schedule header with eta=...");
+        }
+    }
+
+    /**
      * Reads a complete recording (with its trailer; count and checksum verified).
      *
      * @param file a schedule file
