@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The Fokker-Planck solver's two performance goals (issue 5): the d = 1 spectral gap at degree 64
+ * The Fokker-Planck solver's two timed cases: the d = 1 spectral gap at degree 64
  * (eps = 0: exact to rounding; goal under a second) and, for eps != 0, the gap at degree 24, where
  * it has converged to 1e-10; and the d = 2 rate by time integration at degree 12 (1820 unknowns),
  * where it is resolved to 1e-4 (goal under a minute).

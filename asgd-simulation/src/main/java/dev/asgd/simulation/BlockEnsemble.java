@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * on T threads, each chain's records summed into its block's {@link EnsembleStatistics}, blocks
  * merged strictly in block order, quantile sketches (integer counts) kept per thread and merged at
  * the end. The result is therefore bit-identical for any thread count, exactly as for
- * {@link EnsembleSimulator}, whose loop this class does not touch.
+ * {@link EnsembleSimulator} (which shares this class's in-order merge and thread pool).
  */
 public final class BlockEnsemble {
 

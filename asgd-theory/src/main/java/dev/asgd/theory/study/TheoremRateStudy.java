@@ -3,8 +3,8 @@ package dev.asgd.theory.study;
 import dev.asgd.core.InvalidParameterException;
 import dev.asgd.core.compare.Agreement;
 import dev.asgd.theory.DiscreteMeanRate;
-import dev.asgd.theory.DiscreteMeanSpectrum;
 import dev.asgd.theory.ModeRate;
+import dev.asgd.theory.meanmap.MeanMapSpectrum;
 import dev.asgd.theory.sme.SmeDecay;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,7 +114,7 @@ public final class TheoremRateStudy {
             sharp[i] = 2 * r.muSharp();
             certificate[i] = r.lyapunov().largestC();
             discrete[i] = -2 * Math.log(DiscreteMeanRate.contractionPerStep(eta[i], kappa, omega)) / dt;
-            companion[i] = -2 * Math.log(DiscreteMeanSpectrum.companion(eta[i], kappa, omega).radius()) / dt;
+            companion[i] = -2 * Math.log(MeanMapSpectrum.of(eta[i], kappa, omega).radius()) / dt;
             sme[i] = SmeDecay.decayPerUnitTime(eta[i], kappa, omega);
         }
         double[] ratio = new double[n];
