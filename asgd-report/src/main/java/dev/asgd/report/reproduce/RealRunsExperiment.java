@@ -1,5 +1,6 @@
 package dev.asgd.report.reproduce;
 
+import dev.asgd.core.compare.Agreement;
 import dev.asgd.report.html.Section;
 import dev.asgd.report.html.Table;
 import dev.asgd.report.html.Verdict;
@@ -93,9 +94,10 @@ public final class RealRunsExperiment implements Experiment {
         String text = Fmt.f("the measured edge of real threaded runs is eta = %.4g; the measured staleness law (i.i.d., with"
                 + " the minibatch noise) predicts %.4g (%+.1f %%), the runs' own interleavings replayed %.4g (%+.1f %%),"
                 + " while the paper's geometric model predicts %.4g (%.0fx too large); the measured-law decay agrees with"
-                + " the measured one at %d of %d stable learning rates", measured, lawEdge, 100 * (lawEdge / measured - 1),
-                replay, 100 * (replay / measured - 1), study.edgeGeometricMean(), study.edgeGeometricMean() / measured,
-                study.decaysAgreeing(), study.decaysCompared());
+                + " the measured one at %d of %d stable learning rates up to %.0f %% of the edge", measured, lawEdge,
+                100 * Agreement.relativeDifference(lawEdge, measured), replay,
+                100 * Agreement.relativeDifference(replay, measured), study.edgeGeometricMean(), study.edgeGeometricMean() / measured,
+                study.decaysAgreeing(), study.decaysCompared(), 100 * RealRunsStudy.DECAY_RANGE);
         Section section = new Section(id(), title(), "The paper models staleness as geometric with kappa = mean/(1 + mean)"
                 + " and the gradient noise as additive; real asynchronous training has neither. Does the theory, fed the"
                 + " staleness a run measured, predict where the run diverges and how fast it converges?", List.of(fig),
@@ -119,6 +121,6 @@ public final class RealRunsExperiment implements Experiment {
 
     private static List<String> edgeRow(String name, double edge, double measured) {
         return List.of(name, Fmt.num(edge), Double.isNaN(edge) || Double.isNaN(measured) ? "-"
-                : Fmt.f("%+.1f %%", 100 * (edge / measured - 1)));
+                : Fmt.f("%+.1f %%", 100 * Agreement.relativeDifference(edge, measured)));
     }
 }

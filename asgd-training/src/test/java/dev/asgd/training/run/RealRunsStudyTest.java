@@ -41,14 +41,17 @@ class RealRunsStudyTest {
         assertThat(s.edgeReplay()).isNaN();
         assertThat(s.edgeShuffledReplay()).isNaN();
         assertThat(s.edgeMarkovReplay()).isNaN();
-        long stable = study.rows().stream().filter(r -> r.stable() && !Double.isNaN(r.measured())).count();
-        long agreeing = study.rows().stream().filter(r -> r.stable() && !Double.isNaN(r.measured()) && r.agrees())
+        double range = RealRunsStudy.DECAY_RANGE * study.sweep().edge();
+        long stable = study.rows().stream().filter(r -> r.stable() && !Double.isNaN(r.measured()) && r.eta() <= range)
                 .count();
+        long agreeing = study.rows().stream().filter(r -> r.stable() && !Double.isNaN(r.measured()) && r.eta() <= range
+                && r.agrees()).count();
         assertThat(s.decays()).hasSize((int) stable);
         assertThat(s.decaysCompared()).isEqualTo(stable);
         assertThat(s.decaysAgreeing()).isEqualTo(agreeing);
-        // the unstable 3.0 is not among the decays, the stable 0.02 is
-        assertThat(s.decays()).extracting(RealRunsStudy.Decay::eta).contains(0.02).doesNotContain(3.0);
+        // the unstable 3.0 is not among the decays, the stable 0.02 is, and none lies above the decay range
+        assertThat(s.decays()).extracting(RealRunsStudy.Decay::eta).contains(0.02).doesNotContain(3.0)
+                .allMatch(eta -> eta <= range);
         // no replay edge: the replay check fails, whatever the rest
         assertThat(s.replayEdgeAgrees()).isFalse();
     }
