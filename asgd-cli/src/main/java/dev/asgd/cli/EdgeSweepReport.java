@@ -55,6 +55,9 @@ final class EdgeSweepReport implements CommandOutput {
                 study.sweep().points().isEmpty() ? 0 : study.sweep().points().get(0).runs().size()));
         b.append(String.format(Locale.ROOT, "staleness: mean %.3f (pooled over every run), geometric fit kappa %.4g%n",
                 study.law().mean(), study.kappa()));
+        if (study.phase() != null) {
+            b.append("predictions: ").append(study.phase()).append(System.lineSeparator());
+        }
         b.append(String.format(Locale.ROOT, "%n%-10s %-34s %-7s %-11s %-22s%n", "eta", "measured decay [95 % interval]",
                 "stable", "geometric", "measured law (window)"));
         for (EdgeStudy.Row r : study.rows()) {
