@@ -18,9 +18,12 @@ import java.util.List;
  * @param points one row per learning rate, with its runs
  * @param phase which phase the predictions cover (a local quadratic model at theta*: the late
  *     phase), absent when the model is exact (least squares)
+ * @param lateLossCriterion the criterion of instability used besides the divergence bound,
+ *     absent when only the bound was used (least squares)
  */
 public record EdgeSweepJson(Params params, Edges edges, Staleness staleness, List<Row> points,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String phase) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String phase,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String lateLossCriterion) {
 
     /**
      * @param config the sweep's settings
@@ -46,7 +49,7 @@ public record EdgeSweepJson(Params params, Edges edges, Staleness staleness, Lis
                     r.geometricDecay(), r.lawDecay(), r.lawWindowDecay(), r.agrees()));
         }
         return new EdgeSweepJson(params, edges, new Staleness(sweep.histogram(), study.kappa(), study.law().mean()),
-                rows, study.phase());
+                rows, study.phase(), sweep.lateLossCriterion());
     }
 
     /**

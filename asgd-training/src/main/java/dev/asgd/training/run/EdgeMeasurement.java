@@ -13,8 +13,10 @@ import java.util.function.Supplier;
 
 /**
  * The real stability edge of a problem with a local quadratic model (least squares: exact;
- * logistic: at theta*), measured and predicted: the theory of the problem at the sweep's batch size, real runs over a grid of learning rates (refined by
- * bisection if asked) and the {@link EdgeStudy} of every prediction beside them.
+ * logistic: at theta*), measured and predicted: the theory of the problem at the sweep's batch size,
+ * real runs over a grid of learning rates (refined by bisection if asked; for a problem that is not
+ * quadratic with the late-loss criterion of instability besides the bound, {@link
+ * EdgeSweep#useLateLossCriterion}) and the {@link EdgeStudy} of every prediction beside them.
  *
  * @param base the settings of every run (eta and seed are varied; its batch size is the theory's)
  * @param problem the problem
@@ -48,6 +50,9 @@ public record EdgeMeasurement(TrainingConfig base, LocalQuadraticProblem problem
         LocalQuadraticTheory t = LocalQuadraticTheory.of(problem, data.train(), RunTheory.evalRows(data.train()),
                 base.batchSize());
         EdgeSweep sweep = new EdgeSweep(base, problem, data, engines, t.lossStar(), repeats, divergenceFactor);
+        if (!problem.quadratic()) {
+            sweep.useLateLossCriterion();
+        }
         if (listener != null) {
             sweep.setListener(listener);
         }
