@@ -81,7 +81,7 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
                     t.lossStar(), run.config().eta(), 0.02, divergenceFactor);
         }
         double window = Double.NaN;
-        if (t.exact() && !Double.isNaN(measured.rate()) && measured.to() > measured.from()) {
+        if (!Double.isNaN(measured.rate()) && measured.to() > measured.from()) {
             window = t.windowDecay(eta, law, measured.from(), measured.to(), Math.max(8, measured.points()));
         }
         double compared = Double.isNaN(window) ? ml.decay() : window;

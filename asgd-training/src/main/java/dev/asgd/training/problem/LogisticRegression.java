@@ -121,14 +121,19 @@ public final class LogisticRegression implements LocalQuadraticProblem {
     /** Newton steps of {@link #optimum} at most. */
     static final int MAX_NEWTON_STEPS = 100;
 
+    /**
+     * Without a penalty, a mean p_i (1 - p_i) below this marks separated classes (the weights grow
+     * without bound while the gradient vanishes like exp(-margin)).
+     */
+    static final double SEPARABLE_WEIGHT = 1e-8;
+
     /** {@link #optimum} stops when the Euclidean norm of the full gradient is at most this. */
     public static final double OPTIMUM_GRADIENT_NORM = 1e-12;
 
     /**
      * The empirical optimum by Newton's method with a backtracking line search (Armijo), from 0,
      * the p x p Hessian assembled exactly and solved by Cholesky (Hipparchus): to a gradient norm of
-     * {@link #OPTIMUM_GRADIENT_NORM}, or as far as the arithmetic allows (no step lowers the loss)
-     * once the norm is below 1e-8.
+     * {@link #OPTIMUM_GRADIENT_NORM} (quadratic convergence gets there in a few steps).
      *
      * @param data the training rows
      * @return theta*
@@ -146,6 +151,7 @@ public final class LogisticRegression implements LocalQuadraticProblem {
         double gnorm = Double.POSITIVE_INFINITY;
         for (int it = 0; it < MAX_NEWTON_STEPS; it++) {
             double[][] h = new double[p][p];
+            double meanWeight = 0;
             Arrays.fill(grad, 0);
             for (int i = 0; i < n; i++) {
                 Arrays.fill(z, 0);
@@ -155,6 +161,7 @@ public final class LogisticRegression implements LocalQuadraticProblem {
                 double q = sigmoid(s);
                 double r = (q - (data.label(i) > 0 ? 1 : 0)) / n;
                 double w = q * (1 - q) / n;
+                meanWeight += w;
                 for (int a = 0; a < p; a++) {
                     grad[a] += r * z[a];
                     double wa = w * z[a];
@@ -175,6 +182,9 @@ public final class LogisticRegression implements LocalQuadraticProblem {
                 }
             }
             gnorm = Math.sqrt(dot(grad, grad));
+            if (l2 == 0 && meanWeight < SEPARABLE_WEIGHT) {
+                throw noOptimum(gnorm, "the classes are separated: every p_i is 0 or 1");
+            }
             if (gnorm <= OPTIMUM_GRADIENT_NORM) {
                 return theta;
             }
@@ -201,15 +211,9 @@ public final class LogisticRegression implements LocalQuadraticProblem {
                 t *= 0.5;
             }
             if (!moved) {
-                if (gnorm < 1e-8) {
-                    return theta;
-                }
                 throw noOptimum(gnorm, "no step lowers the loss");
             }
             System.arraycopy(trial, 0, theta, 0, p);
-        }
-        if (gnorm < 1e-8) {
-            return theta;
         }
         throw noOptimum(gnorm, "no convergence in " + MAX_NEWTON_STEPS + " Newton steps");
     }
