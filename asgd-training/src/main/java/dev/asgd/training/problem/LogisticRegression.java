@@ -127,11 +127,15 @@ public final class LogisticRegression implements LocalQuadraticProblem {
      */
     static final double SEPARABLE_WEIGHT = 1e-8;
 
+    /** Below this gradient norm {@link #optimum} takes full Newton steps (quadratic convergence). */
+    static final double FULL_STEP_GRADIENT_NORM = 1e-6;
+
     /** {@link #optimum} stops when the Euclidean norm of the full gradient is at most this. */
     public static final double OPTIMUM_GRADIENT_NORM = 1e-12;
 
     /**
-     * The empirical optimum by Newton's method with a backtracking line search (Armijo), from 0,
+     * The empirical optimum by Newton's method with a backtracking line search (Armijo; full steps
+     * once the gradient norm is below {@link #FULL_STEP_GRADIENT_NORM}), from 0,
      * the p x p Hessian assembled exactly and solved by Cholesky (Hipparchus): to a gradient norm of
      * {@link #OPTIMUM_GRADIENT_NORM} (quadratic convergence gets there in a few steps).
      *
@@ -195,27 +199,35 @@ public final class LogisticRegression implements LocalQuadraticProblem {
             } catch (org.hipparchus.exception.MathRuntimeException e) {
                 throw noOptimum(gnorm, "the Hessian is singular");
             }
-            double f0 = loss(theta, data);
-            double slope = -dot(grad, step.toArray());
-            double t = 1;
-            boolean moved = false;
-            for (int k = 0; k < 60; k++) {
+            if (gnorm < FULL_STEP_GRADIENT_NORM) {
+                // close to the optimum: full Newton steps (the loss cannot resolve their decrease)
                 for (int a = 0; a < p; a++) {
-                    trial[a] = theta[a] - t * step.getEntry(a);
+                    trial[a] = theta[a] - step.getEntry(a);
                 }
-                double f = loss(trial, data);
-                if (f <= f0 + 1e-4 * t * slope) {
-                    moved = f < f0 || t == 1;
-                    break;
-                }
-                t *= 0.5;
-            }
-            if (!moved) {
+            } else if (!lineSearch(data, theta, grad, step, trial)) {
                 throw noOptimum(gnorm, "no step lowers the loss");
             }
             System.arraycopy(trial, 0, theta, 0, p);
         }
         throw noOptimum(gnorm, "no convergence in " + MAX_NEWTON_STEPS + " Newton steps");
+    }
+
+    /** Backtracking (Armijo) along -step from theta into trial; false when no step lowers the loss. */
+    private boolean lineSearch(Dataset data, double[] theta, double[] grad, RealVector step, double[] trial) {
+        double f0 = loss(theta, data);
+        double slope = -dot(grad, step.toArray());
+        double t = 1;
+        for (int k = 0; k < 60; k++) {
+            for (int a = 0; a < theta.length; a++) {
+                trial[a] = theta[a] - t * step.getEntry(a);
+            }
+            double f = loss(trial, data);
+            if (f <= f0 + 1e-4 * t * slope) {
+                return f < f0 || t == 1;
+            }
+            t *= 0.5;
+        }
+        return false;
     }
 
     private InvalidParameterException noOptimum(double gnorm, String why) {

@@ -51,6 +51,23 @@ class TrainingRunTest {
         assertThat(r.measuredDecayPerSecond()).isNaN();
     }
 
+    /** Logistic regression gets the measured-law theory of its local model at theta* (the late phase), no replays. */
+    @Test
+    void logisticGetsTheLocalModelsTheory() throws Exception {
+        String data = "synthetic:logistic,n=2000,d=4,seed=2";
+        TrainTest tt = DataSources.load(data, 0.2, 4);
+        dev.asgd.training.problem.LogisticRegression lr = new dev.asgd.training.problem.LogisticRegression(4, 0);
+        TrainingConfig c = TrainingConfig.builder(data, "logistic").eta(0.5).batchSize(8).updates(600).seed(4)
+                .evalEvery(5).build();
+        TrainingRunResult r = TrainingRun.of(c, lr, tt).run(new ThreadsEngine());
+        assertThat(r.theory()).isNotNull();
+        assertThat(r.theory().phase()).isEqualTo(dev.asgd.training.predict.LocalQuadraticTheory.PHASE);
+        assertThat(r.theory().replayEdge()).isNull();
+        assertThat(r.theory().law().meanSquareEdge()).isPositive();
+        assertThat(r.theory().verdict()).isNotEmpty();
+        assertThat(r.geometricOnly()).isNull();
+    }
+
     @Test
     void theGeometricTheoryIsTheComparisonWithTheFittedKappa() throws Exception {
         TrainingRunResult r = TrainingRun.of(config().build(), LS, TT).withTheory(TrainingRun.Theory.GEOMETRIC, false)
@@ -85,10 +102,10 @@ class TrainingRunTest {
         assertThat(r.theory()).isNull();
         assertThat(r.geometricOnly()).isNull();
         assertThat(r.lossStar()).isNaN();
-        String logistic = "synthetic:logistic,n=1000,d=4";
-        TrainTest tt = DataSources.load(logistic, 0.2, 1);
-        TrainingConfig c = TrainingConfig.builder(logistic, "logistic").eta(0.05).updates(200).build();
-        TrainingRunResult l = TrainingRun.of(c, Problems.of("logistic", tt.train(), 0), tt).run(new ThreadsEngine());
+        String softmax = "synthetic:softmax,n=1000,d=4";
+        TrainTest tt = DataSources.load(softmax, 0.2, 1);
+        TrainingConfig c = TrainingConfig.builder(softmax, "softmax").eta(0.05).updates(200).build();
+        TrainingRunResult l = TrainingRun.of(c, Problems.of("softmax", tt.train(), 0), tt).run(new ThreadsEngine());
         assertThat(l.theory()).isNull();
         assertThat(l.geometricOnly()).isNull();
     }
