@@ -96,7 +96,7 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
             double geo = GeometricModel.of(kappa, p.eta(), ev).decay();
             double lawDecay = -Math.log(rates.meanSquareContraction(p.eta()));
             double window = Double.NaN;
-            if (t.exact() && !Double.isNaN(p.decay().rate()) && p.stable()) {
+            if (!Double.isNaN(p.decay().rate()) && p.stable()) {
                 long from = Long.MAX_VALUE;
                 long to = 0;
                 int pts = 0;

@@ -19,8 +19,9 @@ import java.util.stream.IntStream;
  * interleaving replayed (its edge, and the edge of the same staleness shuffled; least squares
  * only, whose loss passes the divergence bound above the edge), the predicted expected loss curve,
  * and the measured decay with its interval. For a problem that is not quadratic (logistic) the
- * predictions cover the late phase ({@link #phase}) and the measured decay is compared with the
- * asymptotic -ln rho_ms.
+ * predictions cover the late phase ({@link #phase}): the predicted curve and window decay are the
+ * local quadratic model's from theta = 0, which the real early phase (curvature p (1 - p) up to
+ * 1/4 away from theta*) need not follow.
  *
  * @param lossStar f* on the evaluation rows
  * @param eigenvalues the Hessian's eigenvalues, ascending
