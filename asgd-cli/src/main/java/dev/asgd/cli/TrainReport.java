@@ -111,6 +111,8 @@ final class TrainReport implements CommandOutput {
             b.append(String.format(Locale.ROOT,
                     "theory       paper's geometric model (kappa %.4g): predicted decay %.4g per update, %s (%s)%n",
                     geometricOnly.kappa(), geometricOnly.predictedDecayPerUpdate(), measured, theoryNote));
+        } else if (theoryNote != null) {
+            b.append("theory       ").append(theoryNote).append(System.lineSeparator());
         }
         if (whatIf != null) {
             b.append("what if       the same interleaving replayed at other learning rates:").append(System.lineSeparator());

@@ -133,6 +133,9 @@ class TrainCommandTest {
         assertThat(sweep.code()).as(sweep.err()).isZero();
         assertThat(sweep.out()).contains("predictions: local quadratic model at theta*: the late phase")
                 .contains("ends no better than it started").contains("measured (real runs)");
+        Run wide = run("--data", "synthetic:logistic,n=500,d=45,seed=2", "--updates", "100", "--workers", "1");
+        assertThat(wide.code()).as(wide.err()).isZero();
+        assertThat(wide.out()).contains("no theory: the local quadratic model at theta* needs at most 39 features");
     }
 
     /** Every misuse of the new flags is refused before training (a run of 1e8 updates), naming the flag. */

@@ -163,11 +163,17 @@ public record TrainingRun(TrainingConfig config, Problem problem, TrainTest data
                             : singular;
                 }
             }
-        } else if (theory == Theory.MEASURED_LAW && problem instanceof LocalQuadraticProblem local
-                && problem.dimension() <= LocalQuadraticTheory.MAX_DIMENSION
-                && !(config.policy() instanceof LearningRatePolicy.Scheduled)) {
-            // the local quadratic model at theta* (logistic): no replay edges (the loss is bounded near the edge)
-            full = RunTheory.of(result, local, data, false, options.divergenceFactor());
+        } else if (theory == Theory.MEASURED_LAW && problem instanceof LocalQuadraticProblem local) {
+            if (problem.dimension() > LocalQuadraticTheory.MAX_DIMENSION) {
+                note = "no theory: the local quadratic model at theta* needs at most "
+                        + (LocalQuadraticTheory.MAX_DIMENSION - 1) + " features (its second-moment state is"
+                        + " (L + 1)^2 p^2 and its noise map the rows' fourth moments)";
+            } else if (config.policy() instanceof LearningRatePolicy.Scheduled) {
+                note = "no theory: a learning-rate schedule (the local quadratic model's rates are for a constant rate)";
+            } else {
+                // the local quadratic model at theta* (logistic): no replay edges (the loss is bounded near the edge)
+                full = RunTheory.of(result, local, data, false, options.divergenceFactor());
+            }
         }
         List<CounterfactualReplay.Outcome> whatIf = null;
         if (whatIfEta != null) {

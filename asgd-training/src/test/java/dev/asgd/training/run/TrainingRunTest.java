@@ -66,6 +66,16 @@ class TrainingRunTest {
         assertThat(r.theory().law().meanSquareEdge()).isPositive();
         assertThat(r.theory().verdict()).isNotEmpty();
         assertThat(r.geometricOnly()).isNull();
+        String wide = "synthetic:logistic,n=300,d=40,seed=2";
+        TrainTest wt = DataSources.load(wide, 0.2, 4);
+        TrainingConfig wc = TrainingConfig.builder(wide, "logistic").eta(0.1).batchSize(8).updates(100).seed(4).build();
+        TrainingRunResult w = TrainingRun.of(wc, new dev.asgd.training.problem.LogisticRegression(40, 0), wt)
+                .run(new ThreadsEngine());
+        assertThat(w.theory()).isNull();
+        assertThat(w.theoryNote()).contains("at most 39 features");
+        TrainingConfig sc = TrainingConfig.builder(data, "logistic").eta(0.5).batchSize(8).updates(100).seed(4)
+                .policy(LearningRatePolicy.Scheduled.of(new LearningRatePolicy.Constant(), "step:50:0.5")).build();
+        assertThat(TrainingRun.of(sc, lr, tt).run(new ThreadsEngine()).theoryNote()).contains("schedule");
     }
 
     @Test
