@@ -55,10 +55,17 @@ final class EdgeSweepReport implements CommandOutput {
                 study.sweep().points().isEmpty() ? 0 : study.sweep().points().get(0).runs().size()));
         b.append(String.format(Locale.ROOT, "staleness: mean %.3f (pooled over every run), geometric fit kappa %.4g%n",
                 study.law().mean(), study.kappa()));
+        if (study.phase() != null) {
+            b.append("predictions: ").append(study.phase()).append(System.lineSeparator());
+        }
+        if (study.sweep().lateLossCriterion() != null) {
+            b.append("instability: the loss passes 100x its initial value, or ").append(study.sweep().lateLossCriterion())
+                    .append(System.lineSeparator());
+        }
         b.append(String.format(Locale.ROOT, "%n%-10s %-34s %-7s %-11s %-22s%n", "eta", "measured decay [95 % interval]",
                 "stable", "geometric", "measured law (window)"));
         for (EdgeStudy.Row r : study.rows()) {
-            String m = Double.isNaN(r.measured()) ? "all diverged" : String.format(Locale.ROOT, "%.4g [%.4g, %.4g]",
+            String m = Double.isNaN(r.measured()) ? (r.diverged() == r.runs() ? "all diverged" : "not measurable") : String.format(Locale.ROOT, "%.4g [%.4g, %.4g]",
                     r.measured(), r.lower(), r.upper());
             if (r.diverged() > 0 && !Double.isNaN(r.measured())) {
                 m += " (" + r.diverged() + " diverged)";

@@ -18,13 +18,14 @@ import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.engine.TrainingSession;
 import dev.asgd.training.engine.WorkerDelay;
 import dev.asgd.training.problem.LeastSquares;
+import dev.asgd.training.problem.LocalQuadraticProblem;
 import dev.asgd.training.problem.Problem;
 import dev.asgd.training.run.EdgeMeasurement;
 import dev.asgd.training.run.ProblemChoice;
 import dev.asgd.training.run.TrainingRun;
 import dev.asgd.training.run.TrainingRunResult;
 import dev.asgd.training.predict.EdgeStudy;
-import dev.asgd.training.predict.LeastSquaresTheory;
+import dev.asgd.training.predict.LocalQuadraticTheory;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -353,16 +354,16 @@ public class TrainCommand implements Callable<Integer> {
     }
 
     private int sweep(TrainingConfig config, Problem p, TrainTest tt) throws Exception {
-        if (!(p instanceof LeastSquares ls) || p.dimension() > LeastSquaresTheory.MAX_DIMENSION) {
+        if (!(p instanceof LocalQuadraticProblem local) || p.dimension() > LocalQuadraticTheory.MAX_DIMENSION) {
             throw new InvalidParameterException("sweep-eta", java.util.Arrays.toString(sweepEta),
-                    "least squares with at most " + (LeastSquaresTheory.MAX_DIMENSION - 1)
-                            + " features (the decay is measured on f - f* and predicted exactly)");
+                    "least squares or logistic regression with at most " + (LocalQuadraticTheory.MAX_DIMENSION - 1)
+                            + " features (the decay is measured on f - f* and predicted by the local quadratic model)");
         }
         if (!(config.policy() instanceof LearningRatePolicy.Constant)) {
             throw new InvalidParameterException("lr-policy", config.policy().spec(),
                     "constant with --sweep-eta (the edges are in units of eta; other policies change the rate per update)");
         }
-        String singular = TrainingRun.singularHessianNote(ls, tt.train());
+        String singular = local instanceof LeastSquares ls ? TrainingRun.singularHessianNote(ls, tt.train()) : null;
         if (singular != null) {
             throw new InvalidParameterException("l2", l2, "an --l2 > 0 for this data: " + singular);
         }
@@ -375,7 +376,7 @@ public class TrainCommand implements Callable<Integer> {
         boolean threads = engine.equals("threads");
         java.util.function.Supplier<Engine> engines = threads ? ThreadsEngine::new
                 : () -> EngineProvider.load(engine, new EngineProvider.Options(master, injectTaskFailures, sparkTimeout, null));
-        EdgeMeasurement measurement = new EdgeMeasurement(config, ls, tt, engines, repeats, divergenceFactor);
+        EdgeMeasurement measurement = new EdgeMeasurement(config, local, tt, engines, repeats, divergenceFactor);
         EdgeStudy study;
         long planned = (long) sweepEta.length * repeats;
         try (Progress progress = Progress.start("sweep", planned, "runs", output.quiet())) {

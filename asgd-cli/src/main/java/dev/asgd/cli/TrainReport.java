@@ -111,6 +111,8 @@ final class TrainReport implements CommandOutput {
             b.append(String.format(Locale.ROOT,
                     "theory       paper's geometric model (kappa %.4g): predicted decay %.4g per update, %s (%s)%n",
                     geometricOnly.kappa(), geometricOnly.predictedDecayPerUpdate(), measured, theoryNote));
+        } else if (theoryNote != null) {
+            b.append("theory       ").append(theoryNote).append(System.lineSeparator());
         }
         if (whatIf != null) {
             b.append("what if       the same interleaving replayed at other learning rates:").append(System.lineSeparator());
@@ -133,6 +135,9 @@ final class TrainReport implements CommandOutput {
         RunTheory t = theory;
         double[] ev = t.eigenvalues();
         boolean constant = r.config().policy() instanceof dev.asgd.training.engine.LearningRatePolicy.Constant;
+        if (t.phase() != null) {
+            b.append("theory       ").append(t.phase()).append(System.lineSeparator());
+        }
         b.append(String.format(Locale.ROOT, "theory       Hessian eigenvalues [%.4g, %.4g], eta %.4g%s%n", ev[0],
                 ev[ev.length - 1], t.eta(), constant ? ""
                         : " (the policy's rate at the mean staleness; the edges below are in that rate)"));
@@ -195,7 +200,8 @@ final class TrainReport implements CommandOutput {
                 ex[i] = theory.curveSteps()[i];
                 expected[i] = theory.lossStar() + theory.predictedExcess()[i];
             }
-            curves.add(Plots.Curve.of("expected train loss, measured-law theory", ex, expected));
+            curves.add(Plots.Curve.of(theory.phase() == null ? "expected train loss, measured-law theory"
+                    : "expected train loss, local quadratic model at theta*", ex, expected));
         }
         Plots.line(dir.resolve("train-loss.png"), "Loss, " + r.config().mode() + ", " + r.config().workers() + " workers",
                 "update", "loss", true, curves);

@@ -111,6 +111,33 @@ class TrainCommandTest {
         assertThat(bad.err()).contains("--sweep-eta");
     }
 
+    /**
+     * Logistic regression: the theory of the run from the local quadratic model at theta*, labelled
+     * as the late phase (text and JSON), and an edge sweep with the late-loss criterion.
+     */
+    @Test
+    void logisticRunsGetTheLocalModelsLatePhaseTheory() throws Exception {
+        Run text = run("--data", "synthetic:logistic,n=2000,d=4,seed=2", "--updates", "600", "--workers", "2",
+                "--eta", "0.5", "--eval-every", "5");
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).contains("local quadratic model at theta*: the late phase")
+                .contains("measured law, i.i.d., sampled minibatch noise").contains("paper: geometric law");
+        Run json = run("--data", "synthetic:logistic,n=2000,d=4,seed=2", "--updates", "600", "--workers", "1",
+                "--eta", "0.5", "--eval-every", "5", "--format", "json");
+        JsonNode j = Json.mapper().readTree(json.out());
+        assertThat(req(j, "/theory/phase").asText()).isEqualTo("local quadratic model at theta*: the late phase");
+        assertThat(num(j, "/theory/measuredLaw/meanSquareEdge")).isPositive();
+        Run sweep = run("--data", "synthetic:logistic,n=2000,d=4,seed=2", "--updates", "400", "--workers", "1",
+                "--eval-every", "20", "--sweep-eta", "0.5,50", "--repeats", "1", "--find-edge", "--edge-tolerance",
+                "0.5");
+        assertThat(sweep.code()).as(sweep.err()).isZero();
+        assertThat(sweep.out()).contains("predictions: local quadratic model at theta*: the late phase")
+                .contains("ends no better than it started").contains("measured (real runs)");
+        Run wide = run("--data", "synthetic:logistic,n=500,d=45,seed=2", "--updates", "100", "--workers", "1");
+        assertThat(wide.code()).as(wide.err()).isZero();
+        assertThat(wide.out()).contains("no theory: the local quadratic model at theta* needs at most 39 features");
+    }
+
     /** Every misuse of the new flags is refused before training (a run of 1e8 updates), naming the flag. */
     @Test
     @org.junit.jupiter.api.Timeout(120)

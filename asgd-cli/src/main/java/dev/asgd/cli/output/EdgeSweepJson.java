@@ -1,5 +1,6 @@
 package dev.asgd.cli.output;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.predict.EdgeStudy;
 import dev.asgd.training.predict.EdgeSweep;
@@ -15,8 +16,14 @@ import java.util.List;
  * @param edges the measured edge and every prediction of it
  * @param staleness the pooled staleness
  * @param points one row per learning rate, with its runs
+ * @param phase which phase the predictions cover (a local quadratic model at theta*: the late
+ *     phase), absent when the model is exact (least squares)
+ * @param lateLossCriterion the criterion of instability used besides the divergence bound,
+ *     absent when only the bound was used (least squares)
  */
-public record EdgeSweepJson(Params params, Edges edges, Staleness staleness, List<Row> points) {
+public record EdgeSweepJson(Params params, Edges edges, Staleness staleness, List<Row> points,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String phase,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String lateLossCriterion) {
 
     /**
      * @param config the sweep's settings
@@ -42,7 +49,7 @@ public record EdgeSweepJson(Params params, Edges edges, Staleness staleness, Lis
                     r.geometricDecay(), r.lawDecay(), r.lawWindowDecay(), r.agrees()));
         }
         return new EdgeSweepJson(params, edges, new Staleness(sweep.histogram(), study.kappa(), study.law().mean()),
-                rows);
+                rows, study.phase(), sweep.lateLossCriterion());
     }
 
     /**

@@ -168,7 +168,7 @@ public record TrainJson(Params params, String engine, long updates, long resumed
     }
 
     /**
-     * The theory of a least-squares run with few features ({@link RunTheory}).
+     * The theory of a run with few features ({@link RunTheory}): least squares, or logistic regression's local quadratic model.
      *
      * @param lossStar f*
      * @param hessianEigenvalueMin the smallest Hessian eigenvalue
@@ -184,11 +184,14 @@ public record TrainJson(Params params, String engine, long updates, long resumed
      * @param predictedCurve the measured law's expected excess loss at the metric points
      * @param agrees whether the measured law agrees with the run
      * @param verdict one line
+     * @param phase which phase the predictions cover (a local quadratic model at theta*: the late
+     *     phase), absent when the model is exact (least squares)
      */
     public record Theory(double lossStar, double hessianEigenvalueMin, double hessianEigenvalueMax, double eta,
             Geometric geometric, MeasuredLaw measuredLaw, ReplayEdge replayEdge, ReplayEdge shuffledReplayEdge,
             ReplayEdge markovReplayEdge, DecayJson measured, double measuredLawWindowDecay,
-            List<CurvePoint> predictedCurve, boolean agrees, String verdict) implements TheoryJson {
+            List<CurvePoint> predictedCurve, boolean agrees, String verdict,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String phase) implements TheoryJson {
         /** What the geometric model is. */
         public static final String GEOMETRIC_MODEL =
                 "the paper's: geometric staleness with the fitted kappa, additive noise, exact discrete mean rate";
@@ -209,7 +212,7 @@ public record TrainJson(Params params, String engine, long updates, long resumed
                             t.law().meanContraction(), t.law().meanSquareContraction(), t.law().decay(),
                             t.law().meanEdge(), t.law().meanSquareEdge()),
                     t.replayEdge(), t.shuffledEdge(), t.markovEdge(), DecayJson.of(t.measured()), t.lawWindowDecay(),
-                    curve, t.agrees(), t.verdict());
+                    curve, t.agrees(), t.verdict(), t.phase());
         }
     }
 

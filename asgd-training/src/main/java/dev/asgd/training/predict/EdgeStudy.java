@@ -4,7 +4,7 @@ import dev.asgd.theory.sampled.SampledRates;
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.Schedule;
 import dev.asgd.training.engine.TrainingConfig;
-import dev.asgd.training.problem.LeastSquares;
+import dev.asgd.training.problem.LocalQuadraticProblem;
 import dev.asgd.training.staleness.GeometricFit;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +32,12 @@ import java.util.List;
  *     updates, at most {@link #MAX_RUN_EDGES} of them), in the sweep's order
  * @param medianRunEdge their median: the edge a majority vote over runs sees when the law differs
  *     from run to run (it equals lawMeanSquareEdge when every run has the same law)
+ * @param phase which phase the predictions cover: null for an exact model, {@link
+ *     LocalQuadraticTheory#PHASE} for a local one
  */
 public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, double[] eigenvalues, List<Row> rows,
         double geometricEdge, double lawMeanEdge, double lawMeanSquareEdge, ReplayEdge replayEdge,
-        ReplayEdge shuffledEdge, ReplayEdge markovEdge, double[] runEdges, double medianRunEdge) {
+        ReplayEdge shuffledEdge, ReplayEdge markovEdge, double[] runEdges, double medianRunEdge, String phase) {
     /** Largest number of runs whose own law's edge is computed. */
     public static final int MAX_RUN_EDGES = 24;
 
@@ -50,7 +52,7 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
      * @param geometricDecay the geometric model's decay
      * @param lawDecay the measured law's decay -ln rho_ms (negative above its edge)
      * @param lawWindowDecay the measured law's expected loss curve's decay over the measured window
-     *     ({@link LeastSquaresTheory#windowDecay}; NaN when there is no window)
+     *     ({@link LocalQuadraticTheory#windowDecay}; NaN when there is no window)
      * @param agrees whether the measured law's window decay (its asymptotic decay when there is no
      *     window) lies in the measured interval widened by {@link RunTheory#MODEL_TOLERANCE}
      */
@@ -60,22 +62,22 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
 
     /**
      * @param sweep the measured sweep
-     * @param problem the least-squares problem
+     * @param problem the problem
      * @param data its data
      * @param batch the minibatch size
      * @param replays whether to find the replay edges of the reference schedule
      * @param divergenceFactor as in the sweep
      * @return the study
      */
-    public static EdgeStudy of(EdgeSweep.Result sweep, LeastSquares problem, TrainTest data, int batch, boolean replays,
+    public static EdgeStudy of(EdgeSweep.Result sweep, LocalQuadraticProblem problem, TrainTest data, int batch, boolean replays,
             double divergenceFactor) {
-        return of(sweep, problem, data, LeastSquaresTheory.of(problem, data.train(), RunTheory.evalRows(data.train()), batch),
+        return of(sweep, problem, data, LocalQuadraticTheory.of(problem, data.train(), RunTheory.evalRows(data.train()), batch),
                 replays, divergenceFactor, MAX_RUN_EDGES);
     }
 
     /**
      * @param sweep the measured sweep
-     * @param problem the least-squares problem
+     * @param problem the problem
      * @param data its data
      * @param t the exact theory of the problem, its data and batch (as the sweep's runs used them)
      * @param replays whether to find the replay edges of the reference schedules
@@ -83,7 +85,7 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
      * @param maxRunEdges the most runs whose own law's edge is computed (each takes about a second)
      * @return the study
      */
-    public static EdgeStudy of(EdgeSweep.Result sweep, LeastSquares problem, TrainTest data, LeastSquaresTheory t,
+    public static EdgeStudy of(EdgeSweep.Result sweep, LocalQuadraticProblem problem, TrainTest data, LocalQuadraticTheory t,
             boolean replays, double divergenceFactor, int maxRunEdges) {
         double kappa = GeometricFit.of(sweep.histogram()).kappa();
         StalenessLaw law = StalenessLaw.of(sweep.histogram());
@@ -117,7 +119,7 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
         ReplayEdge re = null;
         ReplayEdge se = null;
         ReplayEdge me = null;
-        if (replays && sweep.reference() != null) {
+        if (replays && t.exact() && sweep.reference() != null) {
             double start = Double.isNaN(sweep.edge()) ? sweep.points().get(0).eta() : sweep.edge();
             List<ReplayEdge> plain = new ArrayList<>();
             List<ReplayEdge> shuffled = new ArrayList<>();
@@ -137,10 +139,10 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
         }
         double[] runEdges = runEdges(sweep, t, Math.min(maxRunEdges, MAX_RUN_EDGES));
         return new EdgeStudy(sweep, kappa, law, ev, rows, GeometricModel.of(kappa, 1, ev).meanEdge(), rates.meanEdge(),
-                rates.meanSquareEdge(), re, se, me, runEdges, median(runEdges));
+                rates.meanSquareEdge(), re, se, me, runEdges, median(runEdges), t.phase());
     }
 
-    private static double[] runEdges(EdgeSweep.Result sweep, LeastSquaresTheory t, int max) {
+    private static double[] runEdges(EdgeSweep.Result sweep, LocalQuadraticTheory t, int max) {
         long longest = 0;
         for (EdgeSweep.Point p : sweep.points()) {
             for (EdgeSweep.Run r : p.runs()) {

@@ -86,9 +86,11 @@ public final class EdgeSweep {
      * @param histogram the staleness histogram pooled over every run
      * @param references the schedules of the first learning rate's runs (one per seed), for replays
      * @param referenceConfigs their settings
+     * @param lateLossCriterion the late-loss criterion of instability when it was used besides the
+     *     bound ({@link #useLateLossCriterion}), null when only the bound was
      */
     public record Result(List<Point> points, double edge, double stableBelow, double unstableAbove, long[] histogram,
-            List<Schedule> references, List<TrainingConfig> referenceConfigs) {
+            List<Schedule> references, List<TrainingConfig> referenceConfigs, String lateLossCriterion) {
         /** @return the first run's schedule, or null */
         public Schedule reference() {
             return references.isEmpty() ? null : references.get(0);
@@ -138,6 +140,42 @@ public final class EdgeSweep {
         this.divergenceFactor = Math.min(divergenceFactor, EDGE_DIVERGENCE_FACTOR);
     }
 
+    /** What {@link #useLateLossCriterion} adds. */
+    public static final String LATE_LOSS_CRITERION = "a run is also unstable when the median of its training loss"
+            + " over the second half of its metric points is above its initial loss (it ends no better than it started)";
+
+    private boolean lateLoss;
+
+    /**
+     * Also marks a run unstable when the median of its training loss over the second half of its
+     * metric points (updates from half the run on) is above its initial loss ({@link
+     * #LATE_LOSS_CRITERION}). For a loss with bounded gradients (logistic regression) the loss
+     * does not grow exponentially above the edge: the iterate's excursions are capped by the
+     * flattening of the loss, the loss settles on a noisy plateau roughly proportional to eta, and
+     * the bound of {@link #EDGE_DIVERGENCE_FACTOR} times the initial loss is passed only some 100
+     * times above the local model's edge.
+     */
+    public void useLateLossCriterion() {
+        this.lateLoss = true;
+    }
+
+    /**
+     * @param series a run's metric points
+     * @return whether the median training loss over the second half of the points (by update) is
+     *     above the first point's
+     */
+    static boolean lateLossAboveInitial(List<MetricPoint> series) {
+        if (series.size() < 2) {
+            return false;
+        }
+        long last = series.get(series.size() - 1).update();
+        double[] late = series.stream().filter(p -> 2 * p.update() >= last).mapToDouble(MetricPoint::trainLoss).sorted()
+                .toArray();
+        int n = late.length;
+        double median = n % 2 == 1 ? late[n / 2] : 0.5 * (late[n / 2 - 1] + late[n / 2]);
+        return !(median <= series.get(0).trainLoss());
+    }
+
     /** @param l receives each finished run */
     public void setListener(Listener l) {
         this.listener = l;
@@ -168,7 +206,7 @@ public final class EdgeSweep {
         sorted.sort(Comparator.comparingDouble(Point::eta));
         double edge = Double.isNaN(bracket[0]) || Double.isNaN(bracket[1]) ? Double.NaN : Math.sqrt(bracket[0] * bracket[1]);
         return new Result(sorted, edge, bracket[0], bracket[1], pooled.clone(), List.copyOf(references),
-                List.copyOf(referenceConfigs));
+                List.copyOf(referenceConfigs), lateLoss ? LATE_LOSS_CRITERION : null);
     }
 
     /**
@@ -260,7 +298,8 @@ public final class EdgeSweep {
         }
         addToPool(hist);
         DecayFit fit = MeasuredDecay.of(series, lossStar);
-        return new Run(eta, seed, fit, divergedAt < 0, divergedAt, mean,
+        boolean stable = divergedAt < 0 && !(lateLoss && lateLossAboveInitial(series));
+        return new Run(eta, seed, fit, stable, divergedAt, mean,
                 hist, ups, series);
     }
 

@@ -17,12 +17,12 @@ import dev.asgd.theory.sampled.SampledRates;
 public record MeasuredLawModel(StalenessLaw law, double meanContraction, double meanSquareContraction, double decay,
         double meanEdge, double meanSquareEdge) {
     /**
-     * @param theory the least-squares theory of the run's data and batch
+     * @param theory the theory of the run's problem, data and batch
      * @param law the measured law
      * @param eta the learning rate
      * @return the model's numbers
      */
-    public static MeasuredLawModel of(LeastSquaresTheory theory, StalenessLaw law, double eta) {
+    public static MeasuredLawModel of(LocalQuadraticTheory theory, StalenessLaw law, double eta) {
         SampledRates r = theory.rates(law);
         double ms = r.meanSquareContraction(eta);
         return new MeasuredLawModel(law, r.meanContraction(eta), ms, -Math.log(ms), r.meanEdge(), r.meanSquareEdge());

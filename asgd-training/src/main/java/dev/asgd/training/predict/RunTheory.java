@@ -7,16 +7,21 @@ import dev.asgd.training.engine.MetricPoint;
 import dev.asgd.training.engine.RunResult;
 import dev.asgd.training.engine.Schedule;
 import dev.asgd.training.engine.TrainingSession;
-import dev.asgd.training.problem.LeastSquares;
+import dev.asgd.training.problem.LocalQuadraticProblem;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
- * The theory of one least-squares run beside the run: the paper's geometric model, the measured
- * law (i.i.d., exact moments with the sampled minibatch noise), the run's own interleaving
- * replayed (its edge, and the edge of the same staleness shuffled), the predicted expected loss
- * curve, and the measured decay with its interval.
+ * The theory of one run beside the run, from the local quadratic model of its problem at theta*
+ * ({@link LocalQuadraticTheory}; exact for least squares): the paper's geometric model, the
+ * measured law (i.i.d., exact moments with the sampled minibatch noise), the run's own
+ * interleaving replayed (its edge, and the edge of the same staleness shuffled; least squares
+ * only, whose loss passes the divergence bound above the edge), the predicted expected loss curve,
+ * and the measured decay with its interval. For a problem that is not quadratic (logistic) the
+ * predictions cover the late phase ({@link #phase}): the predicted curve and window decay are the
+ * local quadratic model's from theta = 0, which the real early phase (curvature p (1 - p) up to
+ * 1/4 away from theta*) need not follow.
  *
  * @param lossStar f* on the evaluation rows
  * @param eigenvalues the Hessian's eigenvalues, ascending
@@ -30,29 +35,31 @@ import java.util.stream.IntStream;
  * @param predictedExcess E f - f* of the measured-law model at those updates
  * @param measured the run's decay of f - f* (floor-robust fit with its interval)
  * @param lawWindowDecay the measured-law expected loss's decay over the measured window (NaN when
- *     there is none; {@link LeastSquaresTheory#windowDecay})
+ *     there is none; {@link LocalQuadraticTheory#windowDecay})
  * @param agrees whether the measured-law window decay (its asymptotic decay when there is no
  *     window) lies in the measured interval widened by {@link #MODEL_TOLERANCE}
+ * @param phase which phase of the run the predictions cover: null for an exact model (the whole
+ *     run), {@link LocalQuadraticTheory#PHASE} for a local one
  */
 public record RunTheory(double lossStar, double[] eigenvalues, double eta, GeometricModel geometric,
         MeasuredLawModel law, ReplayEdge replayEdge, ReplayEdge shuffledEdge, ReplayEdge markovEdge, long[] curveSteps,
-        double[] predictedExcess, DecayFit measured, double lawWindowDecay, boolean agrees) {
+        double[] predictedExcess, DecayFit measured, double lawWindowDecay, boolean agrees, String phase) {
     /** Relative tolerance of "agrees", for what the i.i.d. model cannot see (serial correlation, the path vs its mean). */
     public static final double MODEL_TOLERANCE = 0.15;
 
     /**
      * @param run the run
-     * @param problem its least-squares problem
+     * @param problem its problem (least squares: exact; logistic: the local model at theta*)
      * @param data its data
      * @param replays whether to find the replay edges (a few dozen single-thread replays of the run)
      * @param divergenceFactor as {@link TrainingSession.Options#divergenceFactor()}
      * @return the theory
      */
-    public static RunTheory of(RunResult run, LeastSquares problem, TrainTest data, boolean replays,
+    public static RunTheory of(RunResult run, LocalQuadraticProblem problem, TrainTest data, boolean replays,
             double divergenceFactor) {
         Dataset train = data.train();
         Dataset evalRows = evalRows(train);
-        LeastSquaresTheory t = LeastSquaresTheory.of(problem, train, evalRows, run.config().batchSize());
+        LocalQuadraticTheory t = LocalQuadraticTheory.of(problem, train, evalRows, run.config().batchSize());
         double mean = Double.isNaN(run.fit().mean()) ? 0 : run.fit().mean();
         double eta = run.config().policy().effectiveEta(run.config().eta(), run.config().workers(), mean);
         double[] ev = t.model().hessianEigenvalues();
@@ -66,7 +73,7 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
         ReplayEdge re = null;
         ReplayEdge se = null;
         ReplayEdge me = null;
-        if (replays && run.schedule() != null && run.schedule().replayable() && run.resumedFrom() == 0) {
+        if (replays && t.exact() && run.schedule() != null && run.schedule().replayable() && run.resumedFrom() == 0) {
             Schedule s = run.schedule().toSchedule(run.config().fingerprint());
             re = ReplayEdge.find(s, run.config(), problem, data, t.lossStar(), run.config().eta(), 0.02, divergenceFactor);
             se = ReplayEdge.find(ReplayEdge.shuffled(s, run.config().seed()), run.config(), problem, data, t.lossStar(),
@@ -80,7 +87,7 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
         }
         double compared = Double.isNaN(window) ? ml.decay() : window;
         boolean agrees = !Double.isNaN(measured.rate()) && measured.contains(compared, MODEL_TOLERANCE);
-        return new RunTheory(t.lossStar(), ev, eta, geo, ml, re, se, me, steps, predicted, measured, window, agrees);
+        return new RunTheory(t.lossStar(), ev, eta, geo, ml, re, se, me, steps, predicted, measured, window, agrees, t.phase());
     }
 
     /**
@@ -100,7 +107,7 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
         double compared = Double.isNaN(lawWindowDecay) ? law.decay() : lawWindowDecay;
         String s = String.format(Locale.ROOT, "measured decay %.4g [%.4g, %.4g]; measured-law prediction %.4g%s: %s",
                 measured.rate(), measured.lower(), measured.upper(), compared,
-                Double.isNaN(lawWindowDecay) ? "" : " over the same window",
+                phase != null ? " (late phase)" : Double.isNaN(lawWindowDecay) ? "" : " over the same window",
                 agrees ? "agrees (within the interval widened by 15 %)" : "does not agree");
         if (eta >= law.meanSquareEdge()) {
             s += "; eta is above the measured-law edge " + String.format(Locale.ROOT, "%.4g", law.meanSquareEdge())

@@ -13,7 +13,12 @@
  *     shuffled is the i.i.d. law realised, so the two replays measure what the serial correlation
  *     of real staleness (a queue of M workers) does.</li>
  * </ul>
+ * The measured law's model is built from the run's problem at its optimum ({@link
+ * LocalQuadraticTheory}): exact for least squares; for logistic regression the local quadratic
+ * model at theta* (per-sample Hessians p_i (1 - p_i) z_i z_i^T + D, per-sample gradients
+ * (p_i - y_i) z_i + D theta*), whose predictions cover the late phase of a run.
  * {@link EdgeSweep} measures the real edge: real threaded runs over a grid of learning rates and
- * seeds, refined by bisection.
+ * seeds, refined by bisection (for logistic regression with a late-loss criterion of instability,
+ * since its loss does not blow up above the edge).
  */
 package dev.asgd.training.predict;

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * Its Hessian is constant, H = Z^T Z / n + lambda diag(1, .., 1, 0) with z_i = (x_i, 1); the
  * empirical optimum solves H theta = Z^T y / n ({@link #optimum}).
  */
-public final class LeastSquares implements Problem {
+public final class LeastSquares implements LocalQuadraticProblem {
     private final int d;
     private final double l2;
 
@@ -130,6 +130,7 @@ public final class LeastSquares implements Problem {
      * @param data the training rows
      * @return theta*, to a relative residual of 1e-13 or after 20 (d + 1) iterations
      */
+    @Override
     public double[] optimum(Dataset data) {
         int p = d + 1;
         int n = data.size();
@@ -165,4 +166,21 @@ public final class LeastSquares implements Problem {
         return x;
     }
 
+    /** The factor is z_i itself (w_i = 1) and the gradient z_i r_i + D theta, r_i = z_i . theta - y_i. */
+    @Override
+    public void sampleCurvature(double[] theta, Dataset data, int i, double[] factor, double[] gradient, int offset) {
+        int p = d + 1;
+        Arrays.fill(factor, offset, offset + p, 0);
+        data.addScaled(i, 1, factor, offset);
+        factor[offset + d] = 1;
+        double r = data.dot(i, theta, 0) + theta[d] - data.label(i);
+        for (int a = 0; a < p; a++) {
+            gradient[offset + a] = factor[offset + a] * r + (a < d ? l2 : 0) * theta[a];
+        }
+    }
+
+    @Override
+    public boolean quadratic() {
+        return true;
+    }
 }

@@ -5,25 +5,27 @@ import dev.asgd.training.engine.Engine;
 import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.predict.EdgeStudy;
 import dev.asgd.training.predict.EdgeSweep;
-import dev.asgd.training.predict.LeastSquaresTheory;
+import dev.asgd.training.predict.LocalQuadraticTheory;
 import dev.asgd.training.predict.RunTheory;
-import dev.asgd.training.problem.LeastSquares;
+import dev.asgd.training.problem.LocalQuadraticProblem;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The real stability edge of least squares, measured and predicted: the exact theory of the
- * problem at the sweep's batch size, real runs over a grid of learning rates (refined by
- * bisection if asked) and the {@link EdgeStudy} of every prediction beside them.
+ * The real stability edge of a problem with a local quadratic model (least squares: exact;
+ * logistic: at theta*), measured and predicted: the theory of the problem at the sweep's batch size,
+ * real runs over a grid of learning rates (refined by bisection if asked; for a problem that is not
+ * quadratic with the late-loss criterion of instability besides the bound, {@link
+ * EdgeSweep#useLateLossCriterion}) and the {@link EdgeStudy} of every prediction beside them.
  *
  * @param base the settings of every run (eta and seed are varied; its batch size is the theory's)
- * @param problem the least-squares problem
+ * @param problem the problem
  * @param data its data
  * @param engines makes an engine per run
  * @param repeats seeds per learning rate
  * @param divergenceFactor as {@link EdgeSweep}'s
  */
-public record EdgeMeasurement(TrainingConfig base, LeastSquares problem, TrainTest data, Supplier<Engine> engines,
+public record EdgeMeasurement(TrainingConfig base, LocalQuadraticProblem problem, TrainTest data, Supplier<Engine> engines,
         int repeats, double divergenceFactor) {
     /** Validates. */
     public EdgeMeasurement {
@@ -45,9 +47,12 @@ public record EdgeMeasurement(TrainingConfig base, LeastSquares problem, TrainTe
      */
     public EdgeStudy study(double[] grid, boolean bisect, double tolerance, boolean replays, int maxRunEdges,
             EdgeSweep.Listener listener) throws InterruptedException {
-        LeastSquaresTheory t = LeastSquaresTheory.of(problem, data.train(), RunTheory.evalRows(data.train()),
+        LocalQuadraticTheory t = LocalQuadraticTheory.of(problem, data.train(), RunTheory.evalRows(data.train()),
                 base.batchSize());
         EdgeSweep sweep = new EdgeSweep(base, problem, data, engines, t.lossStar(), repeats, divergenceFactor);
+        if (!problem.quadratic()) {
+            sweep.useLateLossCriterion();
+        }
         if (listener != null) {
             sweep.setListener(listener);
         }

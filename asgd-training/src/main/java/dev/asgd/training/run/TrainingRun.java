@@ -10,10 +10,11 @@ import dev.asgd.training.engine.RunResult;
 import dev.asgd.training.engine.Schedule;
 import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.engine.TrainingSession;
-import dev.asgd.training.predict.LeastSquaresTheory;
+import dev.asgd.training.predict.LocalQuadraticTheory;
 import dev.asgd.training.predict.RunTheory;
 import dev.asgd.training.problem.HessianSpectrum;
 import dev.asgd.training.problem.LeastSquares;
+import dev.asgd.training.problem.LocalQuadraticProblem;
 import dev.asgd.training.problem.Problem;
 import dev.asgd.training.staleness.TheoryComparison;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ import java.util.Objects;
 
 /**
  * One real training run and the theory set beside it: starts the session, runs it on an engine,
- * and for least squares builds the run's predictions (the measured-law theory of {@link RunTheory}
+ * and for least squares and logistic regression builds the run's predictions (the measured-law theory of {@link RunTheory}
  * where it applies, else the paper's geometric law with the fitted kappa, {@link
  * TheoryComparison}, and the reason), then replays the run's interleaving at other learning rates
  * if asked. Settings are immutable; the {@code with} methods return changed copies.
@@ -49,8 +50,10 @@ public record TrainingRun(TrainingConfig config, Problem problem, TrainTest data
         GEOMETRIC,
         /**
          * The measured-law theory ({@link RunTheory}) for a constant-rate run with fewer than
-         * {@link LeastSquaresTheory#MAX_DIMENSION} features and a regular Hessian; otherwise the
-         * geometric law, with the reason.
+         * {@link LocalQuadraticTheory#MAX_DIMENSION} features and a regular Hessian; otherwise the
+         * geometric law, with the reason (least squares). Logistic regression gets the
+         * measured-law theory of its local quadratic model at theta* under the same conditions
+         * (the late phase), and nothing otherwise.
          */
         MEASURED_LAW
     }
@@ -142,7 +145,7 @@ public record TrainingRun(TrainingConfig config, Problem problem, TrainTest data
         if (theory != Theory.NONE && problem instanceof LeastSquares ls) {
             LearningRatePolicy lr = config.policy();
             boolean scheduled = lr instanceof LearningRatePolicy.Scheduled;
-            boolean small = problem.dimension() <= LeastSquaresTheory.MAX_DIMENSION;
+            boolean small = problem.dimension() <= LocalQuadraticTheory.MAX_DIMENSION;
             String singular = theory == Theory.MEASURED_LAW && small ? singularHessianNote(ls, data.train()) : null;
             if (theory == Theory.MEASURED_LAW && !scheduled && small && singular == null) {
                 boolean replays = replayEdges && replayed == null && lr instanceof LearningRatePolicy.Constant;
@@ -155,10 +158,21 @@ public record TrainingRun(TrainingConfig config, Problem problem, TrainTest data
                 if (theory == Theory.MEASURED_LAW) {
                     note = scheduled ? "a learning-rate schedule: the theory's rates are for a constant rate (shown at"
                             + " the first update's)"
-                            : !small ? "the measured-law theory needs at most " + (LeastSquaresTheory.MAX_DIMENSION - 1)
+                            : !small ? "the measured-law theory needs at most " + (LocalQuadraticTheory.MAX_DIMENSION - 1)
                                     + " features"
                             : singular;
                 }
+            }
+        } else if (theory == Theory.MEASURED_LAW && problem instanceof LocalQuadraticProblem local) {
+            if (problem.dimension() > LocalQuadraticTheory.MAX_DIMENSION) {
+                note = "no theory: the local quadratic model at theta* needs at most "
+                        + (LocalQuadraticTheory.MAX_DIMENSION - 1) + " features (its second-moment state is"
+                        + " (L + 1)^2 p^2 and its noise map the rows' fourth moments)";
+            } else if (config.policy() instanceof LearningRatePolicy.Scheduled) {
+                note = "no theory: a learning-rate schedule (the local quadratic model's rates are for a constant rate)";
+            } else {
+                // the local quadratic model at theta* (logistic): no replay edges (the loss is bounded near the edge)
+                full = RunTheory.of(result, local, data, false, options.divergenceFactor());
             }
         }
         List<CounterfactualReplay.Outcome> whatIf = null;

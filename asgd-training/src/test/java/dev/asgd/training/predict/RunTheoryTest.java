@@ -108,7 +108,7 @@ class RunTheoryTest {
     void theWindowDecayTendsToTheAsymptoticDecay() {
         TrainTest d = DataSources.load(DATA, 0.2, 7);
         LeastSquares p = new LeastSquares(6, 0);
-        LeastSquaresTheory t = LeastSquaresTheory.of(p, d.train(), RunTheory.evalRows(d.train()), 8);
+        LocalQuadraticTheory t = LocalQuadraticTheory.of(p, d.train(), RunTheory.evalRows(d.train()), 8);
         StalenessLaw law = StalenessLaw.of(new long[] {5, 3, 2});
         double eta = 0.01;
         double asymptotic = -Math.log(t.rates(law).meanSquareContraction(eta));

@@ -51,6 +51,33 @@ class TrainingRunTest {
         assertThat(r.measuredDecayPerSecond()).isNaN();
     }
 
+    /** Logistic regression gets the measured-law theory of its local model at theta* (the late phase), no replays. */
+    @Test
+    void logisticGetsTheLocalModelsTheory() throws Exception {
+        String data = "synthetic:logistic,n=2000,d=4,seed=2";
+        TrainTest tt = DataSources.load(data, 0.2, 4);
+        dev.asgd.training.problem.LogisticRegression lr = new dev.asgd.training.problem.LogisticRegression(4, 0);
+        TrainingConfig c = TrainingConfig.builder(data, "logistic").eta(0.5).batchSize(8).updates(600).seed(4)
+                .evalEvery(5).build();
+        TrainingRunResult r = TrainingRun.of(c, lr, tt).run(new ThreadsEngine());
+        assertThat(r.theory()).isNotNull();
+        assertThat(r.theory().phase()).isEqualTo(dev.asgd.training.predict.LocalQuadraticTheory.PHASE);
+        assertThat(r.theory().replayEdge()).isNull();
+        assertThat(r.theory().law().meanSquareEdge()).isPositive();
+        assertThat(r.theory().verdict()).isNotEmpty();
+        assertThat(r.geometricOnly()).isNull();
+        String wide = "synthetic:logistic,n=300,d=40,seed=2";
+        TrainTest wt = DataSources.load(wide, 0.2, 4);
+        TrainingConfig wc = TrainingConfig.builder(wide, "logistic").eta(0.1).batchSize(8).updates(100).seed(4).build();
+        TrainingRunResult w = TrainingRun.of(wc, new dev.asgd.training.problem.LogisticRegression(40, 0), wt)
+                .run(new ThreadsEngine());
+        assertThat(w.theory()).isNull();
+        assertThat(w.theoryNote()).contains("at most 39 features");
+        TrainingConfig sc = TrainingConfig.builder(data, "logistic").eta(0.5).batchSize(8).updates(100).seed(4)
+                .policy(LearningRatePolicy.Scheduled.of(new LearningRatePolicy.Constant(), "step:50:0.5")).build();
+        assertThat(TrainingRun.of(sc, lr, tt).run(new ThreadsEngine()).theoryNote()).contains("schedule");
+    }
+
     @Test
     void theGeometricTheoryIsTheComparisonWithTheFittedKappa() throws Exception {
         TrainingRunResult r = TrainingRun.of(config().build(), LS, TT).withTheory(TrainingRun.Theory.GEOMETRIC, false)
@@ -85,10 +112,10 @@ class TrainingRunTest {
         assertThat(r.theory()).isNull();
         assertThat(r.geometricOnly()).isNull();
         assertThat(r.lossStar()).isNaN();
-        String logistic = "synthetic:logistic,n=1000,d=4";
-        TrainTest tt = DataSources.load(logistic, 0.2, 1);
-        TrainingConfig c = TrainingConfig.builder(logistic, "logistic").eta(0.05).updates(200).build();
-        TrainingRunResult l = TrainingRun.of(c, Problems.of("logistic", tt.train(), 0), tt).run(new ThreadsEngine());
+        String softmax = "synthetic:softmax,n=1000,d=4";
+        TrainTest tt = DataSources.load(softmax, 0.2, 1);
+        TrainingConfig c = TrainingConfig.builder(softmax, "softmax").eta(0.05).updates(200).build();
+        TrainingRunResult l = TrainingRun.of(c, Problems.of("softmax", tt.train(), 0), tt).run(new ThreadsEngine());
         assertThat(l.theory()).isNull();
         assertThat(l.geometricOnly()).isNull();
     }

@@ -6,28 +6,47 @@ import dev.asgd.theory.sampled.SampledMoments;
 import dev.asgd.theory.sampled.SampledQuadratic;
 import dev.asgd.theory.sampled.SampledRates;
 import dev.asgd.training.data.Dataset;
-import dev.asgd.training.problem.LeastSquares;
+import dev.asgd.training.problem.LocalQuadraticProblem;
 
 /**
- * A least-squares run as the exact theory sees it: the minibatch gradient at theta = theta* + u is
- * H_B u + c_B with H_B the sampled Hessian of the batch's rows and c_B the sampled gradient at the
- * optimum ({@link SampledQuadratic}: rows z_i = (x_i, 1), c_i = z_i (z_i . theta* - y_i) + D theta*,
- * D = lambda on the weights). The evaluated training loss is the exact quadratic
+ * A run as the exact theory sees it: the local quadratic model of the loss at the optimum theta*
+ * with the run's sampled minibatches ({@link SampledQuadratic}): the minibatch gradient at
+ * theta = theta* + u is H_B u + c_B, H_B the mean of the batch's per-sample Hessians r_i r_i^T + D
+ * at theta* and c_B the mean of its per-sample gradients c_i at theta* ({@link
+ * LocalQuadraticProblem#sampleCurvature}). The evaluated training loss is the quadratic
  * f_eval(theta* + u) = f_eval(theta*) + g_e . u + u^T H_e u / 2 on the evaluation rows, so its
  * expectation follows from the first two moments of u.
+ *
+ * <p>For least squares (r_i = z_i, c_i = z_i (z_i . theta* - y_i) + D theta*) the model is the
+ * problem itself and every prediction covers the whole run. For logistic regression (r_i =
+ * sqrt(p_i (1 - p_i)) z_i, c_i = (p_i - y_i) z_i + D theta*) it is the second-order expansion at
+ * theta*: its predictions cover the late phase, once the iterate is close enough to theta* for the
+ * curvature to be the one there ({@link #PHASE}); the early loss curve from theta = 0 is not
+ * predicted (the predicted curve is the quadratic model's).
+ *
+ * <p>Only {@link #MAX_DIMENSION} parameters or fewer: the second-moment recursion's state is
+ * (L + 1)^2 p^2 and its noise map needs the rows' fourth moments, (p (p + 1) / 2)^2 entries.
  */
-public final class LeastSquaresTheory {
+public final class LocalQuadraticTheory {
     /** Largest parameter dimension of the exact second-moment recursion (its state is (L + 1)^2 p^2). */
     public static final int MAX_DIMENSION = 40;
 
+    /** Which phase of a run the predictions of a local (not exactly quadratic) model cover. */
+    public static final String PHASE = "local quadratic model at theta*: the late phase";
+
     private final SampledQuadratic model;
+    private final boolean exact;
+    private final double[] noiseCovariance;
     private final double[] thetaStar;
     private final double lossStar;
     private final double[] hEval;
     private final double[] gEval;
 
-    private LeastSquaresTheory(SampledQuadratic model, double[] thetaStar, double lossStar, double[] hEval, double[] gEval) {
+    private LocalQuadraticTheory(SampledQuadratic model, boolean exact, double[] noiseCovariance, double[] thetaStar,
+            double lossStar, double[] hEval, double[] gEval) {
         this.model = model;
+        this.exact = exact;
+        this.noiseCovariance = noiseCovariance;
         this.thetaStar = thetaStar;
         this.lossStar = lossStar;
         this.hEval = hEval;
@@ -35,17 +54,17 @@ public final class LeastSquaresTheory {
     }
 
     /**
-     * @param problem the least-squares problem
+     * @param problem the problem (least squares: exact; logistic: the local model at theta*)
      * @param train the training rows (the sampled minibatches come from them)
      * @param evalRows the rows of the evaluated training loss
      * @param batch the minibatch size
      * @return the theory
      */
-    public static LeastSquaresTheory of(LeastSquares problem, Dataset train, Dataset evalRows, int batch) {
+    public static LocalQuadraticTheory of(LocalQuadraticProblem problem, Dataset train, Dataset evalRows, int batch) {
         int p = problem.dimension();
         if (p > MAX_DIMENSION) {
             throw new InvalidParameterException("features", p - 1,
-                    "at most " + (MAX_DIMENSION - 1) + " features for the exact measured-law theory");
+                    "at most " + (MAX_DIMENSION - 1) + " features for the measured-law theory (its state is (L + 1)^2 p^2)");
         }
         double[] thetaStar = problem.optimum(train);
         double[] penalty = new double[p];
@@ -55,12 +74,12 @@ public final class LeastSquaresTheory {
         int n = train.size();
         double[] rows = new double[n * p];
         double[] grads = new double[n * p];
-        fill(train, thetaStar, penalty, rows, grads);
+        fill(problem, train, thetaStar, rows, grads);
         SampledQuadratic model = SampledQuadratic.of(rows, grads, penalty, batch);
         int ne = evalRows.size();
         double[] er = new double[ne * p];
         double[] eg = new double[ne * p];
-        fill(evalRows, thetaStar, penalty, er, eg);
+        fill(problem, evalRows, thetaStar, er, eg);
         double[] h = new double[p * p];
         double[] g = new double[p];
         for (int i = 0; i < ne; i++) {
@@ -75,22 +94,65 @@ public final class LeastSquaresTheory {
         for (int a = 0; a < p; a++) {
             h[a * p + a] += penalty[a];
         }
-        return new LeastSquaresTheory(model, thetaStar, problem.loss(thetaStar, evalRows), h, g);
+        return new LocalQuadraticTheory(model, problem.quadratic(), covariance(grads, p, batch), thetaStar, problem.loss(thetaStar, evalRows), h, g);
     }
 
-    /** z_i = (x_i, 1) and c_i = z_i r_i + D theta*, r_i = z_i . theta* - y_i. */
-    private static void fill(Dataset data, double[] thetaStar, double[] penalty, double[] rows, double[] grads) {
+    private static void fill(LocalQuadraticProblem problem, Dataset data, double[] thetaStar, double[] rows,
+            double[] grads) {
         int p = thetaStar.length;
-        int d = p - 1;
         for (int i = 0; i < data.size(); i++) {
-            int o = i * p;
-            data.addScaled(i, 1, rows, o);
-            rows[o + d] = 1;
-            double r = data.dot(i, thetaStar, 0) + thetaStar[d] - data.label(i);
+            problem.sampleCurvature(thetaStar, data, i, rows, grads, i * p);
+        }
+    }
+
+    /** (1/B) times the covariance of the per-sample gradients c_i (rows drawn with replacement). */
+    private static double[] covariance(double[] grads, int p, int batch) {
+        int n = grads.length / p;
+        double[] mean = new double[p];
+        for (int i = 0; i < n; i++) {
             for (int a = 0; a < p; a++) {
-                grads[o + a] = rows[o + a] * r + penalty[a] * thetaStar[a];
+                mean[a] += grads[i * p + a] / n;
             }
         }
+        double[] c = new double[p * p];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < p; a++) {
+                double da = grads[i * p + a] - mean[a];
+                for (int b = 0; b < p; b++) {
+                    c[a * p + b] += da * (grads[i * p + b] - mean[b]);
+                }
+            }
+        }
+        for (int k = 0; k < c.length; k++) {
+            c[k] /= (double) n * batch;
+        }
+        return c;
+    }
+
+    /** @return whether the model is the problem itself (least squares) rather than its expansion at theta* */
+    public boolean exact() {
+        return exact;
+    }
+
+    /**
+     * @return which phase the predictions cover: null when the model is exact (the whole run),
+     *     else {@link #PHASE}
+     */
+    public String phase() {
+        return exact ? null : PHASE;
+    }
+
+    /**
+     * @return the minibatch gradient-noise covariance at theta*, Cov(c_B) = Cov(c_i) / B, p x p
+     *     row-major (a copy)
+     */
+    public double[] noiseCovariance() {
+        return noiseCovariance.clone();
+    }
+
+    /** @return H_e, the Hessian of the evaluated loss at theta*, p x p row-major (a copy) */
+    public double[] evalHessian() {
+        return hEval.clone();
     }
 
     /** @return the sampled model */
