@@ -7,7 +7,6 @@ import dev.asgd.fokkerplanck.hermite.Functionals;
 import dev.asgd.fokkerplanck.hermite.GaussianCoefficients;
 import dev.asgd.fokkerplanck.hermite.HermiteBasis;
 import dev.asgd.fokkerplanck.hermite.HermiteGalerkinOperator;
-import dev.asgd.fokkerplanck.hermite.PairIndex;
 import dev.asgd.fokkerplanck.hermite.SteadyState;
 import dev.asgd.theory.DecayRates;
 import dev.asgd.theory.TheoremConstants;
@@ -318,13 +317,5 @@ public final class FokkerPlanckAnalysis {
      */
     public static long unknowns(FokkerPlanckProblem problem) {
         return HermiteBasis.count(problem.dimension(), problem.degree());
-    }
-
-    /**
-     * @param degree N
-     * @return the pair functions of one coordinate at that degree
-     */
-    public static int pairFunctions(int degree) {
-        return PairIndex.count(degree);
     }
 }

@@ -71,7 +71,7 @@ public record SpectralGap(double gap, double[] gapEigenvalue, int gapDegree, Str
      * @param degree a Hermite degree
      * @return the smallest |Re| among the modes of that degree, NaN if none
      */
-    public double rateOfDegree(int degree) {
+    double rateOfDegree(int degree) {
         double r = Double.NaN;
         for (Mode m : modes) {
             if (m.degree == degree && !(Math.abs(m.re) >= r)) {

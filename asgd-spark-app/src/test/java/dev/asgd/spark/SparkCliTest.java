@@ -3,13 +3,12 @@ package dev.asgd.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.asgd.cli.CliRun;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.TreeSet;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,17 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkCliTest {
     private static final String LS = "synthetic:least-squares,n=2000,d=5";
-    private static JavaSparkContext sc;
 
-    @BeforeAll
-    static void startSpark() {
-        sc = EmbeddedSpark.start();
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        sc.stop();
-    }
+    @RegisterExtension
+    static final EmbeddedSpark.PerClass SPARK = new EmbeddedSpark.PerClass();
 
     /** The same command on threads and on Spark gives the same report: the same fields, the same counts. */
     @Test
@@ -36,8 +27,8 @@ class SparkCliTest {
         String[] args = {"--data", LS, "--updates", "300", "--eta", "0.01", "--format", "json"};
         CliRun threads = CliRun.train(args);
         CliRun spark = CliRun.train(concat(args, "--engine", "spark", "--master", "local[2,4]"));
-        assertThat(threads.code()).as(threads.err()).isZero();
-        assertThat(spark.code()).as(spark.err()).isZero();
+        assertThat(threads.exitCode()).as(threads.err()).isZero();
+        assertThat(spark.exitCode()).as(spark.err()).isZero();
         JsonNode t = threads.json();
         JsonNode s = spark.json();
         assertThat(paths(s, "")).isEqualTo(paths(t, ""));
@@ -61,8 +52,8 @@ class SparkCliTest {
             "--inject-task-failures", "0.3"};
         CliRun a = CliRun.train(concat(args, "--record-schedule", sched));
         CliRun b = CliRun.train(concat(args, "--replay", sched));
-        assertThat(a.code()).as(a.err()).isZero();
-        assertThat(b.code()).as(b.err()).isZero();
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(b.exitCode()).as(b.err()).isZero();
         assertThat(b.json().get("final")).isEqualTo(a.json().get("final"));
         assertThat(b.json().at("/staleness/histogram")).isEqualTo(a.json().at("/staleness/histogram"));
     }
@@ -71,10 +62,10 @@ class SparkCliTest {
     void csvAndHogwildRejected() {
         CliRun csv = CliRun.train("--data", "synthetic:softmax,n=600,d=3", "--updates", "50", "--engine", "spark",
                 "--mode", "sync", "--format", "csv");
-        assertThat(csv.code()).as(csv.err()).isZero();
+        assertThat(csv.exitCode()).as(csv.err()).isZero();
         assertThat(csv.out().split("\n")[0]).isEqualTo("step,seconds,trainLoss,testLoss,testAccuracy,meanStaleness");
         CliRun hog = CliRun.train("--data", LS, "--engine", "spark", "--mode", "hogwild", "--updates", "10");
-        assertThat(hog.code()).isEqualTo(2);
+        assertThat(hog.exitCode()).isEqualTo(2);
         assertThat(hog.err()).contains("--mode = hogwild");
     }
 

@@ -3,6 +3,7 @@ package dev.asgd.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.asgd.cli.CliRun;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +16,7 @@ class SparkMasterTest {
     @Test
     void malformedMasterExitsTwo() {
         CliRun r = CliRun.train("--data", LS, "--engine", "spark", "--master", "nonsense://x", "--updates", "10");
-        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains("invalid --master = nonsense://x").contains("spark://HOST:PORT");
     }
 
@@ -23,7 +24,7 @@ class SparkMasterTest {
     void unreachableClusterExitsTwoAtOnce() {
         CliRun r = CliRun.train("--data", LS, "--engine", "spark", "--master", "spark://127.0.0.1:1",
                 "--spark-timeout", "3", "--updates", "10");
-        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains("invalid --master = spark://127.0.0.1:1")
                 .contains("a reachable Spark master: cannot connect to 127.0.0.1:1");
         CliRun port = CliRun.train("--data", LS, "--engine", "spark", "--master", "spark://127.0.0.1:x");
@@ -33,7 +34,7 @@ class SparkMasterTest {
     @Test
     void injectedFailuresNeedAMasterThatRetries() {
         CliRun r = CliRun.train("--data", LS, "--engine", "spark", "--master", "local[2]", "--inject-task-failures", "0.1");
-        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--inject-task-failures").contains("local[N,F]");
         assertThat(CliRun.train("--data", LS, "--engine", "spark", "--inject-task-failures", "1").err())
                 .contains("--inject-task-failures");
@@ -44,7 +45,7 @@ class SparkMasterTest {
     void embeddedByDefault() {
         CliRun r = CliRun.train("--data", LS, "--engine", "spark", "--updates", "60", "--inject-task-failures", "0.2",
                 "--format", "json");
-        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = r.json();
         assertThat(j.get("engine").asText()).isEqualTo("spark");
         assertThat(j.get("updates").asLong()).isEqualTo(60);

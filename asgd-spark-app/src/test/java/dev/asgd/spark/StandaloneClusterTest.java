@@ -3,6 +3,7 @@ package dev.asgd.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.asgd.cli.CliRun;
 import dev.asgd.training.engine.EngineProvider;
 import dev.asgd.training.engine.RunResult;
 import dev.asgd.training.engine.Schedule;
@@ -186,7 +187,7 @@ class StandaloneClusterTest {
     void theCommandLineTrainsOnTheCluster() {
         CliRun r = CliRun.train("--data", LS, "--engine", "spark", "--master", "spark://127.0.0.1:" + port,
                 "--workers", "2", "--updates", "200", "--spark-timeout", "60", "--format", "json");
-        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = r.json();
         assertThat(j.get("engine").asText()).isEqualTo("spark");
         assertThat(j.get("updates").asLong()).isEqualTo(200);

@@ -29,7 +29,6 @@ import dev.asgd.training.engine.WorkerLoop;
  */
 public final class SparkEngine implements Engine {
     private final EngineProvider.Options options;
-    private volatile GradientJobs jobs;
     private volatile long failedAttempts;
     private volatile long jobCount;
     private volatile String master;
@@ -51,20 +50,12 @@ public final class SparkEngine implements Engine {
      * @param jobs Spark jobs (the first caches the shards)
      * @param failedTaskAttempts task attempts that failed (and were retried)
      */
-    public record LastRun(String master, long jobs, long failedTaskAttempts) {
+    record LastRun(String master, long jobs, long failedTaskAttempts) {
     }
 
     /** @return what the last run did: its master, its jobs (once it succeeded) and its failed task attempts */
-    public LastRun lastRun() {
+    LastRun lastRun() {
         return new LastRun(master, jobCount, failedAttempts);
-    }
-
-    /** Cancels the running jobs of the current run; the run then fails. */
-    public void stop() {
-        GradientJobs j = jobs;
-        if (j != null) {
-            j.cancelAll();
-        }
     }
 
     @Override
@@ -84,7 +75,6 @@ public final class SparkEngine implements Engine {
             try (GradientJobs j = new GradientJobs(lease, session.data().train(), c.workers(),
                     ProblemSpec.of(session.problem(), session.data().train().features()), c.batchSize(), c.seed(),
                     options.injectTaskFailures(), options.timeoutSeconds())) {
-                jobs = j;
                 SparkGradients computer = new SparkGradients(j);
                 if (replay != null) {
                     new ReplayEngine(replay).replay(session, computer);
@@ -93,7 +83,6 @@ public final class SparkEngine implements Engine {
                 }
                 jobCount = j.jobs();
             } finally {
-                jobs = null;
                 lease.context().sc().removeSparkListener(counter);
                 failedAttempts = counter.failed();
             }

@@ -8,6 +8,6 @@
  * that are pure functions of (seed, partition, step). Modes: async, sync (bulk synchronous, the
  * baseline) and stale synchronous parallel ssp:S (Ho et al., "More effective distributed ML via a
  * stale synchronous parallel parameter server", NIPS 2013). Scheduling: Spark's FAIR scheduler,
- * one pool per driver thread; jobs are tagged so that a stop or a timeout cancels them.
+ * one pool per driver thread; jobs are tagged so that a timeout or a failed worker cancels them.
  */
 package dev.asgd.spark;

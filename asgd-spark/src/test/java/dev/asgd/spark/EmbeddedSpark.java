@@ -13,6 +13,9 @@ import dev.asgd.training.engine.WorkerDelay;
 import dev.asgd.training.problem.Problems;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** One embedded SparkContext per test class (local[2,4]: 2 threads, 4 attempts per task), and small runs on it. */
 final class EmbeddedSpark {
@@ -20,6 +23,29 @@ final class EmbeddedSpark {
     static final String LS = "synthetic:least-squares,n=2000,d=5,noise=0.1";
 
     private EmbeddedSpark() {
+    }
+
+    /**
+     * The embedded context of one test class, as a JUnit extension: started before its first test,
+     * stopped after its last ({@code @RegisterExtension static final EmbeddedSpark.PerClass SPARK = ...}).
+     */
+    static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+        private JavaSparkContext context;
+
+        @Override
+        public void beforeAll(ExtensionContext extension) {
+            context = start();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext extension) {
+            context.stop();
+        }
+
+        /** @return the running context */
+        JavaSparkContext context() {
+            return context;
+        }
     }
 
     static JavaSparkContext start() {

@@ -14,25 +14,14 @@ import dev.asgd.training.engine.TrainingSession;
 import dev.asgd.training.problem.LeastSquares;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The engine on one embedded local[2,4] context, borrowed by every run. */
 class SparkEngineTest {
-    private static JavaSparkContext sc;
-
-    @BeforeAll
-    static void startSpark() {
-        sc = EmbeddedSpark.start();
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        sc.stop();
-    }
+    @RegisterExtension
+    static final EmbeddedSpark.PerClass SPARK = new EmbeddedSpark.PerClass();
 
     /**
      * Async on least squares with a known (exact, conjugate-gradient) optimum: after 1000 updates
@@ -155,7 +144,7 @@ class SparkEngineTest {
     /** The MLlib comparison on a small problem: both methods reach an easy target, and the report states the ratio. */
     @Test
     void mllibComparisonTimesBothToTheTarget() throws InterruptedException {
-        MllibComparison.Comparison c = MllibComparison.compare(sc,
+        MllibComparison.Comparison c = MllibComparison.compare(SPARK.context(),
                 new MllibComparison.Settings(2000, 5, 2, 16, 0.05, 0.5, 0.05, 150, 1));
         assertThat(c.asgd().seconds()).as("asgd time to target").isPositive();
         assertThat(c.mllib().seconds()).as("mllib time to target").isPositive();

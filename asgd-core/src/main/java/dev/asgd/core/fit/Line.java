@@ -81,30 +81,6 @@ public record Line(double intercept, double slope, double slopeStandardError, do
     }
 
     /**
-     * {@link #fit} over the pairs where both x[i] and y[i] are finite, in their order.
-     *
-     * @param x abscissae
-     * @param y ordinates, as many as abscissae
-     * @return the line (slope NaN with fewer than 2 finite pairs)
-     */
-    public static Line fitFinite(double[] x, double[] y) {
-        double[] xs = new double[x.length];
-        double[] ys = new double[x.length];
-        int n = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-                xs[n] = x[i];
-                ys[n] = y[i];
-                n++;
-            }
-        }
-        if (n < 2) {
-            return new Line(Double.NaN, Double.NaN, Double.NaN, 0, n, Double.NaN);
-        }
-        return fit(xs, ys, 0, n);
-    }
-
-    /**
      * The weighted least-squares line through (x[i], y[i]) with weights w[i] = 1 / Var(y_i),
      * from the raw weighted sums:
      * <pre>

@@ -51,16 +51,6 @@ class LineTest {
     }
 
     @Test
-    void finiteFitSkipsNonFinitePairs() {
-        Line l = Line.fitFinite(new double[] {1, 2, Double.NaN, 3}, new double[] {2, 4, 5, Double.NEGATIVE_INFINITY});
-        assertThat(l.slope()).isEqualTo(2);
-        assertThat(l.points()).isEqualTo(2);
-        assertThat(Line.fitFinite(new double[] {1}, new double[] {2}).slope()).isNaN();
-        assertThat(Line.fitFinite(new double[] {1, 2, 3}, new double[] {2, 4, 6}).slope())
-                .isEqualTo(Line.fit(new double[] {1, 2, 3}, new double[] {2, 4, 6}, 0, 3).slope());
-    }
-
-    @Test
     void weightedFitEqualsOrdinaryWithEqualWeightsAndScalesByDispersion() {
         double[] x = {0, 1, 2, 3, 4};
         double[] y = {0.1, 0.9, 2.2, 2.8, 4.1};

@@ -19,7 +19,6 @@ public final class CrankNicolsonIntegrator {
     private final LinearOperator lhs;
     private final Gmres gmres;
     private final double[] rhs;
-    private long iterations;
 
     /**
      * @param operator the generator G
@@ -42,11 +41,6 @@ public final class CrankNicolsonIntegrator {
         return dt;
     }
 
-    /** @return the GMRES iterations used so far (0 for eps = 0) */
-    public long iterations() {
-        return iterations;
-    }
-
     /**
      * Advances h by one step, in place.
      *
@@ -59,6 +53,6 @@ public final class CrankNicolsonIntegrator {
             blocks.apply(rhs, h);
             return;
         }
-        iterations += gmres.solve(lhs, blocks, rhs, h);
+        gmres.solve(lhs, blocks, rhs, h);
     }
 }

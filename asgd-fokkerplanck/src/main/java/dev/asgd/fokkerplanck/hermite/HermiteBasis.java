@@ -174,14 +174,6 @@ public final class HermiteBasis {
 
     /**
      * @param b a block number
-     * @return the per-pair degrees (k_1, ..., k_d) of the block
-     */
-    public int[] blockDegrees(int b) {
-        return blockDegrees[b].clone();
-    }
-
-    /**
-     * @param b a block number
      * @return the total degree of the block
      */
     public int blockTotalDegree(int b) {
@@ -190,13 +182,5 @@ public final class HermiteBasis {
             s += k;
         }
         return s;
-    }
-
-    /**
-     * @param index a global index (of the degree-0 function when 0)
-     * @return the global index of the constant function
-     */
-    public int constantIndex() {
-        return 0;
     }
 }

@@ -105,25 +105,6 @@ public final class HermiteGalerkinOperator implements LinearOperator {
         return m;
     }
 
-    /**
-     * @return the dense Galerkin matrix of G (for spectra of small problems)
-     */
-    public double[][] denseMatrix() {
-        int n = size();
-        double[][] m = new double[n][n];
-        double[] e = new double[n];
-        double[] col = new double[n];
-        for (int j = 0; j < n; j++) {
-            e[j] = 1;
-            apply(e, col);
-            e[j] = 0;
-            for (int i = 0; i < n; i++) {
-                m[i][j] = col[i];
-            }
-        }
-        return m;
-    }
-
     private boolean sameOtherPairs(int g1, int g2, int coordinate) {
         for (int c = 0; c < coordinates.length; c++) {
             if (c != coordinate && basis.pair(c, g1) != basis.pair(c, g2)) {

@@ -1,6 +1,6 @@
 package dev.asgd.fokkerplanck.study;
 
-import dev.asgd.core.InvalidParameterException;
+import dev.asgd.core.Require;
 import dev.asgd.core.compare.Agreement;
 import dev.asgd.core.perturbation.NoPerturbation;
 import java.util.function.IntConsumer;
@@ -14,18 +14,18 @@ public final class GapStudy {
     }
 
     /**
-     * @param kappa staleness rate
-     * @param omega0 square root of the Hessian eigenvalue
-     * @param sigma noise
-     * @param eta the learning rates
+     * @param kappa staleness rate, {@code 0 <= kappa < 1}
+     * @param omega0 square root of the Hessian eigenvalue, &gt; 0
+     * @param sigma noise, &gt; 0
+     * @param eta the learning rates, one or more, each &gt; 0
      */
     public record Parameters(double kappa, double omega0, double sigma, double[] eta) {
         /** Validates and copies. */
         public Parameters {
-            if (eta == null || eta.length == 0) {
-                throw new InvalidParameterException("eta", "(none)", "one or more learning rates");
-            }
-            eta = eta.clone();
+            Require.inHalfOpen(kappa, 0, 1, "kappa");
+            Require.positiveFinite(omega0, "omega0");
+            Require.positiveFinite(sigma, "sigma");
+            eta = Require.positiveFiniteAll(eta, "eta");
         }
     }
 

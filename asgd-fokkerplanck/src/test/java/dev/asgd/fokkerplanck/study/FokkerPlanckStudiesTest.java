@@ -29,8 +29,31 @@ class FokkerPlanckStudiesTest {
             worst = Math.max(worst, Math.abs(r.twiceGap()[i] / sharp[i] - 1));
         }
         assertThat(r.maxRelDevFrom(sharp)).isEqualTo(worst).isLessThan(1e-8);
-        assertThatThrownBy(() -> new GapStudy.Parameters(kappa, 1, 1, new double[0]))
-                .isInstanceOf(InvalidParameterException.class);
+    }
+
+    @Test
+    void gapStudyRefusesEveryInvalidParameter() {
+        double[] eta = {0.01};
+        assertThatThrownBy(() -> new GapStudy.Parameters(0.5, 1, 1, new double[0]))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("eta");
+        assertThatThrownBy(() -> new GapStudy.Parameters(0.5, 1, 1, null))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("eta");
+        assertThatThrownBy(() -> new GapStudy.Parameters(0.5, 1, 1, new double[] {0.01, -1}))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("eta");
+        assertThatThrownBy(() -> new GapStudy.Parameters(1, 1, 1, eta))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("kappa");
+        assertThatThrownBy(() -> new GapStudy.Parameters(-0.1, 1, 1, eta))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("kappa");
+        assertThatThrownBy(() -> new GapStudy.Parameters(0.5, 0, 1, eta))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("omega0");
+        assertThatThrownBy(() -> new GapStudy.Parameters(0.5, Double.NaN, 1, eta))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("omega0");
+        assertThatThrownBy(() -> new GapStudy.Parameters(0.5, 1, 0, eta))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("sigma");
+        double[] given = {0.01, 0.02};
+        GapStudy.Parameters p = new GapStudy.Parameters(0, 1, 1, given);
+        given[0] = 5;
+        assertThat(p.eta()).containsExactly(0.01, 0.02);
     }
 
     @Test

@@ -58,19 +58,11 @@ public final class Plots {
         chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         for (Curve c : curves) {
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
-            for (int i = 0; i < c.x().length; i++) {
-                double y = c.y()[i];
-                if (Double.isFinite(c.x()[i]) && Double.isFinite(y) && (!logY || y > 0)) {
-                    xs.add(c.x()[i]);
-                    ys.add(y);
-                }
-            }
-            if (xs.isEmpty()) {
+            PlottablePoints points = PlottablePoints.of(c.x(), c.y(), false, logY);
+            if (points.isEmpty()) {
                 continue;
             }
-            XYSeries s = chart.addSeries(c.name(), xs, ys);
+            XYSeries s = chart.addSeries(c.name(), points.x(), points.y());
             s.setMarker(SeriesMarkers.NONE);
             if (c.dashed()) {
                 s.setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT,

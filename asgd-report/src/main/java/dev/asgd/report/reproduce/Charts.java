@@ -1,5 +1,6 @@
 package dev.asgd.report.reproduce;
 
+import dev.asgd.report.plot.PlottablePoints;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
@@ -100,22 +100,15 @@ public final class Charts {
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = Double.NEGATIVE_INFINITY;
         for (Series c : series) {
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
-            for (int i = 0; i < c.x().length; i++) {
-                double x = c.x()[i];
-                double y = c.y()[i];
-                if (Double.isFinite(x) && Double.isFinite(y) && (!logY || y > 0) && (!logX || x > 0)) {
-                    xs.add(x);
-                    ys.add(y);
-                    yMin = Math.min(yMin, y);
-                    yMax = Math.max(yMax, y);
-                }
-            }
-            if (xs.isEmpty()) {
+            PlottablePoints points = PlottablePoints.of(c.x(), c.y(), logX, logY);
+            if (points.isEmpty()) {
                 continue;
             }
-            XYSeries xy = chart.addSeries(c.name(), xs, ys);
+            for (double y : points.y()) {
+                yMin = Math.min(yMin, y);
+                yMax = Math.max(yMax, y);
+            }
+            XYSeries xy = chart.addSeries(c.name(), points.x(), points.y());
             switch (c.style()) {
                 case POINTS -> {
                     xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

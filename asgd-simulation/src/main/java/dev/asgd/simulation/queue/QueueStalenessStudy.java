@@ -69,7 +69,7 @@ public final class QueueStalenessStudy {
      * @param workers m
      * @return the closed form E tau = m - 1
      */
-    public static double exactMeanStaleness(int workers) {
+    static double exactMeanStaleness(int workers) {
         return workers - 1;
     }
 }

@@ -1,6 +1,7 @@
 package dev.asgd.theory.delay;
 
 import dev.asgd.core.Require;
+import dev.asgd.core.compare.Agreement;
 import dev.asgd.theory.DecayRates;
 import dev.asgd.theory.DiscreteMeanRate;
 import dev.asgd.theory.SmeParameters;
@@ -119,7 +120,7 @@ public final class DelayStudy {
             double exact = -2 * Math.log(DiscreteMeanRate.contractionPerStep(ETA, k, OMEGA));
             int steps = (int) Math.min(40_000, Math.ceil(300 / exact));
             brute[j] = -2 * Math.log(MeanFromDefinition.contraction(ETA, k, OMEGA, steps));
-            bruteDev = Math.max(bruteDev, Math.abs(brute[j] / exact - 1));
+            bruteDev = Math.max(bruteDev, Agreement.relativeDeviation(brute[j], exact));
             Estimate estimate = new Estimate(Double.NaN, Double.NaN);
             if (k == 0.3 || k == 0.9) {
                 estimate = estimator.estimate(ETA, k, OMEGA, j);

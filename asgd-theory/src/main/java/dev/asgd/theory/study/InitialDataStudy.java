@@ -1,6 +1,6 @@
 package dev.asgd.theory.study;
 
-import dev.asgd.core.InvalidParameterException;
+import dev.asgd.core.Require;
 import dev.asgd.core.compare.Agreement;
 import dev.asgd.core.fit.WindowDecay;
 import dev.asgd.core.staleness.GeometricStaleness;
@@ -33,31 +33,20 @@ public final class InitialDataStudy {
     }
 
     /**
-     * @param kappa staleness rate in (0, 1)
+     * @param kappa staleness rate, {@code 0 <= kappa < 1}
      * @param omega0 square root of the Hessian eigenvalue, &gt; 0
-     * @param gammas frictions gamma (eta = (1 - kappa) / gamma^2, sigma = 1)
+     * @param gammas frictions gamma, one or more, each &gt; 0 (eta = (1 - kappa) / gamma^2, sigma = 1)
      * @param points records over the horizon 150 / mu (at least 20)
-     * @param plotEta the learning rate of the plotted curves
+     * @param plotEta the learning rate of the plotted curves, &gt; 0
      */
     public record Parameters(double kappa, double omega0, double[] gammas, int points, double plotEta) {
         /** Validates and copies. */
         public Parameters {
-            if (!(kappa > 0 && kappa < 1)) {
-                throw new InvalidParameterException("kappa", kappa, "0 < kappa < 1");
-            }
-            if (!(omega0 > 0 && omega0 < Double.POSITIVE_INFINITY)) {
-                throw new InvalidParameterException("omega0", omega0, "omega0 > 0 and finite");
-            }
-            if (gammas == null || gammas.length == 0) {
-                throw new InvalidParameterException("gammas", "(none)", "one or more gammas");
-            }
-            if (points < 20) {
-                throw new InvalidParameterException("points", points, "points >= 20");
-            }
-            if (!(plotEta > 0)) {
-                throw new InvalidParameterException("plotEta", plotEta, "plotEta > 0");
-            }
-            gammas = gammas.clone();
+            Require.inHalfOpen(kappa, 0, 1, "kappa");
+            Require.positiveFinite(omega0, "omega0");
+            gammas = Require.positiveFiniteAll(gammas, "gammas");
+            Require.atLeast(points, 20, "points");
+            Require.positiveFinite(plotEta, "plotEta");
         }
     }
 

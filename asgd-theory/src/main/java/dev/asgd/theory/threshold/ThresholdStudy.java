@@ -1,6 +1,7 @@
 package dev.asgd.theory.threshold;
 
 import dev.asgd.core.Require;
+import dev.asgd.core.compare.Agreement;
 import dev.asgd.theory.DecayRates;
 import dev.asgd.theory.DiscreteMeanRate;
 import dev.asgd.theory.SmeParameters;
@@ -60,16 +61,17 @@ public final class ThresholdStudy {
                     e -> MeanMapSpectrum.of(e, kappa, OMEGA).complex());
             double smeBisect = EigenvalueKindBisection.threshold(1e-8, etaHi,
                     e -> SmeMeanTransition.complex(e, kappa, OMEGA));
-            worstThreshold = Math.max(worstThreshold, Math.max(Math.abs(discreteBisect / exactThreshold - 1),
-                    Math.abs(smeBisect / printedThreshold - 1)));
+            worstThreshold = Math.max(worstThreshold,
+                    Math.max(Agreement.relativeDeviation(discreteBisect, exactThreshold),
+                            Agreement.relativeDeviation(smeBisect, printedThreshold)));
             // above the exact threshold the contraction is sqrt(kappa) (closed form and Hipparchus)
             double plateau = 0;
             for (int i = 0; i < n; i++) {
                 if (eta[i] > exactThreshold * 1.001) {
-                    plateau = Math.max(plateau, Math.abs(DiscreteMeanRate.contractionPerStep(eta[i], kappa, OMEGA)
-                            / Math.sqrt(kappa) - 1));
-                    plateau = Math.max(plateau, Math.abs(MeanMapSpectrum.of(eta[i], kappa, OMEGA).radius()
-                            / Math.sqrt(kappa) - 1));
+                    plateau = Math.max(plateau, Agreement.relativeDeviation(
+                            DiscreteMeanRate.contractionPerStep(eta[i], kappa, OMEGA), Math.sqrt(kappa)));
+                    plateau = Math.max(plateau, Agreement.relativeDeviation(
+                            MeanMapSpectrum.of(eta[i], kappa, OMEGA).radius(), Math.sqrt(kappa)));
                 }
             }
             worstPlateau = Math.max(worstPlateau, plateau);

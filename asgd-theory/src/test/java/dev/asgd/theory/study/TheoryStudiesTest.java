@@ -64,8 +64,33 @@ class TheoryStudiesTest {
         // the off-centre start has unit weighted distance: chi^2 = e - 1 at t = 0
         assertThat(c.offCentre()[0]).isCloseTo(Math.expm1(1), within(1e-12));
         assertThat(c.sharpReference()[0]).isEqualTo(c.offCentre()[0]);
-        assertThatThrownBy(() -> new InitialDataStudy.Parameters(0.99, 1, new double[] {1}, 10, 0.01))
-                .isInstanceOf(InvalidParameterException.class);
+    }
+
+    @Test
+    void initialDataStudyRefusesEveryInvalidParameter() {
+        double[] g = {1};
+        assertThatThrownBy(() -> new InitialDataStudy.Parameters(0.99, 1, g, 10, 0.01))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("points");
+        assertThatThrownBy(() -> new InitialDataStudy.Parameters(1, 1, g, 20, 0.01))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("kappa");
+        assertThatThrownBy(() -> new InitialDataStudy.Parameters(Double.NaN, 1, g, 20, 0.01))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("kappa");
+        assertThatThrownBy(() -> new InitialDataStudy.Parameters(0.99, 0, g, 20, 0.01))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("omega0");
+        assertThatThrownBy(() -> new InitialDataStudy.Parameters(0.99, Double.POSITIVE_INFINITY, g, 20, 0.01))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("omega0");
+        assertThatThrownBy(() -> new InitialDataStudy.Parameters(0.99, 1, new double[0], 20, 0.01))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("gammas");
+        assertThatThrownBy(() -> new InitialDataStudy.Parameters(0.99, 1, new double[] {1, 0}, 20, 0.01))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("gammas");
+        assertThatThrownBy(() -> new InitialDataStudy.Parameters(0.99, 1, g, 20, 0))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("plotEta");
+        assertThatThrownBy(() -> new InitialDataStudy.Parameters(0.99, 1, g, 20, Double.POSITIVE_INFINITY))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("plotEta");
+        double[] given = {1, 4};
+        InitialDataStudy.Parameters p = new InitialDataStudy.Parameters(0.99, 1, given, 20, 0.01);
+        given[0] = 2;
+        assertThat(p.gammas()).containsExactly(1, 4);
     }
 
     @Test

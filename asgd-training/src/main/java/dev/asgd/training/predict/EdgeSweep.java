@@ -95,11 +95,6 @@ public final class EdgeSweep {
         public Schedule reference() {
             return references.isEmpty() ? null : references.get(0);
         }
-
-        /** @return the first run's settings, or null */
-        public TrainingConfig referenceConfig() {
-            return referenceConfigs.isEmpty() ? null : referenceConfigs.get(0);
-        }
     }
 
     private final TrainingConfig base;

@@ -1,6 +1,7 @@
 package dev.asgd.training.run;
 
 import dev.asgd.core.Require;
+import dev.asgd.core.compare.Agreement;
 import dev.asgd.training.data.DataSources;
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.Mode;
@@ -169,12 +170,12 @@ public record RealRunsStudy(int workers, long updates, int repeats, double meanS
 
     /** @return whether the measured law's mean-square edge is within {@link #EDGE_TOLERANCE} of the measured edge */
     public boolean lawEdgeAgrees() {
-        return Math.abs(edgeMeasuredLawMeanSquare / edgeMeasured - 1) <= EDGE_TOLERANCE;
+        return Agreement.relativeDeviation(edgeMeasuredLawMeanSquare, edgeMeasured) <= EDGE_TOLERANCE;
     }
 
     /** @return whether the replayed interleavings' edge is within {@link #REPLAY_TOLERANCE} of the measured edge */
     public boolean replayEdgeAgrees() {
-        return Math.abs(edgeReplay / edgeMeasured - 1) <= REPLAY_TOLERANCE;
+        return Agreement.relativeDeviation(edgeReplay, edgeMeasured) <= REPLAY_TOLERANCE;
     }
 
     /** @return whether some decay was compared and every one agrees */

@@ -39,8 +39,11 @@ import scala.Tuple2;
  * the context up (so each includes caching its data on the executors). Reported: wall time to
  * reach excess loss {@code target} over the exact optimum, and the ratio MLlib / asgd.
  *
+ * <p>A benchmark run by hand, in asgd-spark's test sources (not shipped in the application jar):
  * <pre>
- * java @asgd-spark/spark-jvm.options -cp asgd-spark/target/asgd-spark.jar:$(cat asgd-spark/target/spark-classpath.txt) \
+ * mvn -q -DskipTests -pl asgd-spark-app -am package
+ * java @asgd-spark/spark-jvm.options \
+ *     -cp asgd-spark/target/test-classes:asgd-spark-app/target/asgd-spark.jar:$(cat asgd-spark-app/target/spark-classpath.txt) \
  *     dev.asgd.spark.bench.MllibComparison [n] [d] [workers] [target] [master] [max updates]
  * </pre>
  */
