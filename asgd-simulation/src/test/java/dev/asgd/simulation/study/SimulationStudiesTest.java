@@ -128,6 +128,12 @@ class SimulationStudiesTest {
             cy += Math.log(r.weakErrorMean()[i]) / eta.length;
         }
         assertThat(Math.log(r.fitMean()[0]) - r.orderMean() * (Math.log(eta[0]) - cx)).isCloseTo(cy, within(1e-9));
+        // the orders carry OrderFit's intervals (4 points: a t interval around the order)
+        assertThat(r.orderMeanLow()).isLessThan(r.orderMean());
+        assertThat(r.orderMeanHigh()).isGreaterThan(r.orderMean());
+        assertThat(r.orderSecondMomentLow()).isLessThan(r.orderSecondMoment());
+        assertThat(r.orderSecondMomentHigh()).isGreaterThan(r.orderSecondMoment());
+        assertThat(r.ensembleScheme()).isEqualTo("splitting");
         assertThatThrownBy(() -> new SmeAccuracyStudy.Parameters(0.9, 1, 1, 1, 2, new double[] {1e-3}, 1, 1, 10, 1, 1))
                 .isInstanceOf(InvalidParameterException.class);
     }
