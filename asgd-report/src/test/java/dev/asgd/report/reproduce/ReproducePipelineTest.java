@@ -83,6 +83,10 @@ class ReproducePipelineTest {
         JsonNode acc = numbers("sme-accuracy");
         assertThat(number(acc, "ensembleMaxAbsZ")).as("max |z|, seed 1").isLessThan(4.5);
         assertThat(number(acc, "ensembleOrderMean")).isGreaterThan(0.3);
+        // the orders carry OrderFit's interval
+        assertThat(number(acc, "orderMeanLow")).isLessThan(number(acc, "orderMean"));
+        assertThat(number(acc, "orderMeanHigh")).isGreaterThan(number(acc, "orderMean"));
+        assertThat(text(acc, "ensembleScheme")).isEqualTo("splitting");
         assertThat(number(t, "maxRelDevSmeEnsemble")).isLessThan(0.02);
         JsonNode errata = numbers("errata");
         assertThat(integer(errata, "confirmed")).isEqualTo(15);
