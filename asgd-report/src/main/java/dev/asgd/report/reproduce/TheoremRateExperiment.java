@@ -26,6 +26,24 @@ public final class TheoremRateExperiment implements Experiment {
     static final double OMEGA = 1;
     /** The gammas nearest which the Monte Carlo and SME ensembles run. */
     private static final double[] ENSEMBLE_GAMMAS = {0.5, 2, 5};
+    /** The section's notes: the method and the independent computations. */
+    private static final List<String> NOTES = List.of(
+            "Method: kappa = 0.99, omega0 = 1, sigma = 1, eta = (1 - kappa)/gamma^2 for each gamma; deltaT = "
+                    + "sqrt(eta (1 - kappa)) converts per-step exponents to SME time. Every curve is a decay "
+                    + "exponent of the squared error, so the printed one is 2 mu.",
+            "Independent computations of the sharp rate: the closed form min Re eig Q; the generalized "
+                    + "eigenvalue of the proof's own K and P (which equals the printed mu, so K >= 2 mu P "
+                    + "certifies half of it); the spectral radius of discrete ASGD's mean recursion (closed form "
+                    + "and Hipparchus); the spectral radius of the SME's matrix exponential exp(A deltaT); Monte "
+                    + "Carlo ensembles of ASGD, SME ensembles and the Fokker-Planck gap.",
+            "SME ensemble: N paths of (2.2) by the weak-order-2 splitting at h = deltaT with Theta0 = 1 and"
+                    + " sigma = 0.01 (the mean's decay does not depend on sigma; the small noise keeps the"
+                    + " ensemble mean resolved while the squared mean falls by e^-12); its decay exponent is read"
+                    + " off two windows and compared with the same estimator on the exact SME mean at the same"
+                    + " times, which removes the window's bias (largest at the critical point, where the mean"
+                    + " carries a factor 1 + t).",
+            "The critical row is the limit of both formulas: the L2 distance decays like (1 + t) exp(-gamma t/2)"
+                    + " there (errata #3).");
 
     @Override
     public String id() {
@@ -184,24 +202,6 @@ public final class TheoremRateExperiment implements Experiment {
                     rMax, Fmt.pct(theory.maxRelDevDiscrete()), Fmt.pct(theory.maxRelDevSme()));
         };
     }
-
-    private static final List<String> NOTES = List.of(
-            "Method: kappa = 0.99, omega0 = 1, sigma = 1, eta = (1 - kappa)/gamma^2 for each gamma; deltaT = "
-                    + "sqrt(eta (1 - kappa)) converts per-step exponents to SME time. Every curve is a decay "
-                    + "exponent of the squared error, so the printed one is 2 mu.",
-            "Independent computations of the sharp rate: the closed form min Re eig Q; the generalized "
-                    + "eigenvalue of the proof's own K and P (which equals the printed mu, so K >= 2 mu P "
-                    + "certifies half of it); the spectral radius of discrete ASGD's mean recursion (closed form "
-                    + "and Hipparchus); the spectral radius of the SME's matrix exponential exp(A deltaT); Monte "
-                    + "Carlo ensembles of ASGD, SME ensembles and the Fokker-Planck gap.",
-            "SME ensemble: N paths of (2.2) by the weak-order-2 splitting at h = deltaT with Theta0 = 1 and"
-                    + " sigma = 0.01 (the mean's decay does not depend on sigma; the small noise keeps the"
-                    + " ensemble mean resolved while the squared mean falls by e^-12); its decay exponent is read"
-                    + " off two windows and compared with the same estimator on the exact SME mean at the same"
-                    + " times, which removes the window's bias (largest at the critical point, where the mean"
-                    + " carries a factor 1 + t).",
-            "The critical row is the limit of both formulas: the L2 distance decays like (1 + t) exp(-gamma t/2)"
-                    + " there (errata #3).");
 
     private static Numbers numbers(TheoremRateStudy.Result theory, EnsembleRateStudy.Result ensembles,
             GapStudy.Result gaps) {
