@@ -107,12 +107,10 @@ public class CompareCommand implements Callable<Integer> {
                                 + dev.asgd.core.Limits.sci(work) + ")");
             }
         }
-        boolean ensembleSme = !m.problem.linear();
-        boolean mc = !skipMonteCarlo || !m.problem.linear() || !m.builder.staleness.independentAcrossSteps();
-        long total = (mc ? (long) run.runs * run.steps : 0) + (ensembleSme ? (long) run.runs * run.steps : 0);
+        long total = SmeComparison.work(config, !skipMonteCarlo);
         Comparison single;
         try (Progress progress = Progress.start("compare", Math.max(1, total), "member-steps", output.quiet())) {
-            single = SmeComparison.run(config, mc, progress::stepTo);
+            single = SmeComparison.run(config, !skipMonteCarlo, progress::stepTo);
         }
         single.requireFiniteSme();
         EtaSweep sweep = null;

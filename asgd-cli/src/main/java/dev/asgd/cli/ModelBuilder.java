@@ -9,7 +9,6 @@ import dev.asgd.core.perturbation.Perturbations;
 import dev.asgd.core.staleness.StalenessDistribution;
 import dev.asgd.core.staleness.StalenessDistributions;
 import dev.asgd.theory.closedform.StepRates;
-import java.util.Arrays;
 
 /** Turns the shared model flags into library objects, and the pieces both series commands print. */
 final class ModelBuilder {
@@ -35,9 +34,14 @@ final class ModelBuilder {
         return new AdditiveGaussianNoise(new QuadraticLoss(omega0, new double[d], perturbation), sigma);
     }
 
-    /** @return the kappa the paper's theory applies with: geometric's, the queue's (M - 1) / M, else NaN */
-    double theoryKappa() {
-        return staleness.theoryKappa().orElse(Double.NaN);
+    /**
+     * @param why what needs the kappa, for the message
+     * @return the kappa the paper's theory applies with: geometric's, the queue's (M - 1) / M
+     * @throws InvalidParameterException when the staleness law has none
+     */
+    double theoryKappa(String why) {
+        return staleness.theoryKappa().orElseThrow(() -> new InvalidParameterException("staleness", staleness.spec(),
+                "geometric or queue:M (" + why + ")"));
     }
 
     /** @return the model's JSON keys, the first of {@code params} */
@@ -47,7 +51,7 @@ final class ModelBuilder {
 
     /** @return the closed-form theory's per-step exponents for the deciding mode, or null without a kappa */
     StepRates theory() {
-        return StepRates.of(options.eta, staleness, omega0, Arrays.stream(sigma).max().orElse(0)).orElse(null);
+        return StepRates.of(options.eta, staleness, omega0, sigma).orElse(null);
     }
 
     /**

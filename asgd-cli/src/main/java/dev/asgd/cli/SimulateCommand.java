@@ -10,9 +10,8 @@ import dev.asgd.simulation.RateFit;
 import dev.asgd.simulation.SeriesPoint;
 import dev.asgd.simulation.SimulationConfig;
 import dev.asgd.simulation.SimulationResult;
+import dev.asgd.simulation.stationary.EnsembleAnalysis;
 import dev.asgd.simulation.stationary.ExactRates;
-import dev.asgd.simulation.stationary.StationaryLevel;
-import dev.asgd.theory.moments.ExactMoments;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -106,17 +105,17 @@ public class SimulateCommand implements Callable<Integer> {
         try (Progress progress = Progress.start("simulate", run.runs * run.steps, "member-steps", output.quiet())) {
             result = EnsembleSimulator.run(config, progress::stepTo);
         }
-        ExactMoments exact = fs == null ? StationaryLevel.exactMoments(model.eta, b.omega0, b.sigma, b.theta0,
-                b.staleness, b.perturbation) : null;
-        StationaryLevel level = StationaryLevel.of(exact, result.series());
-        double stationary = level.secondMoment();
-        RateFit fit = RateFit.fit(result.series(), stationary, from, to, confidence);
-        ExactRates exactRates = exact == null ? null : ExactRates.of(exact);
+        EnsembleAnalysis analysis = fs == null ? EnsembleAnalysis.ofQuadratic(result.series(), model.eta, b.omega0,
+                b.sigma, b.theta0, b.staleness, b.perturbation, from, to, confidence)
+                : EnsembleAnalysis.of(result.series(), null, from, to, confidence);
+        double stationary = analysis.stationary();
+        RateFit fit = analysis.fit();
+        ExactRates exactRates = analysis.exactRates();
         SimulateJson json = new SimulateJson(
                 new SimulateJson.Params(fs == null ? b.params() : null, fs == null ? null : fs.params(), run.steps,
                         run.every, run.runs, run.seed, divergenceBound, quantiles),
                 SeriesOutput.json(result.series(), quantiles), stationary,
-                new SimulateJson.Rate(level.source().description(), SimulateJson.Fit.of(fit), exactRates,
+                new SimulateJson.Rate(analysis.level().source().description(), SimulateJson.Fit.of(fit), exactRates,
                         fs == null ? SimulateJson.Theory.of(b.theory(), null) : fs.theory()),
                 result.performance());
         output.print(spec.commandLine().getOut(), CommandOutput.of(json,

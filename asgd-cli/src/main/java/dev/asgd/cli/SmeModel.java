@@ -1,6 +1,5 @@
 package dev.asgd.cli;
 
-import dev.asgd.core.InvalidParameterException;
 import dev.asgd.core.loss.QuadraticLoss;
 import dev.asgd.simulation.sde.SdeConfig;
 import dev.asgd.simulation.sde.SdeProblem;
@@ -13,11 +12,7 @@ final class SmeModel {
 
     SmeModel(ModelOptions options) {
         this.builder = new ModelBuilder(options);
-        this.kappa = builder.theoryKappa();
-        if (Double.isNaN(kappa)) {
-            throw new InvalidParameterException("staleness", builder.staleness.spec(),
-                    "geometric or queue:M (the SME's parameter map needs a staleness rate kappa)");
-        }
+        this.kappa = builder.theoryKappa("the SME's parameter map needs a staleness rate kappa");
         this.problem = new SdeProblem(new QuadraticLoss(builder.omega0, new double[builder.d], builder.perturbation),
                 options.eta, kappa, builder.sigma, builder.theta0);
     }

@@ -133,13 +133,12 @@ final class TrainReport implements CommandOutput {
 
     private void appendTheory(StringBuilder b) {
         RunTheory t = theory;
-        double[] ev = t.eigenvalues();
         boolean constant = r.config().policy() instanceof dev.asgd.training.engine.LearningRatePolicy.Constant;
         if (t.phase() != null) {
             b.append("theory       ").append(t.phase()).append(System.lineSeparator());
         }
-        b.append(String.format(Locale.ROOT, "theory       Hessian eigenvalues [%.4g, %.4g], eta %.4g%s%n", ev[0],
-                ev[ev.length - 1], t.eta(), constant ? ""
+        b.append(String.format(Locale.ROOT, "theory       Hessian eigenvalues [%.4g, %.4g], eta %.4g%s%n",
+                t.minEigenvalue(), t.maxEigenvalue(), t.eta(), constant ? ""
                         : " (the policy's rate at the mean staleness; the edges below are in that rate)"));
         b.append(String.format(Locale.ROOT, "  %-46s %-16s %s%n", "model", "decay/update", "stability edge (eta)"));
         b.append(String.format(Locale.ROOT, "  %-46s %-16.4g %.4g (mean)%n",
@@ -194,11 +193,10 @@ final class TrainReport implements CommandOutput {
         curves.add(Plots.Curve.of("train loss", x, train));
         curves.add(Plots.Curve.of("test loss", x, test));
         if (theory != null) {
-            double[] expected = new double[theory.curveSteps().length];
+            double[] expected = theory.predictedLoss();
             double[] ex = new double[expected.length];
             for (int i = 0; i < expected.length; i++) {
                 ex[i] = theory.curveSteps()[i];
-                expected[i] = theory.lossStar() + theory.predictedExcess()[i];
             }
             curves.add(Plots.Curve.of(theory.phase() == null ? "expected train loss, measured-law theory"
                     : "expected train loss, local quadratic model at theta*", ex, expected));

@@ -1,7 +1,11 @@
 package dev.asgd.cli;
 
+import static dev.asgd.cli.JsonRequire.bool;
+import static dev.asgd.cli.JsonRequire.integer;
+import static dev.asgd.cli.JsonRequire.nullable;
 import static dev.asgd.cli.JsonRequire.num;
 import static dev.asgd.cli.JsonRequire.req;
+import static dev.asgd.cli.JsonRequire.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -25,7 +29,7 @@ class CompareCommandTest {
                 "0.005,0.0025,0.00125,0.000625");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = r.json();
-        assertThat(req(j, "/verdict/tracks").asBoolean()).isTrue();
+        assertThat(bool(j, "/verdict/tracks")).isTrue();
         assertThat(num(j, "/stationary/sme")).isCloseTo(0.00550, within(1e-7));
         assertThat(num(j, "/stationary/asgd")).isCloseTo(0.00548, within(5e-6));
         assertThat(num(j, "/asgd/monteCarloVsExactMaxAbsZ")).as("seed 1").isLessThan(4.5);
@@ -34,7 +38,7 @@ class CompareCommandTest {
         assertThat(req(j, "/series/monteCarloAsgd")).hasSize(21);
         assertThat(num(j, "/series/sme/20/time")).isCloseTo(1000 * Math.sqrt(0.001), within(1e-12));
         assertThat(req(j, "/sweep/rows")).hasSize(4);
-        assertThat(req(j, "/sweep/rows/3/steps").asLong()).isEqualTo(16_000);
+        assertThat(integer(j, "/sweep/rows/3/steps")).isEqualTo(16_000);
         assertThat(num(j, "/sweep/orders/meanError/order")).isCloseTo(1, within(0.1));
         assertThat(num(j, "/sweep/orders/stationaryAbsoluteError/order")).isCloseTo(2, within(0.15));
         assertThat(num(j, "/sweep/orders/meanError/low")).isLessThan(
@@ -50,9 +54,9 @@ class CompareCommandTest {
                 .contains("not small");
         CliRun j = CliRun.of("compare", "--eta", "1", "--kappa", "0.9", "--omega0", "1", "--steps", "200",
                 "--skip-monte-carlo", "--quiet", "--format", "json");
-        assertThat(req(j.json(), "/verdict/tracks").asBoolean()).isFalse();
-        assertThat(req(j.json(), "stationary").isNull()).isTrue();
-        assertThat(req(j.json(), "/series/monteCarloAsgd").isNull()).isTrue();
+        assertThat(bool(j.json(), "/verdict/tracks")).isFalse();
+        assertThat(nullable(j.json(), "stationary").isNull()).isTrue();
+        assertThat(nullable(j.json(), "/series/monteCarloAsgd").isNull()).isTrue();
     }
 
     @Test
@@ -89,10 +93,10 @@ class CompareCommandTest {
                 "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = r.json();
-        assertThat(req(j, "reference").asText()).isEqualTo("Monte Carlo ASGD");
-        assertThat(req(j, "/series/exactAsgd").isNull()).isTrue();
+        assertThat(text(j, "reference")).isEqualTo("Monte Carlo ASGD");
+        assertThat(nullable(j, "/series/exactAsgd").isNull()).isTrue();
         assertThat(num(j, "/weakError/mean/stdErr")).isPositive();
-        assertThat(req(j, "/sme/source").asText()).contains("ensemble");
+        assertThat(text(j, "/sme/source")).contains("ensemble");
     }
 
     @ParameterizedTest

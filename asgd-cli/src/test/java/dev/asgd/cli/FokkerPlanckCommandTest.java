@@ -1,7 +1,9 @@
 package dev.asgd.cli;
 
+import static dev.asgd.cli.JsonRequire.integer;
 import static dev.asgd.cli.JsonRequire.num;
 import static dev.asgd.cli.JsonRequire.req;
+import static dev.asgd.cli.JsonRequire.text;
 import dev.asgd.report.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -43,7 +45,7 @@ class FokkerPlanckCommandTest {
         JsonNode j = Json.mapper().readTree(r.out());
         double sharp = num(j, "muSharp");
         assertThat(num(j, "spectralGap")).isCloseTo(sharp, within(1e-12));
-        assertThat(req(j, "gapDegree").asInt()).isEqualTo(1);
+        assertThat(integer(j, "gapDegree")).isEqualTo(1);
         assertThat(num(j, "measuredRate")).isCloseTo(sharp, within(1e-3 * sharp));
         assertThat(num(j, "printedOverSharp")).isCloseTo(2, within(1e-12));
         assertThat(num(j, "degree2Rate")).isCloseTo(num(j, "muPaper"), within(1e-9));
@@ -64,7 +66,7 @@ class FokkerPlanckCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = Json.mapper().readTree(r.out());
         assertThat(num(j, "measuredRate")).isCloseTo(num(j, "muPaper"), within(1e-3));
-        assertThat(req(j, "printedRateAttained").asText()).startsWith("printed mu");
+        assertThat(text(j, "printedRateAttained")).startsWith("printed mu");
     }
 
     @Test
@@ -74,9 +76,9 @@ class FokkerPlanckCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = Json.mapper().readTree(r.out());
         assertThat(num(j, "epsilon")).isPositive();
-        assertThat(req(j, "epsilonCaveat").asText()).contains("infinite");
+        assertThat(text(j, "epsilonCaveat")).contains("infinite");
         assertThat(num(j, "measuredRate")).isGreaterThanOrEqualTo(num(j, "muSharpMinusEpsilon"));
-        assertThat(req(j, "gapMethod").asText()).isEqualTo("arnoldi");
+        assertThat(text(j, "gapMethod")).isEqualTo("arnoldi");
         assertThat(num(j, "steadyStateResidual")).isLessThan(1e-10);
     }
 
@@ -87,8 +89,8 @@ class FokkerPlanckCommandTest {
                 "--points", "10", "--format", "json", "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = Json.mapper().readTree(r.out());
-        assertThat(req(j, "dimension").asInt()).isEqualTo(2);
-        assertThat(req(j, "unknowns").asLong()).isEqualTo(495);
+        assertThat(integer(j, "dimension")).isEqualTo(2);
+        assertThat(integer(j, "unknowns")).isEqualTo(495);
         assertThat(num(j, "spectralGap")).isCloseTo(num(j, "muSharp"), within(1e-12));
     }
 

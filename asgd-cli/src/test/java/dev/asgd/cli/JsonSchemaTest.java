@@ -80,12 +80,26 @@ class JsonSchemaTest {
     void keyPathsArePinned(String name, List<String> args) throws IOException {
         CliRun r = CliRun.of(args.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.err()).isZero();
-        List<String> actual = List.copyOf(keyPaths(r.json()));
+        assertPinned(name, r.json(), r.out());
+    }
+
+    /**
+     * Asserts that the key paths of a command's JSON equal the pinned list json-schema/NAME.txt (also
+     * used by {@link ReproduceCommandTest}, which pins {@code reproduce --quick --format json} from its
+     * one run of the quick suite).
+     *
+     * @param name the pinned list's name
+     * @param json the command's JSON
+     * @param out the command's output, written beside the list with {@code -Dasgd.schema.write}
+     * @throws IOException when the list cannot be read or written
+     */
+    static void assertPinned(String name, JsonNode json, String out) throws IOException {
+        List<String> actual = List.copyOf(keyPaths(json));
         String dir = System.getProperty("asgd.schema.write");
         if (dir != null) {
             Files.createDirectories(Path.of(dir));
             Files.write(Path.of(dir, name + ".txt"), actual, StandardCharsets.UTF_8);
-            Files.writeString(Path.of(dir, name + ".json"), r.out(), StandardCharsets.UTF_8);
+            Files.writeString(Path.of(dir, name + ".json"), out, StandardCharsets.UTF_8);
         }
         List<String> pinned = pinned(name);
         assertThat(actual).as("key paths of %s (pinned in json-schema/%s.txt)", name, name)

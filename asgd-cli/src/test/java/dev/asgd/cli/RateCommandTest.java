@@ -1,7 +1,10 @@
 package dev.asgd.cli;
 
+import static dev.asgd.cli.JsonRequire.integer;
+import static dev.asgd.cli.JsonRequire.nullable;
 import static dev.asgd.cli.JsonRequire.num;
 import static dev.asgd.cli.JsonRequire.req;
+import static dev.asgd.cli.JsonRequire.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -39,7 +42,7 @@ class RateCommandTest {
         for (String key : List.of("P", "K", "largestC")) {
             assertThat(req(j, "lyapunov").has(key)).as(key).isTrue();
         }
-        assertThat(req(j, "regime").asText()).isEqualTo("overdamped");
+        assertThat(text(j, "regime")).isEqualTo("overdamped");
         assertThat(num(j, "gamma")).isCloseTo(Math.sqrt(10), within(1e-12));
         assertThat(num(j, "beta")).isCloseTo(2000, within(1e-8));
         assertThat(num(j, "muPaper")).isCloseTo(2 * num(j, "muSharp"), within(1e-15));
@@ -49,11 +52,11 @@ class RateCommandTest {
                 .isCloseTo(-2 * Math.log(num(j, "meanContractionPerStep")), within(1e-15));
         assertThat(num(j, "expectedStaleness")).isCloseTo(9, within(1e-12));
         assertThat(num(j, "etaMax")).isCloseTo(38, within(1e-12));
-        assertThat(req(req(j, "lyapunov"), "P").get(0).get(1).asDouble()).isCloseTo(Math.sqrt(10) / 2, within(1e-14));
+        assertThat(num(req(req(j, "lyapunov"), "P").get(0), 1)).isCloseTo(Math.sqrt(10) / 2, within(1e-14));
         assertThat(num(req(j, "lyapunov"), "largestC")).isCloseTo(num(j, "muPaper"), within(1e-9));
         assertThat(num(req(j, "efficiency"), "efficiencyPaper")).isCloseTo(0.8, within(1e-12));
         assertThat(num(req(j, "efficiency"), "queueModelKappa")).isCloseTo(0.875, within(1e-15));
-        assertThat(req(req(j, "params"), "omega0").get(0).asDouble()).isEqualTo(1);
+        assertThat(num(req(req(j, "params"), "omega0"), 0)).isEqualTo(1);
     }
 
     @Test
@@ -70,7 +73,7 @@ class RateCommandTest {
         CliRun r = CliRun.of("rate", "--eta", "0.025", "--kappa", "0.9", "--omega0", "1", "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = r.json();
-        assertThat(req(j, "regime").asText()).isEqualTo("critical");
+        assertThat(text(j, "regime")).isEqualTo("critical");
         assertThat(num(j, "muSharp")).isCloseTo(1, within(1e-12));
         assertThat(num(req(j, "constants"), "criticalDelta")).isPositive();
         assertThat(req(req(j, "lyapunov"), "largestC").isNumber()).isTrue();
@@ -82,8 +85,8 @@ class RateCommandTest {
                 "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).doesNotContain("NaN").doesNotContain("Infinity");
-        assertThat(req(r.json(), "beta").isNull()).isTrue();
-        assertThat(req(req(r.json(), "constants"), "C1").isNull()).isTrue();
+        assertThat(nullable(r.json(), "beta").isNull()).isTrue();
+        assertThat(nullable(req(r.json(), "constants"), "C1").isNull()).isTrue();
     }
 
     @Test
@@ -92,7 +95,7 @@ class RateCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = r.json();
         assertThat(req(j, "modes")).hasSize(3);
-        assertThat(req(j, "smeMode").asInt()).isEqualTo(1);
+        assertThat(integer(j, "smeMode")).isEqualTo(1);
         assertThat(num(j, "etaThreshold")).isCloseTo(0.5 / (4 * 0.25), within(1e-15));
         assertThat(num(j, "etaMax")).isCloseTo(DiscreteMeanRate.etaMax(0.5, 2), within(1e-15));
     }

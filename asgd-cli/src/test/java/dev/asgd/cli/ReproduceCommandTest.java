@@ -1,6 +1,7 @@
 package dev.asgd.cli;
 
 import static dev.asgd.cli.JsonRequire.req;
+import static dev.asgd.cli.JsonRequire.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,9 +26,10 @@ class ReproduceCommandTest {
                 new PrintWriter(out), new PrintWriter(err));
         assertThat(code).as(err.toString()).isZero();
         JsonNode j = new ObjectMapper().readTree(out.toString());
-        assertThat(req(j, "suite").asText()).isEqualTo("quick");
+        JsonSchemaTest.assertPinned("reproduce", j, out.toString());
+        assertThat(text(j, "suite")).isEqualTo("quick");
         assertThat(req(j, "experiments")).hasSize(9);
-        req(j, "experiments").forEach(e -> assertThat(req(e, "verdict").asText())
+        req(j, "experiments").forEach(e -> assertThat(text(e, "verdict"))
                 .isIn("holds", "holds with correction", "fails"));
         assertThat(dir.resolve("index.html")).exists();
         JsonNode results = new ObjectMapper().readTree(Files.readString(dir.resolve("results.json")));

@@ -1,7 +1,10 @@
 package dev.asgd.cli;
 
+import static dev.asgd.cli.JsonRequire.integer;
+import static dev.asgd.cli.JsonRequire.nullable;
 import static dev.asgd.cli.JsonRequire.num;
 import static dev.asgd.cli.JsonRequire.req;
+import static dev.asgd.cli.JsonRequire.text;
 import dev.asgd.report.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -44,15 +47,15 @@ class SeriesCommandsTest {
                 "--every", "50", "--format", "json"));
         assertThat(req(j, "series")).hasSize(5);
         JsonNode last = req(j, "series").get(4);
-        assertThat(req(last, "step").asLong()).isEqualTo(200);
+        assertThat(integer(last, "step")).isEqualTo(200);
         assertThat(req(last, "mean")).hasSize(1);
         assertThat(num(last, "secondMoment")).isPositive();
-        assertThat(req(last, "secondMomentStdErr").isNull()).isTrue();
+        assertThat(nullable(last, "secondMomentStdErr").isNull()).isTrue();
         assertThat(num(j, "stationarySecondMoment")).isCloseTo(0.00548, within(5e-6));
         assertThat(num(j, "/rate/secondMomentFactorPerStep")).isBetween(0.0, 1.0);
         assertThat(num(j, "/rate/theory/meanContractionPerStep")).isCloseTo(
                 num(j, "/rate/meanContractionPerStep"), within(1e-9));
-        assertThat(req(j, "/params/method").asText()).contains("geometric");
+        assertThat(text(j, "/params/method")).contains("geometric");
     }
 
     /**
@@ -75,8 +78,8 @@ class SeriesCommandsTest {
         JsonNode m = req(mc, "series").get(3);
         double z2 = (num(m, "secondMoment") - num(e, "secondMoment"))
                 / num(m, "secondMomentStdErr");
-        double zm = (req(m, "mean").get(0).asDouble() - req(e, "mean").get(0).asDouble())
-                / req(m, "meanStdErr").get(0).asDouble();
+        double zm = (num(req(m, "mean"), 0) - num(req(e, "mean"), 0))
+                / num(req(m, "meanStdErr"), 0);
         assertThat(Math.abs(z2)).as("second-moment z for %s, seed 3", law).isLessThan(4.5);
         assertThat(Math.abs(zm)).as("mean z for %s, seed 3", law).isLessThan(4.5);
         assertThat(num(mc, "/performance/memberStepsPerSecond")).isPositive();
@@ -182,17 +185,17 @@ class SeriesCommandsTest {
                 "synthetic:least-squares,n=400,d=3", "--theta0", "0", "--runs", "4000", "--steps", "600", "--every",
                 "100", "--seed", "3", "--format", "json", "--quiet"));
         JsonNode params = req(j, "params");
-        assertThat(req(params, "rows").asInt()).isEqualTo(400);
+        assertThat(integer(params, "rows")).isEqualTo(400);
         assertThat(req(params, "omega0")).hasSize(3);
-        assertThat(req(params, "noise").asText()).contains("finite-sum");
+        assertThat(text(params, "noise")).contains("finite-sum");
         JsonNode last = req(j, "series").get(req(j, "series").size() - 1);
         for (int i = 0; i < 3; i++) {
-            double star = req(params, "thetaStar").get(i).asDouble();
-            double se = req(last, "meanStdErr").get(i).asDouble();
+            double star = num(req(params, "thetaStar"), i);
+            double se = num(req(last, "meanStdErr"), i);
             assertThat(se).isPositive();
-            assertThat(req(last, "mean").get(i).asDouble()).isCloseTo(star, within(4.5 * se));
+            assertThat(num(req(last, "mean"), i)).isCloseTo(star, within(4.5 * se));
         }
-        assertThat(req(req(j, "rate"), "exact").isNull()).isTrue();
+        assertThat(nullable(req(j, "rate"), "exact").isNull()).isTrue();
         assertThat(num(req(req(j, "rate"), "theory"), "kappa")).isEqualTo(0.5);
     }
 

@@ -1,5 +1,7 @@
 package dev.asgd.cli;
 
+import static dev.asgd.cli.JsonRequire.integer;
+import static dev.asgd.cli.JsonRequire.nullable;
 import static dev.asgd.cli.JsonRequire.num;
 import static dev.asgd.cli.JsonRequire.req;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,12 +36,12 @@ class SmeCommandTest {
         JsonNode j = r.json();
         double deltaT = Math.sqrt(0.01 * 0.1);
         assertThat(num(j, "/sme/deltaT")).isCloseTo(deltaT, within(1e-15));
-        assertThat(req(j, "/params/substeps").asInt()).isEqualTo(2);
+        assertThat(integer(j, "/params/substeps")).isEqualTo(2);
         assertThat(num(j, "/sme/y0/0")).isCloseTo(-Math.sqrt(0.1), within(1e-12));
         JsonNode series = req(j, "series");
         assertThat(series).hasSize(5);
         JsonNode last = series.get(4);
-        assertThat(req(last, "step").asLong()).isEqualTo(200);
+        assertThat(integer(last, "step")).isEqualTo(200);
         assertThat(num(last, "time")).isCloseTo(200 * deltaT, within(1e-12));
         assertThat(req(last, "mean")).hasSize(2);
         assertThat(req(last, "quantilesAbsError").size()).isEqualTo(5);
@@ -76,8 +78,8 @@ class SmeCommandTest {
         CliRun r = CliRun.of(args("--runs", "300", "--perturbation", "sin:0.3,2", "--scheme", "em", "--format",
                 "json"));
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(req(r.json(), "exact").isNull()).isTrue();
-        assertThat(req(r.json(), "/sme/schemeWeakOrder").asInt()).isEqualTo(1);
+        assertThat(nullable(r.json(), "exact").isNull()).isTrue();
+        assertThat(integer(r.json(), "/sme/schemeWeakOrder")).isEqualTo(1);
         CliRun t = CliRun.of(args("--runs", "300", "--scheme", "exact"));
         assertThat(t.out()).contains("asgd sme: 300 paths").contains("exact SME at step 200").contains("SME steps/s");
     }

@@ -1,7 +1,11 @@
 package dev.asgd.cli;
 
+import static dev.asgd.cli.JsonRequire.bool;
+import static dev.asgd.cli.JsonRequire.integer;
+import static dev.asgd.cli.JsonRequire.integerValue;
 import static dev.asgd.cli.JsonRequire.num;
 import static dev.asgd.cli.JsonRequire.req;
+import static dev.asgd.cli.JsonRequire.text;
 import dev.asgd.report.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,9 +39,9 @@ class TrainCommandTest {
         Run r = run("--data", LS, "--updates", "2000", "--eta", "0.01", "--format", "json", "--worker-delay", "exp:0.01");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = Json.mapper().readTree(r.out());
-        assertThat(req(j, "updates").asLong()).isEqualTo(2000);
+        assertThat(integer(j, "updates")).isEqualTo(2000);
         assertThat(req(j, "series").size()).isEqualTo(51);
-        assertThat(req(req(j, "series").get(50), "step").asLong()).isEqualTo(2000);
+        assertThat(integer(req(j, "series").get(50), "step")).isEqualTo(2000);
         assertThat(req(j, "/staleness/geometricFit/kappa").isNumber()).isTrue();
         assertThat(num(j, "/theory/geometric/decayPerUpdate")).isPositive();
         assertThat(num(j, "/theory/measuredLaw/decayPerUpdate")).isPositive();
@@ -46,10 +50,10 @@ class TrainCommandTest {
         assertThat(num(j, "/theory/replayEdge/edge")).isPositive();
         assertThat(req(j, "/theory/predictedCurve").size()).isEqualTo(51);
         assertThat(req(j, "/theory/measured/decayPerUpdate").isNumber()).isTrue();
-        assertThat(req(j, "/params/problem").asText()).isEqualTo("least-squares");
+        assertThat(text(j, "/params/problem")).isEqualTo("least-squares");
         long sum = 0;
         for (JsonNode n : req(j, "/staleness/histogram")) {
-            sum += n.asLong();
+            sum += integerValue(n, "a histogram count");
         }
         assertThat(sum).isEqualTo(2000);
     }
@@ -78,15 +82,15 @@ class TrainCommandTest {
         assertThat(w.size()).isEqualTo(3);
         // at the recorded rate the replay is the run itself
         assertThat(num(w.get(0), "finalTrainLoss")).isEqualTo(num(j, "/final/trainLoss"));
-        assertThat(req(w.get(2), "diverged").asBoolean()).isTrue();
-        assertThat(req(w.get(2), "divergedAt").asLong()).isPositive();
+        assertThat(bool(w.get(2), "diverged")).isTrue();
+        assertThat(integer(w.get(2), "divergedAt")).isPositive();
         assertThat(dir.resolve("what-if.png")).exists();
         // --replay at another eta is the same interleaving at that rate: equal to the what-if row
         Run b = run("--data", LS, "--updates", "800", "--workers", "3", "--replay", s, "--eta", "0.2", "--format", "json",
                 "--no-replay-edge");
         assertThat(b.code()).as(b.err()).isZero();
         JsonNode jb = Json.mapper().readTree(b.out());
-        assertThat(req(jb, "counterfactualReplay").asBoolean()).isTrue();
+        assertThat(bool(jb, "counterfactualReplay")).isTrue();
         assertThat(num(jb, "/final/trainLoss")).isEqualTo(num(w.get(1), "finalTrainLoss"));
     }
 
@@ -195,9 +199,9 @@ class TrainCommandTest {
         assertThat(a.code()).as(a.err()).isZero();
         assertThat(b.code()).as(b.err()).isZero();
         JsonNode ja = Json.mapper().readTree(a.out());
-        assertThat(req(ja, "/params/lrPolicy").asText()).isEqualTo("constant@step:200:0.5");
+        assertThat(text(ja, "/params/lrPolicy")).isEqualTo("constant@step:200:0.5");
         assertThat(req(Json.mapper().readTree(b.out()), "final")).isEqualTo(req(ja, "final"));
-        assertThat(req(ja, "/theory/note").asText()).contains("schedule");
+        assertThat(text(ja, "/theory/note")).contains("schedule");
         Run bad = run("--data", LS, "--lr-schedule", "cosine");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--lr-schedule");
@@ -209,8 +213,8 @@ class TrainCommandTest {
                 "--format", "json", "--no-replay-edge");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = Json.mapper().readTree(r.out());
-        assertThat(req(j, "/averaged/iterates").asLong()).isEqualTo(500);
-        assertThat(req(j, "/averaged/fromUpdate").asLong()).isEqualTo(501);
+        assertThat(integer(j, "/averaged/iterates")).isEqualTo(500);
+        assertThat(integer(j, "/averaged/fromUpdate")).isEqualTo(501);
         assertThat(num(j, "/averaged/trainLoss")).isPositive();
         Run bad = run("--data", LS, "--average", "tail:2");
         assertThat(bad.code()).isEqualTo(2);
@@ -255,8 +259,8 @@ class TrainCommandTest {
         Run b = run("--data", LS, "--updates", "500", "--workers", "1", "--checkpoint", ck, "--checkpoint-every", "100",
                 "--resume", "--format", "json");
         JsonNode jb = Json.mapper().readTree(b.out());
-        assertThat(req(jb, "resumedFrom").asLong()).isEqualTo(300);
-        assertThat(req(jb, "updates").asLong()).isEqualTo(500);
+        assertThat(integer(jb, "resumedFrom")).isEqualTo(300);
+        assertThat(integer(jb, "updates")).isEqualTo(500);
     }
 
     @Test

@@ -200,12 +200,11 @@ public record TrainJson(Params params, String engine, long updates, long resumed
                 "the measured staleness histogram as an i.i.d. law, sampled minibatch noise of the data, exact moments";
 
         static Theory of(RunTheory t) {
-            double[] ev = t.eigenvalues();
             List<CurvePoint> curve = new ArrayList<>();
             for (int i = 0; i < t.curveSteps().length; i++) {
                 curve.add(new CurvePoint(t.curveSteps()[i], t.predictedExcess()[i]));
             }
-            return new Theory(t.lossStar(), ev[0], ev[ev.length - 1], t.eta(),
+            return new Theory(t.lossStar(), t.minEigenvalue(), t.maxEigenvalue(), t.eta(),
                     new Geometric(GEOMETRIC_MODEL, t.geometric().kappa(), t.geometric().contraction(),
                             t.geometric().decay(), t.geometric().meanEdge()),
                     new MeasuredLaw(MEASURED_LAW_MODEL, t.law().law().pmf(), t.law().law().lumpedMass(),
@@ -271,8 +270,7 @@ public record TrainJson(Params params, String engine, long updates, long resumed
             boolean exactSpectrum, double eta, GeometricPrediction geometric, double measuredDecayPerUpdate,
             String note) implements TheoryJson {
         static GeometricOnly of(TheoryComparison g, String theoryNote) {
-            double[] ev = g.eigenvalues();
-            return new GeometricOnly(g.lossStar(), ev[0], ev[ev.length - 1], g.exactSpectrum(), g.eta(),
+            return new GeometricOnly(g.lossStar(), g.minEigenvalue(), g.maxEigenvalue(), g.exactSpectrum(), g.eta(),
                     new GeometricPrediction(g.kappa(), g.predictedContraction(), g.predictedDecayPerUpdate()),
                     g.measuredDecayPerUpdate(), theoryNote + "; the paper's geometric model only");
         }

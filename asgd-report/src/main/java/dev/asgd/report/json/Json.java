@@ -12,10 +12,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * JSON output: one object on stdout. Non-finite numbers (an infinite beta when sigma = 0, a NaN
- * of an absent quantity) become null, so that every JSON parser, pandas included, reads it; a
- * {@link DampingRegime} is written as its label ({@code underdamped}, ...), as everywhere else in
- * the JSON.
+ * The one JSON mapper: every command's JSON (one object on stdout) and the report's results.json.
+ * Records are written by component name. Non-finite numbers (an infinite beta when sigma = 0, a NaN
+ * of an absent quantity; double, Double and double[]) become null, so that every JSON parser,
+ * pandas included, reads it; a {@link DampingRegime} is written as its label
+ * ({@code underdamped}, ...), as everywhere else in the JSON.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = create();
@@ -29,7 +30,8 @@ public final class Json {
     }
 
     /**
-     * @param value a tree of maps, lists, arrays, numbers and strings
+     * @param value a record (a command's JSON view, results.json's outcome, a library result) or a
+     *     list, array, number or string
      * @return its pretty-printed JSON
      */
     public static String write(Object value) {

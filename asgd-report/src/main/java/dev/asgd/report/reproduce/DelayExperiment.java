@@ -66,7 +66,7 @@ public final class DelayExperiment implements Experiment {
         Table table = new Table(List.of("kappa", "printed optimum 2(1 - kappa)", "printed 2 mu deltaT",
                 "exact discrete -2 ln rho", "mean from the definition", "SME", "Monte Carlo E theta^2 (exact second moment)"), rows);
         double ratio = outcome.printedOverExactOptimumAt099();
-        double flat = c.exactDiscretePerStep()[0]; // kappa = 0
+        double flat = c.rateAtKappaZero();
         boolean ok = violations == 0 && bruteDev < 0.02;
         Verdict verdict = ok ? Verdict.HOLDS_WITH_CORRECTION : Verdict.FAILS;
         String text = ok

@@ -34,4 +34,19 @@ public final class Fmt {
     public static String f(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
     }
+
+    /**
+     * @param spec a comma-separated spec such as "synthetic:least-squares,n=4000,d=10"
+     * @param key a key of it
+     * @return the text after "key=" in the spec
+     * @throws IllegalArgumentException if the spec has no such key
+     */
+    public static String specValue(String spec, String key) {
+        for (String part : spec.split(",")) {
+            if (part.startsWith(key + "=")) {
+                return part.substring(key.length() + 1);
+            }
+        }
+        throw new IllegalArgumentException("no " + key + " in " + spec);
+    }
 }

@@ -24,8 +24,8 @@ public final class PerturbationExperiment implements Experiment {
     private static final double ETA = 0.01;
     private static final double KAPPA = 0.9;
     private static final double OMEGA = 1;
-    /** sigma with beta = 2 gamma / (tau^2 omega0^4) = 1, which keeps C2 and so C1 smallest. */
-    private static final double SIGMA = Math.sqrt(2 * Math.sqrt((1 - KAPPA) / ETA) / (Math.pow(ETA, 1.5) / Math.sqrt(1 - KAPPA)));
+    /** sigma with beta = 1, which keeps C2 and so C1 smallest. */
+    private static final double SIGMA = PerturbationStudy.unitBetaSigma(ETA, KAPPA);
 
     @Override
     public String id() {

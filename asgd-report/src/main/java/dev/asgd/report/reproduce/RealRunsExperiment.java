@@ -4,6 +4,7 @@ import dev.asgd.core.compare.Agreement;
 import dev.asgd.report.html.Section;
 import dev.asgd.report.html.Table;
 import dev.asgd.report.html.Verdict;
+import dev.asgd.training.engine.WorkerDelay;
 import dev.asgd.training.run.RealRunsStudy;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -96,7 +97,7 @@ public final class RealRunsExperiment implements Experiment {
                 + " while the paper's geometric model predicts %.4g (%.0fx too large); the measured-law decay agrees with"
                 + " the measured one at %d of %d stable learning rates up to %.0f %% of the edge", measured, lawEdge,
                 100 * Agreement.relativeDifference(lawEdge, measured), replay,
-                100 * Agreement.relativeDifference(replay, measured), study.edgeGeometricMean(), study.edgeGeometricMean() / measured,
+                100 * Agreement.relativeDifference(replay, measured), study.edgeGeometricMean(), study.edgeGeometricOverMeasured(),
                 study.decaysAgreeing(), study.decaysCompared(), 100 * RealRunsStudy.DECAY_RANGE);
         Section section = new Section(id(), title(), "The paper models staleness as geometric with kappa = mean/(1 + mean)"
                 + " and the gradient noise as additive; real asynchronous training has neither. Does the theory, fed the"
@@ -105,11 +106,13 @@ public final class RealRunsExperiment implements Experiment {
                         new Table(List.of("eta", "measured decay [95 %]", "measured law, same window",
                                 "measured law, -ln rho_ms", "paper's geometric model", "agrees"), decayRows)),
                 verdict, text, List.of(
-                    Fmt.f("Method: least squares n = 20000, d = 20, batch %d, %d updates, M = %d worker threads with an"
-                            + " exponential delay of mean 0.2 ms, metrics every 10 updates; %d seeds per learning rate"
+                    Fmt.f("Method: least squares n = %s, d = %s, batch %d, %d updates, M = %d worker threads with an"
+                            + " exponential delay of mean %s ms, metrics every %d updates; %d seeds per learning rate"
                             + " after a warm-up run; a run"
                             + " is unstable when its loss passes 100 x its initial value; a rate is stable when most of"
-                            + " its runs are; bisection in ln eta.", BATCH, updates, WORKERS, repeats(rc)),
+                            + " its runs are; bisection in ln eta.", Fmt.specValue(DATA, "n"), Fmt.specValue(DATA, "d"),
+                            BATCH, updates, WORKERS, WorkerDelay.parse(RealRunsStudy.DELAY, WORKERS).expMeanMs(),
+                            RealRunsStudy.EVAL_EVERY, repeats(rc)),
                     "The measured law: the pooled staleness histogram as an i.i.d. law, through the exact lag-augmented"
                             + " recursion of the first two moments with the minibatch's sampled Hessian (multiplicative"
                             + " noise); the decay is -ln of the second moment's spectral radius. The geometric model is the"

@@ -16,7 +16,8 @@ import java.util.List;
  * with the fitted order. Both sides are exact: the discrete moments from their closed recursion,
  * the SME's from its Gaussian solution. At the largest few eta an SME ensemble (asgd-simulation's
  * weak-order-2 splitting at h = deltaT) ({@link SmeAccuracyStudy}) measures the same weak errors
- * against the exact discrete moments a second, independent way, with standard errors.
+ * against the exact discrete moments a second, independent way, with standard errors. The study's
+ * result is the experiment's numbers in results.json; this class renders it.
  */
 public final class SmeAccuracyExperiment implements Experiment {
     private static final double KAPPA = 0.9;
@@ -93,9 +94,9 @@ public final class SmeAccuracyExperiment implements Experiment {
         String text = Fmt.f("the weak error at fixed SME time T = 2 falls like eta^%.2f for theta and eta^%.2f for theta^2"
                 + " (i.e. like deltaT^%.2f); at eta = %.1g it is %.2g and %.2g", orderMean, orderSecond, 2 * orderMean,
                 eta[0], errMean[0], errSecond[0])
-                + Fmt.f("; an SME ensemble (splitting scheme, N = %d paths) measures the same errors at the %d largest"
+                + Fmt.f("; an SME ensemble (%s scheme, N = %d paths) measures the same errors at the %d largest"
                         + " eta within %.1f standard errors of the exact SME (local order %.2f and %.2f over those eta;"
-                        + " the exact errors give %.2f and %.2f there)", runs, ensCount, maxZ, r.ensembleOrderMean(),
+                        + " the exact errors give %.2f and %.2f there)", r.ensembleScheme(), runs, ensCount, maxZ, r.ensembleOrderMean(),
                         r.ensembleOrderSecondMoment(), r.exactOrderMeanAtEnsembleEta(),
                         r.exactOrderSecondMomentAtEnsembleEta());
         Section section = new Section(id(), title(), "Section 2 (after An, Lu and Ying): for small eta discrete ASGD is"
@@ -115,43 +116,6 @@ public final class SmeAccuracyExperiment implements Experiment {
                             + " shares no code with the Gaussian solution; its largest |z| against it is %.2f. Smaller eta"
                             + " are left to the exact computation: there the weak error falls below what N paths can"
                             + " resolve.", ensCount, runs, maxZ)));
-        Numbers numbers = new Numbers(KAPPA, HORIZON, eta, errMean, errSecond, orderMean, orderSecond, runs,
-                "splitting", ensMean, ensMeanSe, ensSecond, ensSecondSe, r.ensembleZMeanAgainstExactSme(),
-                r.ensembleZSecondMomentAgainstExactSme(), maxZ, r.ensembleOrderMean(), r.ensembleOrderSecondMoment(),
-                r.exactOrderMeanAtEnsembleEta(), r.exactOrderSecondMomentAtEnsembleEta());
-        return new ExperimentResult(section, numbers);
-    }
-
-    /**
-     * The experiment's numbers in results.json (keys are the component names).
-     *
-     * @param kappa staleness rate
-     * @param horizon the SME time T
-     * @param eta the learning rates
-     * @param weakErrorMean weak error of theta
-     * @param weakErrorSecondMoment weak error of theta^2
-     * @param orderMean fitted order of weakErrorMean
-     * @param orderSecondMoment fitted order of weakErrorSecondMoment
-     * @param ensembleRuns paths per ensemble
-     * @param ensembleScheme the ensemble's integrator
-     * @param ensembleWeakErrorMean the ensemble's weak error of theta
-     * @param ensembleWeakErrorMeanStdErr its standard error
-     * @param ensembleWeakErrorSecondMoment the ensemble's weak error of theta^2
-     * @param ensembleWeakErrorSecondMomentStdErr its standard error
-     * @param ensembleZMeanAgainstExactSme z of the ensemble mean against the exact SME
-     * @param ensembleZSecondMomentAgainstExactSme z of its second moment
-     * @param ensembleMaxAbsZ the largest |z|
-     * @param ensembleOrderMean the ensemble's local order, theta
-     * @param ensembleOrderSecondMoment the ensemble's local order, theta^2
-     * @param exactOrderMeanAtEnsembleEta the exact order over the ensemble's eta, theta
-     * @param exactOrderSecondMomentAtEnsembleEta the exact order there, theta^2
-     */
-    public record Numbers(double kappa, double horizon, double[] eta, double[] weakErrorMean,
-            double[] weakErrorSecondMoment, double orderMean, double orderSecondMoment, int ensembleRuns,
-            String ensembleScheme, double[] ensembleWeakErrorMean, double[] ensembleWeakErrorMeanStdErr,
-            double[] ensembleWeakErrorSecondMoment, double[] ensembleWeakErrorSecondMomentStdErr,
-            double[] ensembleZMeanAgainstExactSme, double[] ensembleZSecondMomentAgainstExactSme,
-            double ensembleMaxAbsZ, double ensembleOrderMean, double ensembleOrderSecondMoment,
-            double exactOrderMeanAtEnsembleEta, double exactOrderSecondMomentAtEnsembleEta) {
+        return new ExperimentResult(section, r);
     }
 }

@@ -23,6 +23,8 @@ import java.util.List;
  */
 public final class WorkerExperiment implements Experiment {
     private static final double TRAIN_ETA = 0.002;
+    /** Mean of the exponential compute delay per gradient of the threaded runs, in ms. */
+    private static final double DELAY_MS = 0.5;
 
     @Override
     public String id() {
@@ -53,7 +55,7 @@ public final class WorkerExperiment implements Experiment {
         List<WorkerStudy.MeasuredRun> measured = new ArrayList<>();
         for (int j = 0; j < ws.length; j++) {
             try {
-                measured.add(WorkerSpeedupRun.measure(ws[j], TRAIN_ETA, updates, 0.5, ctx.config().seed()));
+                measured.add(WorkerSpeedupRun.measure(ws[j], TRAIN_ETA, updates, DELAY_MS, ctx.config().seed()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
@@ -90,10 +92,11 @@ public final class WorkerExperiment implements Experiment {
                     new Charts.Series("break-even", m, one, Charts.Style.DOTTED)), List.of());
         List<List<String>> rows = new ArrayList<>();
         for (int w : new int[] {1, 2, 4, 8, 10, 16}) {
-            int i = w - 1;
-            rows.add(List.of(Integer.toString(w), Fmt.num(paperIndep[i]), paperIndep[i] > 1 ? "ASGD" : "SGD",
-                    Fmt.num(exactIndep[i]), exactIndep[i] > 1 ? "ASGD" : "SGD", Fmt.num((w - 1) / (double) w),
-                    Fmt.num(paperQueue[i]), Fmt.num(exactQueue[i])));
+            double paper = c.efficiencyPaperIndependentAt(w);
+            double exact = c.speedupExactIndependentAt(w);
+            rows.add(List.of(Integer.toString(w), Fmt.num(paper), paper > 1 ? "ASGD" : "SGD",
+                    Fmt.num(exact), exact > 1 ? "ASGD" : "SGD", Fmt.num(c.queueKappaAt(w)),
+                    Fmt.num(c.efficiencyPaperQueueAt(w)), Fmt.num(c.speedupExactQueueAt(w))));
         }
         Table models = new Table(List.of("m", "m(1 - kappa), kappa = 0.9", "printed winner", "exact speed-up per time",
                 "exact winner", "queue kappa = (m-1)/m", "queue m(1 - kappa)", "queue exact speed-up"), rows);
@@ -116,8 +119,8 @@ public final class WorkerExperiment implements Experiment {
                 + " (up to m = %d, where ASGD is %.2fx faster per unit time, not slower); under the queue model"
                 + " m(1 - kappa) = 1 for every m, so it never decides, while the exact speed-up at m = 8 is %.2f; threaded"
                 + " training with m = %d measured staleness %.2f (m(1 - kappa) = %.2f) and a %.2fx faster decay per second"
-                + " than m = 1", disagree, WorkerStudy.MAX_WORKERS, worstM, worstM == 0 ? Double.NaN : exactIndep[worstM - 1],
-                exactQueue[7],
+                + " than m = 1", disagree, WorkerStudy.MAX_WORKERS, worstM, study.speedupAtLargestDisagreement(),
+                c.speedupExactQueueAt(8),
                 last.workers(), last.meanStaleness(), last.efficiencyPaper(), last.speedupPerSecond());
         Section section = new Section(id(), title(), "Remark 3.4: with m workers ASGD decays like exp(-2(1 - kappa) m k) in"
                 + " the time SGD decays like exp(-2k); so ASGD is more efficient than SGD as long as (1 - kappa) m > 1,"
@@ -127,9 +130,11 @@ public final class WorkerExperiment implements Experiment {
                             + " same eta = 0.05 (omega0 = 1); m workers deliver m gradients per unit time, so the speed-up"
                             + " per unit time is m ln rho(eta, kappa) / ln rho(eta, 0). The queue model of m workers with"
                             + " exponential compute times has E tau = m - 1, i.e. kappa = (m - 1)/m.",
-                    "Threaded training: least squares (n = 4000, d = 10), eta = 0.002, batch 16, an exponential compute"
-                            + " delay of mean 0.5 ms per gradient, the staleness of every update measured at the parameter"
-                            + " server. Wall-clock numbers depend on the machine and its load.",
+                    Fmt.f("Threaded training: least squares (n = %s, d = %s), eta = %s, batch %d, an exponential"
+                            + " compute delay of mean %s ms per gradient, the staleness of every update measured at the"
+                            + " parameter server. Wall-clock numbers depend on the machine and its load.",
+                            Fmt.specValue(WorkerSpeedupRun.DATA, "n"), Fmt.specValue(WorkerSpeedupRun.DATA, "d"),
+                            TRAIN_ETA, WorkerSpeedupRun.BATCH, DELAY_MS),
                     "The expected staleness is kappa/(1 - kappa), not 1/(1 - kappa) (errata #4)."));
         return new ExperimentResult(section, c);
     }

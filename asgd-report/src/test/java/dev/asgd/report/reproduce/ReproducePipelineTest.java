@@ -83,11 +83,20 @@ class ReproducePipelineTest {
         JsonNode acc = numbers("sme-accuracy");
         assertThat(number(acc, "ensembleMaxAbsZ")).as("max |z|, seed 1").isLessThan(4.5);
         assertThat(number(acc, "ensembleOrderMean")).isGreaterThan(0.3);
+        // the orders carry OrderFit's interval
+        assertThat(number(acc, "orderMeanLow")).isLessThan(number(acc, "orderMean"));
+        assertThat(number(acc, "orderMeanHigh")).isGreaterThan(number(acc, "orderMean"));
+        assertThat(text(acc, "ensembleScheme")).isEqualTo("splitting");
         assertThat(number(t, "maxRelDevSmeEnsemble")).isLessThan(0.02);
         JsonNode errata = numbers("errata");
         assertThat(integer(errata, "confirmed")).isEqualTo(15);
-        required(errata, "errata").forEach(e -> assertThat(bool(e, "confirmed")).as("erratum %d", integer(e, "number"))
-                .isTrue());
+        // erratum 12 is a typo confirmed by reading: the computations confirm the other 14
+        assertThat(integer(errata, "confirmedByComputation")).isEqualTo(14);
+        required(errata, "errata").forEach(e -> {
+            assertThat(bool(e, "confirmed")).as("erratum %d", integer(e, "number")).isTrue();
+            assertThat(bool(e, "byReading")).as("erratum %d by reading", integer(e, "number"))
+                    .isEqualTo(integer(e, "number") == 12);
+        });
         // the study's typed numbers beside the rows: E tau = kappa/(1 - kappa) = 9 at kappa = 0.9 (erratum 4), the
         // centred start decays at the printed 2 mu = 2 (erratum 2), m(1 - kappa) = 1 for the queue of 8 (erratum 10)
         JsonNode study = required(errata, "study");
@@ -96,7 +105,10 @@ class ReproducePipelineTest {
         assertThat(integer(required(study, "queueModelKappa"), "workers")).isEqualTo(8);
         assertThat(number(required(study, "queueModelKappa"), "efficiency")).isCloseTo(1, within(0.02));
         assertThat(text(required(study, "criticalCaseRate"), "regime")).isEqualTo("critical");
-        assertThat(required(study, "gradientTypo").isObject()).isTrue();
+        assertThat(bool(required(study, "gradientTypo"), "computed")).isFalse();
+        assertThat(number(required(study, "criticalCaseRate"), "correctedMu")).isCloseTo(
+                number(required(study, "criticalCaseRate"), "certifiedMu"), within(1e-6));
+        assertThat(number(required(study, "secondMomentStabilityLimit"), "sqrtKappa")).isEqualTo(Math.sqrt(0.9));
         // real threaded runs (timing-dependent staleness): the numbers exist and are ordered; the measured
         // law's edge lies below its mean edge and the paper's geometric edge is far above the measured one
         JsonNode real = numbers("real-runs");

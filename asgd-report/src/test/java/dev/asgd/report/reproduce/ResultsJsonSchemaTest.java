@@ -20,8 +20,11 @@ import org.junit.jupiter.api.Test;
  * The key paths of results.json are a contract: every key the quick suite writes, pinned in
  * {@code results-json-keys.txt} (generated from the output before the studies moved out of the
  * report; since then changed deliberately only by the errata study's typed numbers under
- * {@code /experiments[errata]/numbers/study} and the removal of the constant {@code levels/*&#47;available}
- * and {@code verdicts/not available}). Array elements collapse to {@code []} (the union of their keys), except the
+ * {@code /experiments[errata]/numbers/study}, the removal of the constant {@code levels/*&#47;available}
+ * and {@code verdicts/not available}, the errata's {@code byReading} and {@code confirmedByComputation},
+ * the numbers the errata study now computes for the renderer ({@code correctedMu},
+ * {@code smePredictedPerStep}, {@code sqrtKappa}, {@code gradientTypo/computed}) and sme-accuracy's
+ * numbers becoming the study's result (order intervals, fitted lines, both sides' moments, steps). Array elements collapse to {@code []} (the union of their keys), except the
  * experiments, which are told apart by id ({@code /experiments[errata]/numbers/...}) so that a key of
  * one experiment cannot stand in for another's. Any added, removed or renamed key fails the test;
  * values (and nulls) are not compared here.

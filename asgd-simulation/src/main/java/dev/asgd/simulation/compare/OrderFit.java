@@ -12,8 +12,18 @@ import dev.asgd.core.fit.Line;
  * @param confidence the interval's level
  * @param low lower end of the interval (NaN for two points)
  * @param high upper end (NaN for two points)
+ * @param intercept ln C, the fitted line's intercept (through the centroid of the pairs used)
  */
-public record OrderFit(int points, double order, double stdErr, double confidence, double low, double high) {
+public record OrderFit(int points, double order, double stdErr, double confidence, double low, double high,
+        double intercept) {
+
+    /**
+     * @param eta a learning rate
+     * @return the fitted error C eta^p = exp(intercept) eta^order
+     */
+    public double at(double eta) {
+        return Math.exp(intercept) * Math.pow(eta, order);
+    }
 
     /**
      * @param eta the learning rates
@@ -37,9 +47,10 @@ public record OrderFit(int points, double order, double stdErr, double confidenc
         }
         Line line = Line.fit(xs, ys, 0, n);
         if (n == 2) {
-            return new OrderFit(n, line.slope(), Double.NaN, confidence, Double.NaN, Double.NaN);
+            return new OrderFit(n, line.slope(), Double.NaN, confidence, Double.NaN, Double.NaN, line.intercept());
         }
         Line.Interval ci = line.pooledSlopeInterval(confidence);
-        return new OrderFit(n, line.slope(), line.pooledSlopeStandardError(), confidence, ci.low(), ci.high());
+        return new OrderFit(n, line.slope(), line.pooledSlopeStandardError(), confidence, ci.low(), ci.high(),
+                line.intercept());
     }
 }

@@ -33,6 +33,41 @@ public final class SmeComparison {
 
     /**
      * @param config the comparison
+     * @return whether discrete ASGD has exact moments ({@link ExactMoments#applies})
+     */
+    public static boolean exactAvailable(CompareConfig config) {
+        SdeProblem p = config.problem();
+        return ExactMoments.applies(p.linear(), config.staleness(), p.omega0().length);
+    }
+
+    /**
+     * @param config the comparison
+     * @param monteCarlo whether the Monte Carlo ASGD ensemble is asked for
+     * @return whether {@link #run} runs it: when asked, and always when ASGD has no exact moments
+     */
+    public static boolean runsMonteCarlo(CompareConfig config, boolean monteCarlo) {
+        return monteCarlo || !exactAvailable(config);
+    }
+
+    /**
+     * The work {@link #run} reports to its progress: the member-steps of the Monte Carlo ensemble when
+     * it runs and of the SME ensemble when the SME has no exact moments (a perturbed loss).
+     *
+     * @param config the comparison
+     * @param monteCarlo as for {@link #run}
+     * @return the member-steps
+     */
+    public static long work(CompareConfig config, boolean monteCarlo) {
+        return (runsMonteCarlo(config, monteCarlo) ? memberSteps(config) : 0)
+                + (config.problem().linear() ? 0 : memberSteps(config));
+    }
+
+    private static long memberSteps(CompareConfig config) {
+        return (long) config.runs() * config.steps();
+    }
+
+    /**
+     * @param config the comparison
      * @param monteCarlo whether to run the Monte Carlo ASGD ensemble (it is always run when ASGD has no
      *     exact moments)
      * @param progress told the member-steps done over both ensembles (may be null)
@@ -41,8 +76,7 @@ public final class SmeComparison {
     public static Comparison run(CompareConfig config, boolean monteCarlo, LongConsumer progress) {
         SdeProblem p = config.problem();
         double[] star = p.loss().minimizer();
-        boolean exactAvailable = p.linear() && config.staleness().independentAcrossSteps()
-                && ExactMoments.fits(config.staleness(), p.omega0().length);
+        boolean exactAvailable = exactAvailable(config);
         List<SeriesPoint> exact = null;
         double rho = Double.NaN;
         double etaMax = Double.NaN;
@@ -64,9 +98,9 @@ public final class SmeComparison {
                         + " %.6g >= 1; eta = %.6g, its stability limit is %.6g)", rho, p.eta(), etaMax);
             }
         }
-        boolean runMc = monteCarlo || !exactAvailable;
+        boolean runMc = runsMonteCarlo(config, monteCarlo);
         boolean smeEnsemble = !p.linear();
-        long mcWork = runMc ? (long) config.runs() * config.steps() : 0;
+        long mcWork = runMc ? memberSteps(config) : 0;
         List<SeriesPoint> mc = null;
         String mcFailure = null;
         if (runMc) {

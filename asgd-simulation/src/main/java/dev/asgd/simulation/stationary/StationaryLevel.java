@@ -55,7 +55,7 @@ public record StationaryLevel(double secondMoment, Source source) {
      */
     public static ExactMoments exactMoments(double eta, double[] omega0, double[] sigma, double[] theta0,
             StalenessDistribution staleness, Perturbation perturbation) {
-        if (!perturbation.isZero() || !staleness.independentAcrossSteps() || !ExactMoments.fits(staleness, omega0.length)) {
+        if (!ExactMoments.applies(perturbation.isZero(), staleness, omega0.length)) {
             return null;
         }
         return ExactMoments.of(new MomentProblem(eta, omega0, sigma, theta0, null, staleness));

@@ -3,7 +3,9 @@ package dev.asgd.simulation.study;
 import dev.asgd.core.InvalidParameterException;
 import dev.asgd.core.compare.Agreement;
 import dev.asgd.theory.ModeRate;
+import dev.asgd.theory.study.TheoremRateStudy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,24 +22,52 @@ public final class EnsembleRateStudy {
     /**
      * @param kappa staleness rate
      * @param omega0 square root of the Hessian eigenvalue
-     * @param gammas the frictions measured
+     * @param grid the frictions of the whole study (e.g. TheoremRateStudy's), &gt; 0
+     * @param targets the frictions near which the ensembles run: each at the grid point nearest it
+     *     on a log scale
      * @param monteCarloRuns chains per Monte Carlo ensemble
-     * @param monteCarloSeeds the seed of each gamma's Monte Carlo ensemble
      * @param smeRuns paths per SME ensemble
-     * @param smeSeeds the seed of each gamma's SME ensemble
+     * @param seed the base seed: grid point i's Monte Carlo ensemble uses seed + i, its SME ensemble
+     *     seed + 200 + i
      * @param threads threads
      */
-    public record Parameters(double kappa, double omega0, double[] gammas, int monteCarloRuns, long[] monteCarloSeeds,
-            int smeRuns, long[] smeSeeds, int threads) {
+    public record Parameters(double kappa, double omega0, double[] grid, double[] targets, int monteCarloRuns,
+            int smeRuns, long seed, int threads) {
         /** Validates and copies. */
         public Parameters {
-            if (gammas == null || monteCarloSeeds == null || smeSeeds == null
-                    || monteCarloSeeds.length != gammas.length || smeSeeds.length != gammas.length) {
-                throw new InvalidParameterException("seeds", "(missing)", "one Monte Carlo and one SME seed per gamma");
+            if (grid == null || grid.length == 0) {
+                throw new InvalidParameterException("grid", "(none)", "one or more frictions");
             }
-            gammas = gammas.clone();
-            monteCarloSeeds = monteCarloSeeds.clone();
-            smeSeeds = smeSeeds.clone();
+            if (targets == null || targets.length == 0) {
+                throw new InvalidParameterException("targets", "(none)", "one or more frictions");
+            }
+            grid = grid.clone();
+            targets = targets.clone();
+        }
+
+        /** @return per target, the index of the grid point it runs at */
+        public int[] at() {
+            int[] at = new int[targets.length];
+            for (int j = 0; j < at.length; j++) {
+                at[j] = TheoremRateStudy.nearest(grid, targets[j]);
+            }
+            return at;
+        }
+
+        /**
+         * @param i a grid index
+         * @return the seed of the Monte Carlo ensemble at it
+         */
+        public long monteCarloSeed(int i) {
+            return seed + i;
+        }
+
+        /**
+         * @param i a grid index
+         * @return the seed of the SME ensemble at it
+         */
+        public long smeSeed(int i) {
+            return seed + 200 + i;
         }
     }
 
@@ -56,14 +86,24 @@ public final class EnsembleRateStudy {
     }
 
     /**
-     * @param points one per gamma, in the order given
+     * The grid arrays have one entry per grid friction, NaN where no ensemble ran.
+     *
+     * @param points one per target, in the order given
+     * @param monteCarlo Monte Carlo ASGD's exponent per grid point
+     * @param monteCarloExactSecondMoment the exact exponent of E theta^2 per grid point
+     * @param smeEnsemble the SME ensemble's exponent per grid point
+     * @param smeEnsembleExactWindowed the exact SME mean's windowed exponent per grid point
+     * @param monteCarloOverSharp monteCarlo / sharp per grid point
+     * @param smeEnsembleOverSharp smeEnsemble / sharp per grid point
      * @param maxRelDevMonteCarlo max |monteCarlo / monteCarloExactSecondMoment - 1|
      * @param maxRelDevMonteCarloFromSharp max |monteCarlo / sharp - 1|
      * @param maxRelDevExactSecondMomentFromSharp max |monteCarloExactSecondMoment / sharp - 1|
      * @param maxRelDevSmeEnsemble max |smeEnsemble / smeEnsembleExactWindowed - 1|
      * @param maxRelDevSmeEnsembleFromSharp max |smeEnsemble / sharp - 1|
      */
-    public record Result(List<Point> points, double maxRelDevMonteCarlo, double maxRelDevMonteCarloFromSharp,
+    public record Result(List<Point> points, double[] monteCarlo, double[] monteCarloExactSecondMoment,
+            double[] smeEnsemble, double[] smeEnsembleExactWindowed, double[] monteCarloOverSharp,
+            double[] smeEnsembleOverSharp, double maxRelDevMonteCarlo, double maxRelDevMonteCarloFromSharp,
             double maxRelDevExactSecondMomentFromSharp, double maxRelDevSmeEnsemble,
             double maxRelDevSmeEnsembleFromSharp) {
         /** Copies the list. */
@@ -77,7 +117,8 @@ public final class EnsembleRateStudy {
      * @return the measured exponents and their deviations
      */
     public static Result run(Parameters p) {
-        int n = p.gammas().length;
+        int[] at = p.at();
+        int n = at.length;
         List<Point> points = new ArrayList<>();
         double[] mc = new double[n];
         double[] mcExact = new double[n];
@@ -85,23 +126,43 @@ public final class EnsembleRateStudy {
         double[] ensWindowed = new double[n];
         double[] sharp = new double[n];
         for (int i = 0; i < n; i++) {
-            double g = p.gammas()[i];
+            double g = p.grid()[at[i]];
             double eta = (1 - p.kappa()) / (g * g);
             MonteCarloDecay.Estimate e = MonteCarloDecay.secondMomentDecayPerStep(eta, p.kappa(), p.omega0(),
-                    p.monteCarloRuns(), p.monteCarloSeeds()[i], p.threads());
+                    p.monteCarloRuns(), p.monteCarloSeed(at[i]), p.threads());
             ModeRate rate = ModeRate.of(eta, p.kappa(), p.omega0(), 1);
             double dt = rate.sme().deltaT();
             mc[i] = e.value() / dt;
             mcExact[i] = e.exact() / dt;
             SmeEnsembleDecay.Rate s = SmeEnsembleDecay.meanDecayPerUnitTime(eta, p.kappa(), p.omega0(), p.smeRuns(),
-                    p.smeSeeds()[i], p.threads());
+                    p.smeSeed(at[i]), p.threads());
             ens[i] = s.value();
             ensWindowed[i] = s.exactWindowed();
             sharp[i] = 2 * rate.muSharp();
             points.add(new Point(g, sharp[i], mc[i], mcExact[i], ens[i], ensWindowed[i]));
         }
-        return new Result(points, Agreement.maxRelativeDeviation(mc, mcExact), Agreement.maxRelativeDeviation(mc, sharp),
+        int m = p.grid().length;
+        return new Result(points, onGrid(m, at, mc), onGrid(m, at, mcExact), onGrid(m, at, ens),
+                onGrid(m, at, ensWindowed), onGrid(m, at, divide(mc, sharp)), onGrid(m, at, divide(ens, sharp)),
+                Agreement.maxRelativeDeviation(mc, mcExact), Agreement.maxRelativeDeviation(mc, sharp),
                 Agreement.maxRelativeDeviation(mcExact, sharp), Agreement.maxRelativeDeviation(ens, ensWindowed),
                 Agreement.maxRelativeDeviation(ens, sharp));
+    }
+
+    private static double[] onGrid(int m, int[] at, double[] values) {
+        double[] v = new double[m];
+        Arrays.fill(v, Double.NaN);
+        for (int j = 0; j < at.length; j++) {
+            v[at[j]] = values[j];
+        }
+        return v;
+    }
+
+    private static double[] divide(double[] a, double[] b) {
+        double[] r = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[i] / b[i];
+        }
+        return r;
     }
 }

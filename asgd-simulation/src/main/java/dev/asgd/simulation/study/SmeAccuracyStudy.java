@@ -87,10 +87,15 @@ public final class SmeAccuracyStudy {
      * @param smeSecondMoment E Theta^2
      * @param weakErrorSecondMoment |E theta_K^2 - E Theta^2|
      * @param orderMean the fitted order of weakErrorMean in eta
+     * @param orderMeanLow the lower end of its confidence interval
+     * @param orderMeanHigh the upper end
      * @param orderSecondMoment the fitted order of weakErrorSecondMoment
-     * @param fitMean C eta^orderMean through the centroid of the log-log points
+     * @param orderSecondMomentLow the lower end of its confidence interval
+     * @param orderSecondMomentHigh the upper end
+     * @param fitMean C eta^orderMean, the fitted line through the centroid of the log-log points used
      * @param fitSecondMoment C eta^orderSecondMoment likewise
      * @param ensembleRuns paths per ensemble
+     * @param ensembleScheme the ensemble's integrator
      * @param ensembleCount at how many eta the ensemble ran
      * @param ensembleWeakErrorMean |E theta_K - ensemble mean|
      * @param ensembleWeakErrorMeanStdErr its standard error
@@ -106,8 +111,9 @@ public final class SmeAccuracyStudy {
      */
     public record Result(double kappa, double horizon, double[] eta, long[] steps, double[] discreteMean,
             double[] smeMean, double[] weakErrorMean, double[] discreteSecondMoment, double[] smeSecondMoment,
-            double[] weakErrorSecondMoment, double orderMean, double orderSecondMoment, double[] fitMean,
-            double[] fitSecondMoment, int ensembleRuns, int ensembleCount, double[] ensembleWeakErrorMean,
+            double[] weakErrorSecondMoment, double orderMean, double orderMeanLow, double orderMeanHigh,
+            double orderSecondMoment, double orderSecondMomentLow, double orderSecondMomentHigh, double[] fitMean,
+            double[] fitSecondMoment, int ensembleRuns, String ensembleScheme, int ensembleCount, double[] ensembleWeakErrorMean,
             double[] ensembleWeakErrorMeanStdErr, double[] ensembleWeakErrorSecondMoment,
             double[] ensembleWeakErrorSecondMomentStdErr, double[] ensembleZMeanAgainstExactSme,
             double[] ensembleZSecondMomentAgainstExactSme, double ensembleMaxAbsZ, double ensembleOrderMean,
@@ -130,9 +136,6 @@ public final class SmeAccuracyStudy {
         double[] sSecond = new double[n];
         double[] errMean = new double[n];
         double[] errSecond = new double[n];
-        double[] logEta = new double[n];
-        double[] logMean = new double[n];
-        double[] logSecond = new double[n];
         double[] ensMean = nan(n);
         double[] ensMeanSe = nan(n);
         double[] ensSecond = nan(n);
@@ -161,9 +164,6 @@ public final class SmeAccuracyStudy {
             sSecond[i] = s.secondMoment();
             errMean[i] = c.weakError().meanMax();
             errSecond[i] = c.weakError().secondMomentMax();
-            logEta[i] = Math.log(eta[i]);
-            logMean[i] = Math.log(errMean[i]);
-            logSecond[i] = Math.log(errSecond[i]);
             if (p.ensembleAt(i)) {
                 SmeEnsembleDecay.Moments e = SmeEnsembleDecay.momentsAt(eta[i], kappa, omega, p.sigma(), p.theta0(),
                         stepsAt[i], p.runs(), p.seed() + i, p.threads());
@@ -178,19 +178,13 @@ public final class SmeAccuracyStudy {
                 progress.accept(i + 1);
             }
         }
-        double orderMean = order(sweep.meanOrder());
-        double orderSecond = order(sweep.secondMomentOrder());
-        double[] fitMean = new double[n];
-        double[] fitSecond = new double[n];
-        double cm = Math.exp(mean(logMean) - orderMean * mean(logEta));
-        double cs = Math.exp(mean(logSecond) - orderSecond * mean(logEta));
-        for (int i = 0; i < n; i++) {
-            fitMean[i] = cm * Math.pow(eta[i], orderMean);
-            fitSecond[i] = cs * Math.pow(eta[i], orderSecond);
-        }
+        OrderFit meanFit = sweep.meanOrder();
+        OrderFit secondFit = sweep.secondMomentOrder();
         int ensCount = (int) Arrays.stream(ensMean).filter(Double::isFinite).count();
         return new Result(kappa, p.horizon(), eta.clone(), stepsAt, dMean, sMean, errMean, dSecond, sSecond, errSecond,
-                orderMean, orderSecond, fitMean, fitSecond, p.runs(), ensCount, ensMean, ensMeanSe, ensSecond,
+                order(meanFit), low(meanFit), high(meanFit), order(secondFit), low(secondFit), high(secondFit),
+                fitted(meanFit, eta), fitted(secondFit, eta), p.runs(), SmeEnsembleDecay.SCHEME.label(), ensCount,
+                ensMean, ensMeanSe, ensSecond,
                 ensSecondSe, zMean, zSecond, Math.max(maxAbs(zMean), maxAbs(zSecond)),
                 order(OrderFit.fit(eta, ensMean, CONFIDENCE)), order(OrderFit.fit(eta, ensSecond, CONFIDENCE)),
                 order(OrderFit.fit(eta, where(errMean, ensMean), CONFIDENCE)),
@@ -212,6 +206,25 @@ public final class SmeAccuracyStudy {
         return r;
     }
 
+    /** @return the lower end of the order's interval, NaN without a fit */
+    private static double low(OrderFit fit) {
+        return fit == null ? Double.NaN : fit.low();
+    }
+
+    /** @return the upper end of the order's interval, NaN without a fit */
+    private static double high(OrderFit fit) {
+        return fit == null ? Double.NaN : fit.high();
+    }
+
+    /** @return the fitted errors C eta^p at each eta, NaN without a fit */
+    private static double[] fitted(OrderFit fit, double[] eta) {
+        double[] v = new double[eta.length];
+        for (int i = 0; i < eta.length; i++) {
+            v[i] = fit == null ? Double.NaN : fit.at(eta[i]);
+        }
+        return v;
+    }
+
     /** @return the fitted order, NaN without a fit (fewer than two usable points) */
     private static double order(OrderFit fit) {
         return fit == null ? Double.NaN : fit.order();
@@ -226,13 +239,5 @@ public final class SmeAccuracyStudy {
             }
         }
         return m;
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
     }
 }

@@ -22,6 +22,8 @@ import java.util.List;
  * Y_0 = -sqrt(eta/(1 - kappa)) omega0^2 theta0. Results do not depend on the thread count.
  */
 public final class SmeEnsembleDecay {
+    /** The integrator of every ensemble here: the weak-order-2 splitting. */
+    public static final SchemeKind SCHEME = SchemeKind.SPLITTING;
 
     private static final double DIVERGENCE_BOUND = 1e6;
     /** e-folds of the exact squared mean over the horizon of {@link #meanDecayPerUnitTime}. */
@@ -100,7 +102,7 @@ public final class SmeEnsembleDecay {
             long every, int runs, long seed, int threads) {
         SdeProblem problem = new SdeProblem(QuadraticLoss.of(omega0), eta, kappa, new double[] {sigma},
                 new double[] {theta0});
-        SdeConfig c = new SdeConfig(problem, SchemeKind.SPLITTING, 1, steps, every, runs, seed, threads,
+        SdeConfig c = new SdeConfig(problem, SCHEME, 1, steps, every, runs, seed, threads,
                 DIVERGENCE_BOUND, new double[0]);
         return SdeEnsemble.run(c, null);
     }

@@ -62,10 +62,14 @@ class EtaSweepTest {
         OrderFit f = OrderFit.fit(new double[] {1, 2, 4, 8}, new double[] {3, 12, 48, 192}, 0.95);
         assertThat(f.order()).isCloseTo(2, within(1e-12));
         assertThat(f.stdErr()).isCloseTo(0, within(1e-12));
+        assertThat(f.intercept()).isCloseTo(Math.log(3), within(1e-12));
+        assertThat(f.at(16)).isCloseTo(768, within(1e-9));
         OrderFit two = OrderFit.fit(new double[] {1, 2, 3}, new double[] {1, 2, Double.NaN}, 0.95);
         assertThat(two.points()).isEqualTo(2);
         assertThat(two.order()).isCloseTo(1, within(1e-12));
         assertThat(two.low()).isNaN();
+        // the NaN pair is skipped: the line through (ln 1, ln 1) and (ln 2, ln 2)
+        assertThat(two.intercept()).isCloseTo(0, within(1e-12));
         assertThat(OrderFit.fit(new double[] {1, 2}, new double[] {0, 1}, 0.95)).isNull();
     }
 

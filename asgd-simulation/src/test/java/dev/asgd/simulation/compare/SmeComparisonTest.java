@@ -54,6 +54,22 @@ class SmeComparisonTest {
     }
 
     @Test
+    void workCountsTheEnsemblesThatRun() {
+        CompareConfig q = config(0.01, 0.9, "none", new GeometricStaleness(0.9), 100, 10, 20, 1e100);
+        assertThat(SmeComparison.exactAvailable(q)).isTrue();
+        assertThat(SmeComparison.work(q, true)).isEqualTo(2000);
+        assertThat(SmeComparison.work(q, false)).isZero();
+        // no exact moments: the Monte Carlo always runs
+        CompareConfig queue = config(0.01, 0.75, "none", new QueueStaleness(4), 100, 10, 20, 1e100);
+        assertThat(SmeComparison.exactAvailable(queue)).isFalse();
+        assertThat(SmeComparison.runsMonteCarlo(queue, false)).isTrue();
+        assertThat(SmeComparison.work(queue, false)).isEqualTo(2000);
+        // a perturbed loss: the Monte Carlo and the SME ensemble
+        CompareConfig perturbed = config(0.01, 0.9, "sin:0.1", new GeometricStaleness(0.9), 100, 10, 20, 1e100);
+        assertThat(SmeComparison.work(perturbed, false)).isEqualTo(4000);
+    }
+
+    @Test
     void aboveTheSecondMomentLimitTheVerdictSaysSo() {
         Comparison c = SmeComparison.run(quadratic(1.0, 0.9), false, null);
         assertThat(c.secondMomentEtaMax()).isBetween(0.4, 0.5);

@@ -77,4 +77,20 @@ class StationaryLevelTest {
         assertThat(r.secondMomentFactorPerStep()).isCloseTo(0.99 * 0.99, within(1e-12));
         assertThat(r.secondMomentLogPerStep()).isEqualTo(Math.log(r.secondMomentFactorPerStep()));
     }
+
+    @Test
+    void ensembleAnalysisCombinesTheLevelTheFitAndTheExactRates() {
+        List<SeriesPoint> s = series(9, 7, 5, 3, 2, 2);
+        ExactMoments exact = exact(0.01, new GeometricStaleness(0), "none");
+        EnsembleAnalysis a = EnsembleAnalysis.ofQuadratic(s, 0.01, new double[] {1}, new double[] {1},
+                new double[] {1}, new GeometricStaleness(0), Perturbations.parse("none"), 0, 500, 0.95);
+        assertThat(a.level()).isEqualTo(StationaryLevel.of(exact, s));
+        assertThat(a.stationary()).isEqualTo(exact.stationarySecondMoment());
+        assertThat(a.exactRates()).isEqualTo(ExactRates.of(exact));
+        assertThat(a.fit()).isEqualTo(dev.asgd.simulation.RateFit.fit(s, a.stationary(), 0, 500, 0.95));
+        EnsembleAnalysis none = EnsembleAnalysis.ofQuadratic(s, 0.01, new double[] {1}, new double[] {1},
+                new double[] {1}, new QueueStaleness(4), Perturbations.parse("none"), 0, 500, 0.95);
+        assertThat(none.exactRates()).isNull();
+        assertThat(none.level().source()).isEqualTo(StationaryLevel.Source.TAIL_AVERAGE);
+    }
 }

@@ -71,16 +71,29 @@ class SimulationStudiesTest {
 
     @Test
     void ensembleRateStudyMatchesTheExactRates() {
-        EnsembleRateStudy.Result r = EnsembleRateStudy.run(new EnsembleRateStudy.Parameters(0.99, 1,
-                new double[] {0.5, 5}, 2000, new long[] {21, 22}, 1000, new long[] {31, 32}, 2));
+        EnsembleRateStudy.Parameters params = new EnsembleRateStudy.Parameters(0.99, 1, new double[] {0.5, 1, 5},
+                new double[] {0.6, 4}, 2000, 1000, 21, 2);
+        assertThat(params.at()).containsExactly(0, 2);
+        assertThat(params.monteCarloSeed(2)).isEqualTo(23);
+        assertThat(params.smeSeed(2)).isEqualTo(223);
+        EnsembleRateStudy.Result r = EnsembleRateStudy.run(params);
         assertThat(r.points()).hasSize(2);
+        assertThat(r.monteCarlo()).hasSize(3);
+        assertThat(r.monteCarlo()[1]).isNaN();
+        assertThat(r.monteCarlo()[2]).isEqualTo(r.points().get(1).monteCarlo());
+        assertThat(r.smeEnsemble()[0]).isEqualTo(r.points().get(0).smeEnsemble());
+        assertThat(r.monteCarloOverSharp()[0])
+                .isEqualTo(r.points().get(0).monteCarlo() / r.points().get(0).sharp());
+        assertThat(r.smeEnsembleOverSharp()[1]).isNaN();
         assertThat(r.maxRelDevMonteCarlo()).isLessThan(0.1);
         assertThat(r.maxRelDevSmeEnsemble()).isLessThan(0.02);
         for (EnsembleRateStudy.Point p : r.points()) {
             assertThat(p.monteCarlo() / p.monteCarloExactSecondMoment()).isCloseTo(1, within(0.1));
         }
-        assertThatThrownBy(() -> new EnsembleRateStudy.Parameters(0.99, 1, new double[] {1}, 10, new long[0], 10,
-                new long[] {1}, 1)).isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> new EnsembleRateStudy.Parameters(0.99, 1, new double[] {1}, new double[0], 10, 10,
+                1, 1)).isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> new EnsembleRateStudy.Parameters(0.99, 1, null, new double[] {1}, 10, 10,
+                1, 1)).isInstanceOf(InvalidParameterException.class);
     }
 
     /**
@@ -115,6 +128,12 @@ class SimulationStudiesTest {
             cy += Math.log(r.weakErrorMean()[i]) / eta.length;
         }
         assertThat(Math.log(r.fitMean()[0]) - r.orderMean() * (Math.log(eta[0]) - cx)).isCloseTo(cy, within(1e-9));
+        // the orders carry OrderFit's intervals (4 points: a t interval around the order)
+        assertThat(r.orderMeanLow()).isLessThan(r.orderMean());
+        assertThat(r.orderMeanHigh()).isGreaterThan(r.orderMean());
+        assertThat(r.orderSecondMomentLow()).isLessThan(r.orderSecondMoment());
+        assertThat(r.orderSecondMomentHigh()).isGreaterThan(r.orderSecondMoment());
+        assertThat(r.ensembleScheme()).isEqualTo("splitting");
         assertThatThrownBy(() -> new SmeAccuracyStudy.Parameters(0.9, 1, 1, 1, 2, new double[] {1e-3}, 1, 1, 10, 1, 1))
                 .isInstanceOf(InvalidParameterException.class);
     }

@@ -4,6 +4,7 @@ import dev.asgd.core.ModelParameters;
 import dev.asgd.core.staleness.StalenessDistribution;
 import dev.asgd.theory.ModeRate;
 import dev.asgd.theory.RateAnalysis;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -36,5 +37,19 @@ public record StepRates(double kappa, double meanContractionPerStep, double exac
         ModeRate m = a.slowestDiscrete();
         return Optional.of(new StepRates(kappa, m.meanContractionPerStep(), m.exactDecayPerStep(),
                 a.slowestSme().decayPerStepSharp(), a.slowestSme().decayPerStepPaper(), a.etaMax(), a.verdict()));
+    }
+
+    /**
+     * With one noise level per coordinate: the theory takes the largest (the rates above do not
+     * depend on sigma; it sets the SME's beta).
+     *
+     * @param eta learning rate
+     * @param staleness the law (the theory needs its kappa)
+     * @param omega0 the modes
+     * @param sigma the noise per coordinate
+     * @return the rates at the largest sigma, or empty when the law has no theory kappa
+     */
+    public static Optional<StepRates> of(double eta, StalenessDistribution staleness, double[] omega0, double[] sigma) {
+        return of(eta, staleness, omega0, Arrays.stream(sigma).max().orElse(0));
     }
 }

@@ -40,4 +40,17 @@ public record DelayComparison(double eta, double omega0, double[] kappa, double[
             throw new IllegalArgumentException("every definition series needs one value per definition kappa");
         }
     }
+
+    /**
+     * @return the exact discrete rate per step at kappa = 0 (SGD)
+     * @throws IllegalStateException if kappa = 0 is not on the grid
+     */
+    public double rateAtKappaZero() {
+        for (int i = 0; i < kappa.length; i++) {
+            if (kappa[i] == 0) {
+                return exactDiscretePerStep[i];
+            }
+        }
+        throw new IllegalStateException("kappa = 0 is not on the grid");
+    }
 }

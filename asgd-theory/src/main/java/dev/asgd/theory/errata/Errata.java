@@ -86,11 +86,12 @@ public record Errata(PrintedMuIsTwiceTheDecay printedMuIsTwiceTheDecay,
      * @param regime the damping regime
      * @param certifiedMu the certified rate
      * @param criticalDelta the delta of the constants
+     * @param correctedMu the corrected rate gamma/2 - criticalDelta
      * @param normRatioAt10 ||exp(A t)|| e^(gamma t/2) / (1 + t) at t = 10
      * @param normRatioAt100 the same at t = 100
      */
     public record CriticalCaseRate(double gamma, DampingRegime regime, double certifiedMu, double criticalDelta,
-            double normRatioAt10, double normRatioAt100) {
+            double correctedMu, double normRatioAt10, double normRatioAt100) {
     }
 
     /**
@@ -114,9 +115,10 @@ public record Errata(PrintedMuIsTwiceTheDecay printedMuIsTwiceTheDecay,
      * @param sqrtKappa sqrt kappa
      * @param exactFromRadiusPerStep -2 ln of that radius
      * @param smeTwiceMuDeltaT the SME's 2 mu deltaT with the sharp mu
+     * @param smePredictedPerStep 1 - kappa, what the SME's exp(-(1 - kappa) k) gives per step
      */
     public record PlateauExponent(double printedPerStep, double exactPerStep, double radius, double sqrtKappa,
-            double exactFromRadiusPerStep, double smeTwiceMuDeltaT) {
+            double exactFromRadiusPerStep, double smeTwiceMuDeltaT, double smePredictedPerStep) {
     }
 
     /**
@@ -183,8 +185,14 @@ public record Errata(PrintedMuIsTwiceTheDecay printedMuIsTwiceTheDecay,
     public record PerturbationUnbounded(double eps0, double at10, double at1e3, double at1e5) {
     }
 
-    /** Erratum 12 (Lemma 4.2): a typo, nothing to compute. */
-    public record GradientTypo() {
+    /**
+     * Erratum 12 (Lemma 4.2): ||grad_x h||^2 + C ||grad_x h||^2 is a typo for
+     * ||grad_x h||^2 + C ||grad_v h||^2; nothing computes it: it is confirmed by reading (4.4) and
+     * (3.8), which carry the grad_v term.
+     *
+     * @param computed false: no computation checks this erratum, it is confirmed by reading
+     */
+    public record GradientTypo(boolean computed) {
     }
 
     /**
@@ -217,8 +225,9 @@ public record Errata(PrintedMuIsTwiceTheDecay printedMuIsTwiceTheDecay,
      * @param etaMaxMean the mean's
      * @param radiusAtEtaOne the mean map's spectral radius at eta = 1
      * @param secondMomentAfter2000Steps E theta^2 after 2000 steps at eta = 1
+     * @param sqrtKappa sqrt kappa, the mean's contraction per step above the threshold
      */
     public record SecondMomentStabilityLimit(double etaMaxSecondMoment, double etaMaxMean, double radiusAtEtaOne,
-            double secondMomentAfter2000Steps) {
+            double secondMomentAfter2000Steps, double sqrtKappa) {
     }
 }

@@ -99,7 +99,7 @@ public final class ErrataStudy {
         p.accept(10);
         var e11 = perturbationUnbounded();
         p.accept(11);
-        var e12 = new Errata.GradientTypo();
+        var e12 = new Errata.GradientTypo(false);
         p.accept(12);
         var e13 = stationaryVelocitySign();
         p.accept(13);
@@ -145,8 +145,9 @@ public final class ErrataStudy {
         for (int i = 0; i < 2; i++) {
             q[i] = a.exp(tt[i]).frobeniusNorm() * Math.exp(gc * tt[i] / 2) / (1 + tt[i]);
         }
-        return new Errata.CriticalCaseRate(gc, crit.regime(), crit.lyapunov().certifiedMu(),
-                crit.constants().criticalDelta(), q[0], q[1]);
+        double delta = crit.constants().criticalDelta();
+        return new Errata.CriticalCaseRate(gc, crit.regime(), crit.lyapunov().certifiedMu(), delta, gc / 2 - delta,
+                q[0], q[1]);
     }
 
     /** @return erratum 4: the mean of the geometric pmf summed term by term */
@@ -165,7 +166,7 @@ public final class ErrataStudy {
     public static Errata.PlateauExponent plateauExponent() {
         double rad = MeanMapSpectrum.of(ETA, KAPPA, OMEGA).radius();
         return new Errata.PlateauExponent(2 * (1 - KAPPA), -Math.log(KAPPA), rad, Math.sqrt(KAPPA),
-                -2 * Math.log(rad), reference().decayPerStepSharp());
+                -2 * Math.log(rad), reference().decayPerStepSharp(), 1 - KAPPA);
     }
 
     /** @return erratum 6: the threshold printed, exact and by bisection on the eigenvalues' kind */
@@ -264,6 +265,7 @@ public final class ErrataStudy {
             blow.step();
         }
         double rad15 = MeanMapSpectrum.of(1, k9, OMEGA).radius();
-        return new Errata.SecondMomentStabilityLimit(etaSecond, etaMean, rad15, blow.current().secondMoment());
+        return new Errata.SecondMomentStabilityLimit(etaSecond, etaMean, rad15, blow.current().secondMoment(),
+                Math.sqrt(k9));
     }
 }

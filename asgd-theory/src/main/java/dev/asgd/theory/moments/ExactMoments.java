@@ -62,6 +62,19 @@ public final class ExactMoments {
     }
 
     /**
+     * Whether exact moments apply to ASGD on a quadratic with additive noise: an unperturbed loss,
+     * staleness independent across steps, and a law whose lag-augmented state {@link #fits}.
+     *
+     * @param unperturbed whether the loss is the plain quadratic
+     * @param law the staleness law
+     * @param dimension d
+     * @return whether {@link #of} applies
+     */
+    public static boolean applies(boolean unperturbed, StalenessDistribution law, int dimension) {
+        return unperturbed && law.independentAcrossSteps() && fits(law, dimension);
+    }
+
+    /**
      * @param law an i.i.d. staleness law
      * @param dimension d
      * @return whether {@link #of} can hold its lag-augmented state in the heap (always for geometric)

@@ -17,6 +17,19 @@ public final class PerturbationStudy {
     }
 
     /**
+     * The noise with beta = 2 gamma / (tau^2 omega0^4) = 1 for omega0 = 1, which keeps C2 and so C1
+     * smallest: sigma = sqrt(2 gamma / tau^2) with gamma = sqrt((1 - kappa) / eta) and
+     * tau^2 = eta^(3/2) / sqrt(1 - kappa).
+     *
+     * @param eta learning rate
+     * @param kappa staleness rate
+     * @return the sigma that gives beta = 1
+     */
+    public static double unitBetaSigma(double eta, double kappa) {
+        return Math.sqrt(2 * Math.sqrt((1 - kappa) / eta) / (Math.pow(eta, 1.5) / Math.sqrt(1 - kappa)));
+    }
+
+    /**
      * @param eta learning rate
      * @param kappa staleness rate
      * @param omega0 square root of the Hessian eigenvalue

@@ -4,6 +4,7 @@ import dev.asgd.core.InvalidParameterException;
 import dev.asgd.core.compare.Agreement;
 import dev.asgd.theory.DiscreteMeanRate;
 import dev.asgd.theory.ModeRate;
+import dev.asgd.theory.meanmap.Grid;
 import dev.asgd.theory.meanmap.MeanMapSpectrum;
 import dev.asgd.theory.sme.SmeDecay;
 import java.util.ArrayList;
@@ -40,6 +41,24 @@ public final class TheoremRateStudy {
                 throw new InvalidParameterException("gammas", "(none)", "one or more gammas");
             }
             gammas = gammas.clone();
+        }
+
+        /**
+         * A log-spaced grid of frictions with the critical point 2 omega0 inserted.
+         *
+         * @param kappa staleness rate in (0, 1)
+         * @param omega0 square root of the Hessian eigenvalue, &gt; 0
+         * @param from the smallest friction of the log-spaced grid
+         * @param to the largest friction of the log-spaced grid
+         * @param points points of the log-spaced grid (one more in the result)
+         * @return the parameters with the sorted grid and 2 omega0
+         */
+        public static Parameters withCritical(double kappa, double omega0, double from, double to, int points) {
+            double[] g = Grid.logspace(from, to, points);
+            double[] out = Arrays.copyOf(g, g.length + 1);
+            out[g.length] = 2 * omega0; // the critical point itself
+            Arrays.sort(out);
+            return new Parameters(kappa, omega0, out);
         }
 
         /**
@@ -85,6 +104,41 @@ public final class TheoremRateStudy {
         /** Copies the list. */
         public Result {
             regime = List.copyOf(regime);
+        }
+
+        /**
+         * @param rates one rate per gamma (NaN where not computed)
+         * @return rates[i] / sharp[i]
+         */
+        public double[] overSharp(double[] rates) {
+            if (rates.length != sharp.length) {
+                throw new InvalidParameterException("rates", rates.length, "one rate per gamma (" + sharp.length + ")");
+            }
+            double[] r = new double[rates.length];
+            for (int i = 0; i < rates.length; i++) {
+                r[i] = rates[i] / sharp[i];
+            }
+            return r;
+        }
+
+        /** @return printed / sharp per gamma */
+        public double[] printedOverSharp() {
+            return overSharp(printed);
+        }
+
+        /** @return certificate / sharp per gamma */
+        public double[] certificateOverSharp() {
+            return overSharp(certificate);
+        }
+
+        /** @return exactDiscrete / sharp per gamma */
+        public double[] exactDiscreteOverSharp() {
+            return overSharp(exactDiscrete);
+        }
+
+        /** @return sme / sharp per gamma */
+        public double[] smeOverSharp() {
+            return overSharp(sme);
         }
     }
 

@@ -36,6 +36,72 @@ public record WorkerComparison(double eta, double kappa, double[] workers, doubl
     }
 
     /**
+     * @return the queue model's staleness rate kappa = (m - 1)/m per worker count
+     */
+    public double[] queueKappa() {
+        double[] k = new double[workers.length];
+        for (int i = 0; i < k.length; i++) {
+            int w = (int) workers[i];
+            k[i] = (w - 1) / (double) w;
+        }
+        return k;
+    }
+
+    /**
+     * @param m a worker count of {@link #workers()}
+     * @return its index
+     * @throws IllegalArgumentException if m is not one of the worker counts
+     */
+    public int indexOf(int m) {
+        for (int i = 0; i < workers.length; i++) {
+            if (workers[i] == m) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no worker count " + m);
+    }
+
+    /**
+     * @param m a worker count
+     * @return m(1 - kappa) at the independent model's kappa
+     */
+    public double efficiencyPaperIndependentAt(int m) {
+        return efficiencyPaperIndependent[indexOf(m)];
+    }
+
+    /**
+     * @param m a worker count
+     * @return the exact speed-up per unit time at the independent model's kappa
+     */
+    public double speedupExactIndependentAt(int m) {
+        return speedupExactIndependent[indexOf(m)];
+    }
+
+    /**
+     * @param m a worker count
+     * @return the queue model's kappa = (m - 1)/m
+     */
+    public double queueKappaAt(int m) {
+        return queueKappa()[indexOf(m)];
+    }
+
+    /**
+     * @param m a worker count
+     * @return m(1 - kappa) under the queue model
+     */
+    public double efficiencyPaperQueueAt(int m) {
+        return efficiencyPaperQueue[indexOf(m)];
+    }
+
+    /**
+     * @param m a worker count
+     * @return the exact speed-up per unit time under the queue model
+     */
+    public double speedupExactQueueAt(int m) {
+        return speedupExactQueue[indexOf(m)];
+    }
+
+    /**
      * @param runs the threaded runs
      * @return this comparison with those runs
      */

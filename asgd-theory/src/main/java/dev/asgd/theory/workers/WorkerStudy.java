@@ -41,6 +41,14 @@ public final class WorkerStudy {
             Objects.requireNonNull(numbers, "numbers");
             Objects.requireNonNull(atEight, "atEight");
         }
+
+        /**
+         * @return the exact speed-up per unit time at {@link #largestDisagreeingWorkers()} (NaN if none)
+         */
+        public double speedupAtLargestDisagreement() {
+            return largestDisagreeingWorkers == 0 ? Double.NaN
+                    : numbers.speedupExactIndependentAt(largestDisagreeingWorkers);
+        }
     }
 
     /**

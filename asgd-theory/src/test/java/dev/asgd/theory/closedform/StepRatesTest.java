@@ -32,6 +32,13 @@ class StepRatesTest {
     }
 
     @Test
+    void perCoordinateNoiseTakesTheLargest() {
+        double[] omega0 = {1, 3};
+        assertThat(StepRates.of(0.01, new QueueStaleness(8), omega0, new double[] {0.2, 0.5}))
+                .isEqualTo(StepRates.of(0.01, new QueueStaleness(8), omega0, 0.5));
+    }
+
+    @Test
     void noneWithoutATheoryKappa() {
         assertThat(StepRates.of(0.01, new UniformStaleness(4), new double[] {1}, 1)).isEmpty();
     }

@@ -25,6 +25,7 @@ class DelayStudyTest {
         assertThat(c.monteCarloExactSecondMomentPerStep()[4]).isEqualTo(18.0);
         assertThat(c.monteCarloPerStep()[0]).isNaN();
         assertThat(c.kappa()[0]).isZero();
+        assertThat(c.rateAtKappaZero()).isEqualTo(c.exactDiscretePerStep()[0]);
         assertThat(c.kappa()[29]).isEqualTo(0.995);
         // eta = 0.1 is the exact threshold at kappaAtThreshold
         assertThat(DiscreteMeanRate.etaThresholdExact(c.kappaAtThreshold(), 1)).isCloseTo(0.1, within(1e-12));

@@ -203,6 +203,15 @@ class ExactMomentsTest {
     }
 
     @Test
+    void appliesToTheUnperturbedQuadraticWithIndependentStalenessThatFits() {
+        assertThat(ExactMoments.applies(true, new GeometricStaleness(0.9), 3)).isTrue();
+        assertThat(ExactMoments.applies(false, new GeometricStaleness(0.9), 3)).isFalse();
+        assertThat(ExactMoments.applies(true, new QueueStaleness(4), 1)).isFalse();
+        assertThat(ExactMoments.applies(true, new UniformStaleness(4), 1))
+                .isEqualTo(ExactMoments.fits(new UniformStaleness(4), 1)).isTrue();
+    }
+
+    @Test
     void rejectsNonPositiveEta() {
         assertThatThrownBy(() -> problem(0, 1, 1, 1, new FixedStaleness(0))).isInstanceOf(InvalidParameterException.class);
     }

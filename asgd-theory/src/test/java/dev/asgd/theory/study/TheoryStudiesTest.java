@@ -16,6 +16,24 @@ import org.junit.jupiter.api.Test;
 class TheoryStudiesTest {
 
     @Test
+    void theoremRateGridHasTheCriticalPointAndRatiosDivideBySharp() {
+        TheoremRateStudy.Parameters p = TheoremRateStudy.Parameters.withCritical(0.99, 1, 0.2, 10, 5);
+        assertThat(p.gammas()).hasSize(6).contains(2.0).isSorted();
+        TheoremRateStudy.Result r = TheoremRateStudy.run(p);
+        assertThat(r.printedOverSharp()[0]).isEqualTo(r.printed()[0] / r.sharp()[0]);
+        assertThat(r.certificateOverSharp()[1]).isEqualTo(r.certificate()[1] / r.sharp()[1]);
+        assertThat(r.exactDiscreteOverSharp()[2]).isEqualTo(r.exactDiscrete()[2] / r.sharp()[2]);
+        assertThat(r.smeOverSharp()[3]).isEqualTo(r.sme()[3] / r.sharp()[3]);
+        assertThatThrownBy(() -> r.overSharp(new double[1])).isInstanceOf(InvalidParameterException.class);
+    }
+
+    @Test
+    void unitBetaSigmaGivesBetaOne() {
+        double sigma = PerturbationStudy.unitBetaSigma(0.01, 0.9);
+        assertThat(SmeParameters.of(0.01, 0.9, 1, sigma).beta()).isCloseTo(1, within(1e-12));
+    }
+
+    @Test
     void theoremRateStudyMatchesTheClosedFormsAndTheMomentRecursion() {
         double kappa = 0.99;
         double[] gammas = {0.5, 2, 5};

@@ -36,6 +36,14 @@ class WorkerStudyTest {
         assertThat(c.bruteForceContractionAsgd()).isCloseTo(o.atEight().asgdContractionPerGradient(), within(1e-3));
         assertThat(c.bruteForceContractionSgd()).isCloseTo(o.atEight().sgdContractionPerGradient(), within(1e-6));
         assertThat(c.training()).isEmpty();
+        assertThat(c.queueKappa()[3]).isEqualTo(0.75);
+        assertThat(c.queueKappaAt(4)).isEqualTo(0.75);
+        assertThat(c.speedupExactIndependentAt(8)).isEqualTo(c.speedupExactIndependent()[7]);
+        assertThat(c.efficiencyPaperIndependentAt(8)).isEqualTo(c.efficiencyPaperIndependent()[7]);
+        assertThat(c.efficiencyPaperQueueAt(2)).isEqualTo(c.efficiencyPaperQueue()[1]);
+        assertThat(c.speedupExactQueueAt(16)).isEqualTo(c.speedupExactQueue()[15]);
+        assertThat(o.speedupAtLargestDisagreement()).isEqualTo(c.speedupExactIndependent()[9]);
+        assertThatThrownBy(() -> c.indexOf(17)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

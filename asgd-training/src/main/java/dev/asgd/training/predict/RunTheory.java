@@ -99,6 +99,33 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
                 ? train.select(IntStream.range(0, TrainingSession.EVAL_ROWS).toArray()) : train;
     }
 
+    /** @return the expected training loss f* + E f - f* of the measured-law model at {@link #curveSteps()} */
+    public double[] predictedLoss() {
+        double[] loss = new double[predictedExcess.length];
+        for (int i = 0; i < loss.length; i++) {
+            loss[i] = lossStar + predictedExcess[i];
+        }
+        return loss;
+    }
+
+    /** @return the smallest Hessian eigenvalue */
+    public double minEigenvalue() {
+        double m = Double.POSITIVE_INFINITY;
+        for (double v : eigenvalues) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    /** @return the largest Hessian eigenvalue */
+    public double maxEigenvalue() {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : eigenvalues) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
     /** @return one line: which model the run follows */
     public String verdict() {
         if (Double.isNaN(measured.rate())) {

@@ -70,6 +70,11 @@ public record RealRunsStudy(int workers, long updates, int repeats, double meanS
         decays = List.copyOf(decays);
     }
 
+    /** @return edgeGeometricMean / edgeMeasured: how many times too large the paper's geometric edge is */
+    public double edgeGeometricOverMeasured() {
+        return edgeGeometricMean / edgeMeasured;
+    }
+
     /**
      * The settings of the study.
      *

@@ -37,6 +37,24 @@ public record TheoryComparison(double lossStar, double[] eigenvalues, boolean ex
         double predictedContraction, double predictedDecayPerUpdate, double measuredDecayPerUpdate, long windowFrom,
         long windowTo, int windowPoints, String verdict) {
 
+    /** @return the smallest Hessian eigenvalue */
+    public double minEigenvalue() {
+        double m = Double.POSITIVE_INFINITY;
+        for (double v : eigenvalues) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    /** @return the largest Hessian eigenvalue */
+    public double maxEigenvalue() {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : eigenvalues) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
     /**
      * @param problem the least-squares problem
      * @param train the training rows (the Hessian and the optimum)

@@ -14,6 +14,7 @@ import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.engine.TrainingSession;
 import dev.asgd.training.engine.WorkerDelay;
 import dev.asgd.training.problem.LeastSquares;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,10 @@ class RunTheoryTest {
         assertThat(t.agrees()).as(t.verdict()).isTrue();
         // the predicted curve starts at the initial excess loss (theta_0 = 0) exactly
         assertThat(t.predictedExcess()[0] + t.lossStar()).isCloseTo(r.series().get(0).trainLoss(), within(1e-9));
+        assertThat(t.predictedLoss()).hasSize(t.curveSteps().length);
+        assertThat(t.predictedLoss()[1]).isEqualTo(t.lossStar() + t.predictedExcess()[1]);
+        assertThat(t.minEigenvalue()).isEqualTo(Arrays.stream(t.eigenvalues()).min().orElseThrow());
+        assertThat(t.maxEigenvalue()).isEqualTo(Arrays.stream(t.eigenvalues()).max().orElseThrow());
     }
 
     @Test

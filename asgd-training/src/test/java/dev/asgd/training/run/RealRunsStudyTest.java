@@ -38,6 +38,7 @@ class RealRunsStudyTest {
         assertThat(s.meanStaleness()).isEqualTo(study.law().mean());
         assertThat(s.edgeMeasured()).isEqualTo(study.sweep().edge());
         assertThat(s.edgeMeasuredLawMeanSquare()).isEqualTo(study.lawMeanSquareEdge());
+        assertThat(s.edgeGeometricOverMeasured()).isEqualTo(s.edgeGeometricMean() / s.edgeMeasured());
         assertThat(s.edgeReplay()).isNaN();
         assertThat(s.edgeShuffledReplay()).isNaN();
         assertThat(s.edgeMarkovReplay()).isNaN();

@@ -12,6 +12,7 @@ import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.engine.TrainingSession;
 import dev.asgd.training.engine.WorkerDelay;
 import dev.asgd.training.problem.LeastSquares;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class TheoryComparisonTest {
@@ -31,6 +32,8 @@ class TheoryComparisonTest {
         TheoryComparison t = TheoryComparison.of(ls, d.train(), d.train(), r.series(), r.fit().kappa(), 0.1);
         assertThat(t.kappa()).isZero();
         assertThat(t.exactSpectrum()).isTrue();
+        assertThat(t.minEigenvalue()).isEqualTo(Arrays.stream(t.eigenvalues()).min().orElseThrow());
+        assertThat(t.maxEigenvalue()).isEqualTo(Arrays.stream(t.eigenvalues()).max().orElseThrow());
         assertThat(t.windowPoints()).isGreaterThanOrEqualTo(3);
         assertThat(t.measuredDecayPerUpdate() / t.predictedDecayPerUpdate())
                 .as("measured %s vs predicted %s", t.measuredDecayPerUpdate(), t.predictedDecayPerUpdate())
