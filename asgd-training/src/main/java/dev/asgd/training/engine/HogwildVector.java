@@ -41,6 +41,20 @@ public final class HogwildVector {
     }
 
     /**
+     * Adds delta to entry i without atomicity (a plain read, add and write): an addition by another
+     * thread between the read and the write is lost.
+     *
+     * @param i the coordinate
+     * @param delta the increment
+     * @return the new value
+     */
+    public double addRacy(int i, double delta) {
+        double next = (double) AA.getOpaque(values, i) + delta;
+        AA.setOpaque(values, i, next);
+        return next;
+    }
+
+    /**
      * @param i the coordinate
      * @return its current value
      */

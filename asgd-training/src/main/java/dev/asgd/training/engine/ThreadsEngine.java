@@ -26,6 +26,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * evaluator thread.
  */
 public final class ThreadsEngine implements Engine {
+    static final boolean RACY = Boolean.getBoolean("asgd.racy");
     @Override
     public String name() {
         return "threads";
@@ -38,11 +39,21 @@ public final class ThreadsEngine implements Engine {
             WorkerLoop.run(session, session.computer());
             return session.finish(name(), session.server().snapshot(), session.server().version());
         }
+        return runHogwild(session, sparseHogwild(session));
+    }
+
+    /**
+     * @param session the run (hogwild)
+     * @param sparse whether the workers touch only their minibatch's support ({@link #sparseHogwild})
+     * @return the result
+     * @throws InterruptedException when interrupted
+     */
+    RunResult runHogwild(TrainingSession session, boolean sparse) throws InterruptedException {
+        TrainingConfig c = session.config();
         HogwildVector shared = new HogwildVector(session.server().snapshot());
         AtomicLong hogwildApplied = new AtomicLong(session.server().version());
         AtomicLong reserved = new AtomicLong(session.server().version());
         List<WorkerLoop.Body> bodies = new ArrayList<>();
-        boolean sparse = sparseHogwild(session);
         for (int w = 0; w < c.workers(); w++) {
             bodies.add(sparse ? new SparseHogwildWorker(session, w, shared, reserved, hogwildApplied)
                     : new HogwildWorker(session, w, shared, reserved, hogwildApplied));
@@ -215,7 +226,7 @@ public final class ThreadsEngine implements Engine {
                     if (lambda != 0) {
                         gi += lambda * gi * gi * (x.get(j) - read[i]);
                     }
-                    double next = x.add(j, -rate * gi);
+                    double next = RACY && j != bias ? x.addRacy(j, -rate * gi) : x.add(j, -rate * gi);
                     if (!Double.isFinite(next)) {
                         throw new NumericalDivergenceException(v + 1, "worker " + w, next,
                                 "non-finite parameter " + j + " after a hogwild update");
