@@ -26,7 +26,6 @@ import org.apache.commons.rng.UniformRandomProvider;
  * evaluator thread.
  */
 public final class ThreadsEngine implements Engine {
-    static final boolean RACY = Boolean.getBoolean("asgd.racy");
     @Override
     public String name() {
         return "threads";
@@ -226,7 +225,7 @@ public final class ThreadsEngine implements Engine {
                     if (lambda != 0) {
                         gi += lambda * gi * gi * (x.get(j) - read[i]);
                     }
-                    double next = RACY && j != bias ? x.addRacy(j, -rate * gi) : x.add(j, -rate * gi);
+                    double next = x.add(j, read[i], -rate * gi);
                     if (!Double.isFinite(next)) {
                         throw new NumericalDivergenceException(v + 1, "worker " + w, next,
                                 "non-finite parameter " + j + " after a hogwild update");
