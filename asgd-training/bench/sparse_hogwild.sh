@@ -4,19 +4,19 @@
 # sparse_libsvm.py (synthetic sparse logistic: n rows, d features, density d non-zeros per row), REPS
 # interleaved rounds. Prints each run, then medians of updates/s and of the final test loss, and the ratios.
 #
-# usage: asgd-training/bench/sparse_hogwild.sh [REPS=5] [UPDATES=600000] [BATCH=8]
-# env: N (100000), D (50000), DENSITY (0.002), ETA (0.05), SVM (the file; written when missing),
+# usage: asgd-training/bench/sparse_hogwild.sh [REPS=5] [UPDATES=500000] [BATCH=8]
+# env: N (100000), D (50000), DENSITY (0.002), ETA (0.01), SVM (the file; written when missing),
 #      ASGD (the launcher), ASYNC=0 to leave the sequential engine out, ASGD_JAVA_OPTS (passed on)
 # Needs python3 with numpy (for the file).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 reps="${1:-5}"
-updates="${2:-600000}"
+updates="${2:-500000}"
 batch="${3:-8}"
 n="${N:-100000}"
 d="${D:-50000}"
 density="${DENSITY:-0.002}"
-eta="${ETA:-0.05}"
+eta="${ETA:-0.01}"
 svm="${SVM:-${TMPDIR:-/tmp}/asgd-sparse-logistic-n$n-d$d-p$density.svm}"
 asgd="${ASGD:-$root/asgd}"
 if [ ! -f "$svm" ]; then

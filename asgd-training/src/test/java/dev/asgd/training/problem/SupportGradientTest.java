@@ -92,4 +92,20 @@ class SupportGradientTest {
         assertThatThrownBy(() -> new SparseSupport(0)).hasMessageContaining("features");
         assertThat(support.slot(99) == -1 || support.coordinate(support.slot(99)) == 99).isTrue();
     }
+
+    /** Sparse logistic scores each row once for loss and accuracy: the bits of the two separate passes. */
+    @Test
+    void logisticLossAndAccuracyInOnePass() {
+        TrainTest t = DataSources.load("synthetic:sparse-logistic,n=400,d=300,density=0.02", 0, 6);
+        for (double l2 : new double[] {0, 0.1}) {
+            Problem p = new LogisticRegression(300, l2);
+            double[] w = t.trueWeights();
+            assertThat(p.lossAndAccuracy(w, t.train())).containsExactly(p.loss(w, t.train()), p.accuracy(w, t.train()));
+        }
+        TrainTest dense = DataSources.load("synthetic:logistic,n=100,d=3", 0, 6);
+        Problem p = new LogisticRegression(3, 0);
+        double[] w = dense.trueWeights();
+        assertThat(p.lossAndAccuracy(w, dense.train())).containsExactly(p.loss(w, dense.train()),
+                p.accuracy(w, dense.train()));
+    }
 }
