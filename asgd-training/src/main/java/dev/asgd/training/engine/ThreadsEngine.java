@@ -6,7 +6,7 @@ import dev.asgd.training.problem.Problem;
 import dev.asgd.training.problem.SparseSupport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -50,18 +50,50 @@ public final class ThreadsEngine implements Engine {
     RunResult runHogwild(TrainingSession session, boolean sparse) throws InterruptedException {
         TrainingConfig c = session.config();
         HogwildVector shared = new HogwildVector(session.server().snapshot());
-        AtomicLong hogwildApplied = new AtomicLong(session.server().version());
-        AtomicLong reserved = new AtomicLong(session.server().version());
+        Counters counters = new Counters(session.server().version());
         List<WorkerLoop.Body> bodies = new ArrayList<>();
         for (int w = 0; w < c.workers(); w++) {
-            bodies.add(sparse ? new SparseHogwildWorker(session, w, shared, reserved, hogwildApplied)
-                    : new HogwildWorker(session, w, shared, reserved, hogwildApplied));
+            bodies.add(sparse ? new SparseHogwildWorker(session, w, shared, counters)
+                    : new HogwildWorker(session, w, shared, counters));
         }
         session.evaluateInBackground();
         WorkerLoop.runThreads(session, session.computer(), bodies, null);
         double[] p = new double[shared.length()];
         shared.read(p);
-        return session.finish(name(), p, hogwildApplied.get());
+        return session.finish(name(), p, counters.applied());
+    }
+
+    /**
+     * The hogwild workers' two shared counters, updates reserved (exactly {@code updates} of them in
+     * all) and updates applied (the version: staleness is the change of it between a worker's read
+     * and its apply), on separate cache lines so that a reservation does not invalidate the other
+     * worker's copy of the version.
+     */
+    static final class Counters {
+        private static final int RESERVED = 8;
+        private static final int APPLIED = 16;
+        private final AtomicLongArray a = new AtomicLongArray(APPLIED + 8);
+
+        /** @param version the starting version */
+        Counters(long version) {
+            a.set(RESERVED, version);
+            a.set(APPLIED, version);
+        }
+
+        /** @return the reservation's slot: the number of updates reserved before it */
+        long reserve() {
+            return a.getAndIncrement(RESERVED);
+        }
+
+        /** @return the updates applied so far */
+        long applied() {
+            return a.get(APPLIED);
+        }
+
+        /** @return the version after one more update applied */
+        long applyDone() {
+            return a.incrementAndGet(APPLIED);
+        }
     }
 
     /**
@@ -78,15 +110,13 @@ public final class ThreadsEngine implements Engine {
         private final TrainingSession s;
         private final int w;
         private final HogwildVector x;
-        private final AtomicLong reserved;
-        private final AtomicLong applied;
+        private final Counters counters;
 
-        HogwildWorker(TrainingSession s, int w, HogwildVector x, AtomicLong reserved, AtomicLong applied) {
+        HogwildWorker(TrainingSession s, int w, HogwildVector x, Counters counters) {
             this.s = s;
             this.w = w;
             this.x = x;
-            this.reserved = reserved;
-            this.applied = applied;
+            this.counters = counters;
         }
 
         @Override
@@ -100,7 +130,7 @@ public final class ThreadsEngine implements Engine {
             double lambda = c.policy().compensation();
             double limit = s.server().lossLimit();
             while (!Thread.currentThread().isInterrupted() && !s.server().stopped()) {
-                long v = applied.get();
+                long v = counters.applied();
                 if (v >= target) {
                     return;
                 }
@@ -108,7 +138,7 @@ public final class ThreadsEngine implements Engine {
                 long t0 = System.nanoTime();
                 Gradient g = s.computer().compute(w, step++, v, buf, false, ws);
                 c.delay().sleep(w, System.nanoTime() - t0, delayRng);
-                long slot = reserved.getAndIncrement();
+                long slot = counters.reserve();
                 if (slot >= target) {
                     return;
                 }
@@ -120,7 +150,7 @@ public final class ThreadsEngine implements Engine {
                     throw new NumericalDivergenceException(slot + 1, "worker " + w, g.batchLoss(),
                             "minibatch loss above " + s.server().lossLimitReason());
                 }
-                long staleness = applied.get() - v;
+                long staleness = counters.applied() - v;
                 double rate = c.policy().rate(c.eta(), c.workers(), staleness) * c.policy().factor(slot);
                 double[] gv = g.values();
                 for (int i = 0; i < gv.length; i++) {
@@ -134,7 +164,7 @@ public final class ThreadsEngine implements Engine {
                                 "non-finite parameter " + i + " after a hogwild update");
                     }
                 }
-                long version = applied.incrementAndGet();
+                long version = counters.applyDone();
                 s.stalenessLog().record(w, staleness);
                 if (version % c.evalEvery() == 0 || version == target) {
                     evaluate(s, x, version, w);
@@ -161,15 +191,13 @@ public final class ThreadsEngine implements Engine {
         private final TrainingSession s;
         private final int w;
         private final HogwildVector x;
-        private final AtomicLong reserved;
-        private final AtomicLong applied;
+        private final Counters counters;
 
-        SparseHogwildWorker(TrainingSession s, int w, HogwildVector x, AtomicLong reserved, AtomicLong applied) {
+        SparseHogwildWorker(TrainingSession s, int w, HogwildVector x, Counters counters) {
             this.s = s;
             this.w = w;
             this.x = x;
-            this.reserved = reserved;
-            this.applied = applied;
+            this.counters = counters;
         }
 
         @Override
@@ -189,7 +217,7 @@ public final class ThreadsEngine implements Engine {
             double lambda = c.policy().compensation();
             double limit = s.server().lossLimit();
             while (!Thread.currentThread().isInterrupted() && !s.server().stopped()) {
-                long v = applied.get();
+                long v = counters.applied();
                 if (v >= target) {
                     return;
                 }
@@ -206,7 +234,7 @@ public final class ThreadsEngine implements Engine {
                 long t0 = System.nanoTime();
                 double loss = problem.supportGradient(read, data, batch, support, grad);
                 c.delay().sleep(w, System.nanoTime() - t0, delayRng);
-                long slot = reserved.getAndIncrement();
+                long slot = counters.reserve();
                 if (slot >= target) {
                     return;
                 }
@@ -217,7 +245,7 @@ public final class ThreadsEngine implements Engine {
                     throw new NumericalDivergenceException(slot + 1, "worker " + w, loss,
                             "minibatch loss above " + s.server().lossLimitReason());
                 }
-                long staleness = applied.get() - v;
+                long staleness = counters.applied() - v;
                 double rate = c.policy().rate(c.eta(), c.workers(), staleness) * c.policy().factor(slot);
                 for (int i = 0; i <= m; i++) {
                     int j = i < m ? support.coordinate(i) : bias;
@@ -231,7 +259,7 @@ public final class ThreadsEngine implements Engine {
                                 "non-finite parameter " + j + " after a hogwild update");
                     }
                 }
-                long version = applied.incrementAndGet();
+                long version = counters.applyDone();
                 s.stalenessLog().record(w, staleness);
                 if (version % c.evalEvery() == 0 || version == target) {
                     evaluate(s, x, version, w);
