@@ -30,12 +30,16 @@ args=(train --data "libsvm:$svm" --problem logistic --eta "$eta" --batch "$batch
 
 run() { # label, then extra arguments; appends "ups testloss" to $out/label
   local label="$1"; shift
-  "$asgd" "${args[@]}" "$@" > "$out/last.txt" 2>&1 || { cat "$out/last.txt" >&2; exit 1; }
-  local ups loss
+  /usr/bin/time -f "cpu %U %S %e" -o "$out/time.txt" "$asgd" "${args[@]}" "$@" > "$out/last.txt" 2>&1 \
+    || { cat "$out/last.txt" >&2; exit 1; }
+  local ups loss cores
   ups="$(sed -n 's/.*(\([0-9.]*\) updates\/s).*/\1/p' "$out/last.txt" | head -1)"
   loss="$(sed -n 's/^test loss *\([0-9.]*\).*/\1/p' "$out/last.txt" | head -1)"
-  echo "$ups $loss" >> "$out/$label"
-  printf '  %-12s %10.0f updates/s  test loss %s\n' "$label" "$ups" "$loss"
+  # cores the JVM had on average over its whole life (loading the file included): a run whose M = 2
+  # got well under 2 shared the machine with another process
+  cores="$(awk '$1 == "cpu" {printf "%.2f", ($2 + $3) / $4}' "$out/time.txt")"
+  echo "$ups $loss $cores" >> "$out/$label"
+  printf '  %-12s %10.0f updates/s  test loss %s  cores used %s\n' "$label" "$ups" "$loss" "$cores"
 }
 
 labels=(hogwild_M1 hogwild_M2)
@@ -53,12 +57,14 @@ echo "load after: $(uptime | sed 's/.*load average: //')"
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 h1="$(cut -d' ' -f1 "$out/hogwild_M1" | median)"
 echo
-echo "| run | median updates/s | x hogwild M=1 | median test loss |"
-echo "|---|---|---|---|"
+echo "| run | median updates/s | x hogwild M=1 | median test loss | median cores used |"
+echo "|---|---|---|---|---|"
 for l in "${labels[@]}"; do
   u="$(cut -d' ' -f1 "$out/$l" | median)"
   t="$(cut -d' ' -f2 "$out/$l" | median)"
-  awk -v l="$l" -v u="$u" -v h1="$h1" -v t="$t" 'BEGIN {printf "| %s | %.0f | %.2f | %.4f |\n", l, u, u / h1, t}'
+  c="$(cut -d' ' -f3 "$out/$l" | median)"
+  awk -v l="$l" -v u="$u" -v h1="$h1" -v t="$t" -v c="$c" \
+    'BEGIN {printf "| %s | %.0f | %.2f | %.4f | %.2f |\n", l, u, u / h1, t, c}'
 done
 echo
 echo "per-round M=2 / M=1: $(paste -d' ' "$out/hogwild_M1" "$out/hogwild_M2" | awk '{printf "%.2f ", $3 / $1}')"
