@@ -67,4 +67,4 @@ for l in "${labels[@]}"; do
     'BEGIN {printf "| %s | %.0f | %.2f | %.4f | %.2f |\n", l, u, u / h1, t, c}'
 done
 echo
-echo "per-round M=2 / M=1: $(paste -d' ' "$out/hogwild_M1" "$out/hogwild_M2" | awk '{printf "%.2f ", $3 / $1}')"
+echo "per-round M=2 / M=1: $(paste -d' ' "$out/hogwild_M1" "$out/hogwild_M2" | awk '{printf "%.2f ", $4 / $1}')"
