@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.problem.Problems;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -35,14 +37,30 @@ class WorkerLoopTest {
         }
     }
 
-    /** Fails worker 1's step 5; counts cancellations; reports failures wrapped. */
-    private record Failing(LocalGradientComputer local, AtomicInteger cancels) implements GradientComputer {
+    /**
+     * Fails worker 1's step 5; counts cancellations; reports failures wrapped. Worker 0 waits at its
+     * step 5 until worker 1 has failed (at most 10 s), so that it cannot finish the run alone first.
+     */
+    private record Failing(LocalGradientComputer local, AtomicInteger cancels, CountDownLatch failed)
+            implements GradientComputer {
+        Failing(LocalGradientComputer local, AtomicInteger cancels) {
+            this(local, cancels, new CountDownLatch(1));
+        }
+
         @Override
         public Caller caller(String role) {
             Caller c = local.caller(role);
             return (worker, step, readVersion, params, keepRead) -> {
                 if (worker == 1 && step == 5) {
+                    failed.countDown();
                     throw new IllegalStateException("boom");
+                }
+                if (worker == 0 && step == 5) {
+                    try {
+                        failed.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
                 return c.compute(worker, step, readVersion, params, keepRead);
             };
