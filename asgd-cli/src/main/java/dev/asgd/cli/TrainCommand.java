@@ -72,6 +72,8 @@ public class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "SPEC",
             description = "synthetic:KIND[,n=N,d=D,classes=K,noise=S,seed=SEED] (KIND least-squares, logistic, softmax),"
+                    + " synthetic:SPARSE[,n=N,d=D,density=P,noise=S,seed=SEED] (SPARSE sparse-least-squares,"
+                    + " sparse-logistic: CSR rows with density x d non-zeros each),"
                     + " libsvm:PATH, csv:PATH (label first) or fashion-mnist[:n=N,dir=DIR].")
     String data;
 

@@ -13,6 +13,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * Parses a {@code --data} spec and loads the data:
  * <pre>
  *   synthetic:KIND[,n=N][,d=D][,classes=K][,noise=S][,seed=SEED]   KIND = least-squares | logistic | softmax
+ *   synthetic:SPARSE[,n=N][,d=D][,density=P][,noise=S][,seed=SEED] SPARSE = sparse-least-squares | sparse-logistic
  *   libsvm:PATH        csv:PATH
  *   fashion-mnist[:n=N][,dir=DIR]
  * </pre>
@@ -26,7 +27,10 @@ public final class DataSources {
     public static final int MAX_CLASSES = 10_000;
 
     private static final String ALLOWED = "synthetic:KIND[,n=N,d=D,classes=K,noise=S,seed=SEED] (KIND least-squares,"
-            + " logistic, softmax), libsvm:PATH, csv:PATH or fashion-mnist[:n=N,dir=DIR]";
+            + " logistic, softmax), synthetic:SPARSE[,n=N,d=D,density=P,noise=S,seed=SEED] (SPARSE sparse-least-squares,"
+            + " sparse-logistic), libsvm:PATH, csv:PATH or fashion-mnist[:n=N,dir=DIR]";
+    /** Default share of non-zeros per row of the sparse synthetic kinds. */
+    public static final double DEFAULT_DENSITY = 0.01;
 
     private DataSources() {
     }
@@ -80,9 +84,22 @@ public final class DataSources {
         }
         Map<String, String> kv = options(comma < 0 ? "" : rest.substring(comma + 1), spec);
         int n = kv.containsKey("n") ? positiveInt(kv.remove("n"), spec) : 10_000;
-        int d = kv.containsKey("d") ? positiveInt(kv.remove("d"), spec) : 20;
+        int d = kv.containsKey("d") ? positiveInt(kv.remove("d"), spec) : kind.sparse() ? 10_000 : 20;
         int classes = kv.containsKey("classes") ? positiveInt(kv.remove("classes"), spec) : 3;
-        double noise = kind == SyntheticData.Kind.LEAST_SQUARES ? 0.1 : 1;
+        double density = DEFAULT_DENSITY;
+        if (kind.sparse() && kv.containsKey("density")) {
+            String v = kv.remove("density");
+            try {
+                density = Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new InvalidParameterException("data", spec, "density=P with a number 0 < P <= 1, got '" + v + "'");
+            }
+            if (!(density > 0 && density <= 1)) {
+                throw new InvalidParameterException("data", spec, "density=P with 0 < P <= 1, got '" + v + "'");
+            }
+        }
+        double noise = kind == SyntheticData.Kind.LEAST_SQUARES || kind == SyntheticData.Kind.SPARSE_LEAST_SQUARES
+                ? 0.1 : 1;
         if (kv.containsKey("noise")) {
             String v = kv.remove("noise");
             try {
@@ -108,10 +125,18 @@ public final class DataSources {
             throw new InvalidParameterException("data", spec, "classes <= " + Math.min(n, MAX_CLASSES)
                     + " (at most " + MAX_CLASSES + " and at most n = " + n + ", the rows)");
         }
-        dev.asgd.core.Limits.requireDoubles("data", spec, 2.0 * n * (d + 1) + 4.0 * classes * (d + 1),
-                "rows x (features + 1) = " + n + " x " + (d + 1) + ", kept twice (all rows, then train and test)");
         UniformRandomProvider rng = stream(dataSeed);
-        TrainTest all = SyntheticData.generate(kind, n, d, classes, noise, rng);
+        TrainTest all;
+        if (kind.sparse()) {
+            int k = SyntheticData.nonZerosPerRow(d, density);
+            dev.asgd.core.Limits.requireDoubles("data", spec, 3.0 * n * k + 4.0 * (d + 1), "rows x stored entries = "
+                    + n + " x " + k + " (12 bytes each), kept twice (all rows, then train and test)");
+            all = SyntheticData.generateSparse(kind, n, d, density, noise, rng);
+        } else {
+            dev.asgd.core.Limits.requireDoubles("data", spec, 2.0 * n * (d + 1) + 4.0 * classes * (d + 1),
+                    "rows x (features + 1) = " + n + " x " + (d + 1) + ", kept twice (all rows, then train and test)");
+            all = SyntheticData.generate(kind, n, d, classes, noise, rng);
+        }
         return TrainTest.split(all.train(), testFraction, rng).withTrueWeights(all.trueWeights());
     }
 

@@ -98,6 +98,38 @@ public final class SparseDataset implements Dataset {
         return false;
     }
 
+    /**
+     * @param row row index
+     * @return the position of the row's first stored entry (for {@link #indexAt} and {@link #valueAt})
+     */
+    public int rowStart(int row) {
+        return start[row];
+    }
+
+    /**
+     * @param row row index
+     * @return one past the position of the row's last stored entry
+     */
+    public int rowEnd(int row) {
+        return start[row + 1];
+    }
+
+    /**
+     * @param k position of a stored entry
+     * @return its feature index
+     */
+    public int indexAt(int k) {
+        return index[k];
+    }
+
+    /**
+     * @param k position of a stored entry
+     * @return its value
+     */
+    public double valueAt(int k) {
+        return value[k];
+    }
+
     /** @return the number of stored entries */
     public int storedEntries() {
         return index.length;

@@ -41,6 +41,25 @@ public final class HogwildVector {
     }
 
     /**
+     * Atomically adds delta to entry i, first trying a compare-and-set from a value read earlier:
+     * when nobody has changed the entry since, that one instruction is the whole update (no second
+     * read of the cache line, which another core may hold); else the {@link #add(int, double)}
+     * loop. The result is the same as {@code add(i, delta)}.
+     *
+     * @param i the coordinate
+     * @param expected the value read earlier
+     * @param delta the increment
+     * @return the new value
+     */
+    public double add(int i, double expected, double delta) {
+        double next = expected + delta;
+        if (AA.compareAndSet(values, i, expected, next)) {
+            return next;
+        }
+        return add(i, delta);
+    }
+
+    /**
      * @param i the coordinate
      * @return its current value
      */

@@ -366,6 +366,23 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         evaluate(version, params, worker, meanStaleness, seconds());
     }
 
+    /**
+     * Evaluates the metrics at a version on the background evaluator when there is one
+     * ({@link #evaluateInBackground()}), else in line (engines without a server lock, e.g. hogwild).
+     *
+     * @param version the version
+     * @param params the parameters, owned by the evaluation from now on (not modified by anyone)
+     * @param worker the worker whose update produced them
+     * @param meanStaleness mean staleness since the last point
+     */
+    public void evaluateSoon(long version, double[] params, int worker, double meanStaleness) {
+        if (evalThread != null) {
+            submitEvaluation(version, params, worker, meanStaleness, seconds());
+        } else {
+            evaluate(version, params, worker, meanStaleness);
+        }
+    }
+
     private synchronized void evaluate(long version, double[] params, int worker, double meanStaleness,
             double seconds) {
         MetricPoint p;

@@ -4,6 +4,7 @@ import dev.asgd.core.Require;
 import dev.asgd.core.linalg.Vectors;
 import dev.asgd.training.data.Dataset;
 import dev.asgd.training.data.DenseDataset;
+import dev.asgd.training.data.SparseDataset;
 import java.util.Arrays;
 
 /**
@@ -76,6 +77,41 @@ public final class LeastSquares implements LocalQuadraticProblem {
         DenseKernels.accumulate(rows, n, z, 1, 0, g, d);
         g[d] = b;
         Problem.addPenaltyGradient(w, g, d, l2);
+        return 0.5 * loss * inv;
+    }
+
+    @Override
+    public boolean hasSupportGradient() {
+        return l2 == 0;
+    }
+
+    @Override
+    public double supportGradient(double[] wSupport, SparseDataset data, int[] batch, SparseSupport support,
+            double[] g) {
+        if (l2 != 0) {
+            throw new UnsupportedOperationException(name() + " with an L2 penalty has no support gradient");
+        }
+        int m = support.size();
+        Arrays.fill(g, 0, m + 1, 0);
+        double b = wSupport[m];
+        double loss = 0;
+        double inv = 1.0 / batch.length;
+        for (int i : batch) {
+            int from = data.rowStart(i);
+            int to = data.rowEnd(i);
+            double s = 0;
+            for (int k = from; k < to; k++) {
+                s += data.valueAt(k) * wSupport[support.slot(data.indexAt(k))];
+            }
+            s += b;
+            double r = s - data.label(i);
+            loss += r * r;
+            double ri = r * inv;
+            for (int k = from; k < to; k++) {
+                g[support.slot(data.indexAt(k))] += ri * data.valueAt(k);
+            }
+            g[m] += ri;
+        }
         return 0.5 * loss * inv;
     }
 

@@ -4,6 +4,7 @@ import dev.asgd.core.InvalidParameterException;
 import dev.asgd.core.Require;
 import dev.asgd.training.data.Dataset;
 import dev.asgd.training.data.DenseDataset;
+import dev.asgd.training.data.SparseDataset;
 import java.util.Arrays;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -85,6 +86,41 @@ public final class LogisticRegression implements LocalQuadraticProblem {
         DenseKernels.accumulate(rows, n, z, 1, 0, g, d);
         g[d] = b;
         Problem.addPenaltyGradient(w, g, d, l2);
+        return loss * inv;
+    }
+
+    @Override
+    public boolean hasSupportGradient() {
+        return l2 == 0;
+    }
+
+    @Override
+    public double supportGradient(double[] wSupport, SparseDataset data, int[] batch, SparseSupport support,
+            double[] g) {
+        if (l2 != 0) {
+            throw new UnsupportedOperationException(name() + " with an L2 penalty has no support gradient");
+        }
+        int m = support.size();
+        Arrays.fill(g, 0, m + 1, 0);
+        double b = wSupport[m];
+        double loss = 0;
+        double inv = 1.0 / batch.length;
+        for (int i : batch) {
+            int from = data.rowStart(i);
+            int to = data.rowEnd(i);
+            double s = 0;
+            for (int k = from; k < to; k++) {
+                s += data.valueAt(k) * wSupport[support.slot(data.indexAt(k))];
+            }
+            s += b;
+            double t = data.label(i) > 0 ? 1 : 0;
+            loss += softplus(s) - t * s;
+            double r = (sigmoid(s) - t) * inv;
+            for (int k = from; k < to; k++) {
+                g[support.slot(data.indexAt(k))] += r * data.valueAt(k);
+            }
+            g[m] += r;
+        }
         return loss * inv;
     }
 
@@ -262,6 +298,24 @@ public final class LogisticRegression implements LocalQuadraticProblem {
     @Override
     public boolean quadratic() {
         return false;
+
+    /** One pass over sparse rows (a score each) for both; dense rows score in blocks twice. */
+    @Override
+    public double[] lossAndAccuracy(double[] w, Dataset data) {
+        if (data instanceof DenseDataset) {
+            return new double[] {loss(w, data), accuracy(w, data)};
+        }
+        double sum = 0;
+        int right = 0;
+        for (int i = 0; i < data.size(); i++) {
+            double s = data.dot(i, w, 0) + w[d];
+            boolean positive = data.label(i) > 0;
+            sum += softplus(s) - (positive ? s : 0);
+            if (s > 0 == positive) {
+                right++;
+            }
+        }
+        return new double[] {sum / data.size() + Problem.penalty(w, d, l2), right / (double) data.size()};
     }
 
     /** log(1 + exp(s)) without overflow. */

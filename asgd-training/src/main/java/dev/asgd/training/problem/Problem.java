@@ -1,6 +1,7 @@
 package dev.asgd.training.problem;
 
 import dev.asgd.training.data.Dataset;
+import dev.asgd.training.data.SparseDataset;
 
 /**
  * A differentiable training loss of a linear model over a dataset. Parameters are laid out in
@@ -27,6 +28,35 @@ public interface Problem {
      * @return the mean loss over the batch (without the penalty)
      */
     double gradient(double[] w, Dataset data, int[] batch, double[] g);
+
+    /**
+     * @return true when {@link #supportGradient} is available: a single-output problem without a
+     *     penalty (whose gradient is then zero off the minibatch's support)
+     */
+    default boolean hasSupportGradient() {
+        return false;
+    }
+
+    /**
+     * The minibatch gradient on sparse rows restricted to the minibatch's support (the intercept
+     * included): O(stored entries of the batch), no work proportional to d. It has the bits of
+     * {@link #gradient} at the support's coordinates (the same operations in the same order); the
+     * gradient is exactly 0 elsewhere.
+     *
+     * @param wSupport the weights at the support's coordinates in slot order, then the intercept
+     *     (at index {@code support.size()})
+     * @param data the rows
+     * @param batch row indices of the minibatch (repeats allowed)
+     * @param support the minibatch's support, {@linkplain SparseSupport#collect collected}
+     * @param g output in the layout of {@code wSupport}: its first {@code support.size() + 1}
+     *     entries are overwritten
+     * @return the mean loss over the batch
+     * @throws UnsupportedOperationException unless {@link #hasSupportGradient()}
+     */
+    default double supportGradient(double[] wSupport, SparseDataset data, int[] batch, SparseSupport support,
+            double[] g) {
+        throw new UnsupportedOperationException(name() + " has no support gradient");
+    }
 
     /**
      * @param w parameters

@@ -56,7 +56,8 @@ public record ProblemChoice(String name, Problem problem) {
      */
     public static String defaultProblem(String data, Dataset train) {
         if (data.startsWith("synthetic:")) {
-            return data.substring(10).split(",")[0].strip();
+            String kind = data.substring(10).split(",")[0].strip();
+            return kind.startsWith("sparse-") ? kind.substring("sparse-".length()) : kind;
         }
         if (data.startsWith("fashion-mnist")) {
             return "softmax";

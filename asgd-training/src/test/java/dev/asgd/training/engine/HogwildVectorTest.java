@@ -34,4 +34,35 @@ class HogwildVectorTest {
         assertThat(out).containsExactly(500_000, 500_000, 500_000);
         assertThat(x.get(1)).isEqualTo(500_000);
     }
+
+    /** From a value read earlier: one CAS when it is still current, else the loop from the current value. */
+    @Test
+    void addFromAnExpectedValue() {
+        HogwildVector x = new HogwildVector(new double[] {1, 2});
+        assertThat(x.add(0, 1, 0.5)).isEqualTo(1.5);
+        assertThat(x.add(0, 1, 0.5)).as("stale expectation").isEqualTo(2.0);
+        assertThat(x.add(1, -0.0, 1)).as("bits differ from 2").isEqualTo(3.0);
+        double[] out = new double[2];
+        x.read(out);
+        assertThat(out).containsExactly(2, 3);
+    }
+
+    /** Two threads adding from stale expectations into one coordinate lose nothing either. */
+    @Test
+    void concurrentAddsFromExpectationsLoseNothing() throws InterruptedException {
+        HogwildVector x = new HogwildVector(new double[1]);
+        List<Thread> ts = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            ts.add(new Thread(() -> {
+                for (int i = 0; i < 100_000; i++) {
+                    x.add(0, x.get(0), 1);
+                }
+            }));
+        }
+        ts.forEach(Thread::start);
+        for (Thread t : ts) {
+            t.join();
+        }
+        assertThat(x.get(0)).isEqualTo(200_000);
+    }
 }
