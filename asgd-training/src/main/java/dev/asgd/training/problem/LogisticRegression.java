@@ -298,6 +298,7 @@ public final class LogisticRegression implements LocalQuadraticProblem {
     @Override
     public boolean quadratic() {
         return false;
+    }
 
     /** One pass over sparse rows (a score each) for both; dense rows score in blocks twice. */
     @Override
