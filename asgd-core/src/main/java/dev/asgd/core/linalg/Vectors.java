@@ -24,4 +24,28 @@ public final class Vectors {
         }
         return s;
     }
+
+    /**
+     * @param a a vector
+     * @return its smallest entry (+infinity for none)
+     */
+    public static double min(double[] a) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double v : a) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    /**
+     * @param a a vector
+     * @return its largest entry (-infinity for none)
+     */
+    public static double max(double[] a) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : a) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
 }

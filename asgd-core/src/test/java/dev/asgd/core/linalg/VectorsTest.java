@@ -16,4 +16,12 @@ class VectorsTest {
         // only the entries of the first vector count
         assertThat(Vectors.dot(new double[] {2}, new double[] {3, 100})).isEqualTo(6);
     }
+
+    @Test
+    void minAndMaxScanEveryEntry() {
+        assertThat(Vectors.min(new double[] {3, -1, 2})).isEqualTo(-1);
+        assertThat(Vectors.max(new double[] {3, -1, 2})).isEqualTo(3);
+        assertThat(Vectors.min(new double[0])).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(Vectors.max(new double[0])).isEqualTo(Double.NEGATIVE_INFINITY);
+    }
 }

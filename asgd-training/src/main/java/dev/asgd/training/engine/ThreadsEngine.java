@@ -105,18 +105,49 @@ public final class ThreadsEngine implements Engine {
         return session.data().train() instanceof SparseDataset && session.problem().hasSupportGradient();
     }
 
-    /** A hogwild worker: lock-free adds into the shared vector, exactly {@code updates} of them in all. */
-    static final class HogwildWorker implements WorkerLoop.Body {
-        private final TrainingSession s;
-        private final int w;
-        private final HogwildVector x;
-        private final Counters counters;
+    /**
+     * What the two hogwild workers share: the run, the worker, the shared vector and counters, the
+     * checks of a minibatch loss before it is applied and the bookkeeping after.
+     */
+    abstract static class HogwildBody implements WorkerLoop.Body {
+        final TrainingSession s;
+        final int w;
+        final HogwildVector x;
+        final Counters counters;
 
-        HogwildWorker(TrainingSession s, int w, HogwildVector x, Counters counters) {
+        HogwildBody(TrainingSession s, int w, HogwildVector x, Counters counters) {
             this.s = s;
             this.w = w;
             this.x = x;
             this.counters = counters;
+        }
+
+        /** Refuses a non-finite minibatch loss or one above the server's limit, naming update {@code slot + 1}. */
+        final void checkLoss(long slot, double loss, double limit) {
+            if (!Double.isFinite(loss)) {
+                throw new NumericalDivergenceException(slot + 1, "worker " + w, loss, "non-finite minibatch loss");
+            }
+            if (loss > limit) {
+                throw new NumericalDivergenceException(slot + 1, "worker " + w, loss,
+                        "minibatch loss above " + s.server().lossLimitReason());
+            }
+        }
+
+        /** Counts the applied update, logs its staleness, evaluates on schedule and reports progress. */
+        final void applied(long staleness, long target) {
+            long version = counters.applyDone();
+            s.stalenessLog().record(w, staleness);
+            if (version % s.config().evalEvery() == 0 || version == target) {
+                evaluate(s, x, version, w);
+            }
+            s.progress(version);
+        }
+    }
+
+    /** A hogwild worker: lock-free adds into the shared vector, exactly {@code updates} of them in all. */
+    static final class HogwildWorker extends HogwildBody {
+        HogwildWorker(TrainingSession s, int w, HogwildVector x, Counters counters) {
+            super(s, w, x, counters);
         }
 
         @Override
@@ -142,14 +173,7 @@ public final class ThreadsEngine implements Engine {
                 if (slot >= target) {
                     return;
                 }
-                if (!Double.isFinite(g.batchLoss())) {
-                    throw new NumericalDivergenceException(slot + 1, "worker " + w, g.batchLoss(),
-                            "non-finite minibatch loss");
-                }
-                if (g.batchLoss() > limit) {
-                    throw new NumericalDivergenceException(slot + 1, "worker " + w, g.batchLoss(),
-                            "minibatch loss above " + s.server().lossLimitReason());
-                }
+                checkLoss(slot, g.batchLoss(), limit);
                 long staleness = counters.applied() - v;
                 double rate = c.policy().rate(c.eta(), c.workers(), staleness) * c.policy().factor(slot);
                 double[] gv = g.values();
@@ -164,12 +188,7 @@ public final class ThreadsEngine implements Engine {
                                 "non-finite parameter " + i + " after a hogwild update");
                     }
                 }
-                long version = counters.applyDone();
-                s.stalenessLog().record(w, staleness);
-                if (version % c.evalEvery() == 0 || version == target) {
-                    evaluate(s, x, version, w);
-                }
-                s.progress(version);
+                applied(staleness, target);
             }
         }
     }
@@ -187,17 +206,9 @@ public final class ThreadsEngine implements Engine {
      * into those coordinates only; exactly {@code updates} updates in all, as the dense worker. The
      * minibatch of (worker, step) is the dense worker's ({@link MinibatchSampler}).
      */
-    static final class SparseHogwildWorker implements WorkerLoop.Body {
-        private final TrainingSession s;
-        private final int w;
-        private final HogwildVector x;
-        private final Counters counters;
-
+    static final class SparseHogwildWorker extends HogwildBody {
         SparseHogwildWorker(TrainingSession s, int w, HogwildVector x, Counters counters) {
-            this.s = s;
-            this.w = w;
-            this.x = x;
-            this.counters = counters;
+            super(s, w, x, counters);
         }
 
         @Override
@@ -238,13 +249,7 @@ public final class ThreadsEngine implements Engine {
                 if (slot >= target) {
                     return;
                 }
-                if (!Double.isFinite(loss)) {
-                    throw new NumericalDivergenceException(slot + 1, "worker " + w, loss, "non-finite minibatch loss");
-                }
-                if (loss > limit) {
-                    throw new NumericalDivergenceException(slot + 1, "worker " + w, loss,
-                            "minibatch loss above " + s.server().lossLimitReason());
-                }
+                checkLoss(slot, loss, limit);
                 long staleness = counters.applied() - v;
                 double rate = c.policy().rate(c.eta(), c.workers(), staleness) * c.policy().factor(slot);
                 for (int i = 0; i <= m; i++) {
@@ -259,12 +264,7 @@ public final class ThreadsEngine implements Engine {
                                 "non-finite parameter " + j + " after a hogwild update");
                     }
                 }
-                long version = counters.applyDone();
-                s.stalenessLog().record(w, staleness);
-                if (version % c.evalEvery() == 0 || version == target) {
-                    evaluate(s, x, version, w);
-                }
-                s.progress(version);
+                applied(staleness, target);
             }
         }
     }

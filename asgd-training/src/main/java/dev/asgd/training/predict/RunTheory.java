@@ -1,6 +1,7 @@
 package dev.asgd.training.predict;
 
 import dev.asgd.core.fit.DecayFit;
+import dev.asgd.core.linalg.Vectors;
 import dev.asgd.training.data.Dataset;
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.MetricPoint;
@@ -110,20 +111,12 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
 
     /** @return the smallest Hessian eigenvalue */
     public double minEigenvalue() {
-        double m = Double.POSITIVE_INFINITY;
-        for (double v : eigenvalues) {
-            m = Math.min(m, v);
-        }
-        return m;
+        return Vectors.min(eigenvalues);
     }
 
     /** @return the largest Hessian eigenvalue */
     public double maxEigenvalue() {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double v : eigenvalues) {
-            m = Math.max(m, v);
-        }
-        return m;
+        return Vectors.max(eigenvalues);
     }
 
     /** @return one line: which model the run follows */

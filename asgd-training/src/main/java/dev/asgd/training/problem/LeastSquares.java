@@ -80,6 +80,20 @@ public final class LeastSquares implements LocalQuadraticProblem {
         return 0.5 * loss * inv;
     }
 
+    /** Half the squared residual, (s - y)^2 / 2, and its slope s - y. */
+    private static final LinearSupportGradient.Link SQUARED = new LinearSupportGradient.Link() {
+        @Override
+        public double loss(double s, double y) {
+            double r = s - y;
+            return 0.5 * (r * r);
+        }
+
+        @Override
+        public double slope(double s, double y) {
+            return s - y;
+        }
+    };
+
     @Override
     public boolean hasSupportGradient() {
         return l2 == 0;
@@ -91,28 +105,7 @@ public final class LeastSquares implements LocalQuadraticProblem {
         if (l2 != 0) {
             throw new UnsupportedOperationException(name() + " with an L2 penalty has no support gradient");
         }
-        int m = support.size();
-        Arrays.fill(g, 0, m + 1, 0);
-        double b = wSupport[m];
-        double loss = 0;
-        double inv = 1.0 / batch.length;
-        for (int i : batch) {
-            int from = data.rowStart(i);
-            int to = data.rowEnd(i);
-            double s = 0;
-            for (int k = from; k < to; k++) {
-                s += data.valueAt(k) * wSupport[support.slot(data.indexAt(k))];
-            }
-            s += b;
-            double r = s - data.label(i);
-            loss += r * r;
-            double ri = r * inv;
-            for (int k = from; k < to; k++) {
-                g[support.slot(data.indexAt(k))] += ri * data.valueAt(k);
-            }
-            g[m] += ri;
-        }
-        return 0.5 * loss * inv;
+        return LinearSupportGradient.compute(SQUARED, wSupport, data, batch, support, g);
     }
 
     @Override

@@ -89,6 +89,20 @@ public final class LogisticRegression implements LocalQuadraticProblem {
         return loss * inv;
     }
 
+    /** The log loss softplus(s) - t s of the label t = [y > 0], and its slope sigmoid(s) - t. */
+    private static final LinearSupportGradient.Link LOGISTIC = new LinearSupportGradient.Link() {
+        @Override
+        public double loss(double s, double y) {
+            double t = y > 0 ? 1 : 0;
+            return softplus(s) - t * s;
+        }
+
+        @Override
+        public double slope(double s, double y) {
+            return sigmoid(s) - (y > 0 ? 1 : 0);
+        }
+    };
+
     @Override
     public boolean hasSupportGradient() {
         return l2 == 0;
@@ -100,28 +114,7 @@ public final class LogisticRegression implements LocalQuadraticProblem {
         if (l2 != 0) {
             throw new UnsupportedOperationException(name() + " with an L2 penalty has no support gradient");
         }
-        int m = support.size();
-        Arrays.fill(g, 0, m + 1, 0);
-        double b = wSupport[m];
-        double loss = 0;
-        double inv = 1.0 / batch.length;
-        for (int i : batch) {
-            int from = data.rowStart(i);
-            int to = data.rowEnd(i);
-            double s = 0;
-            for (int k = from; k < to; k++) {
-                s += data.valueAt(k) * wSupport[support.slot(data.indexAt(k))];
-            }
-            s += b;
-            double t = data.label(i) > 0 ? 1 : 0;
-            loss += softplus(s) - t * s;
-            double r = (sigmoid(s) - t) * inv;
-            for (int k = from; k < to; k++) {
-                g[support.slot(data.indexAt(k))] += r * data.valueAt(k);
-            }
-            g[m] += r;
-        }
-        return loss * inv;
+        return LinearSupportGradient.compute(LOGISTIC, wSupport, data, batch, support, g);
     }
 
     @Override

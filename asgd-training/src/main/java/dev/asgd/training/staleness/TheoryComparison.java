@@ -2,6 +2,7 @@ package dev.asgd.training.staleness;
 
 import dev.asgd.core.ModelParameters;
 import dev.asgd.core.fit.Line;
+import dev.asgd.core.linalg.Vectors;
 import dev.asgd.theory.ModeRate;
 import dev.asgd.theory.RateAnalysis;
 import dev.asgd.training.data.Dataset;
@@ -39,20 +40,12 @@ public record TheoryComparison(double lossStar, double[] eigenvalues, boolean ex
 
     /** @return the smallest Hessian eigenvalue */
     public double minEigenvalue() {
-        double m = Double.POSITIVE_INFINITY;
-        for (double v : eigenvalues) {
-            m = Math.min(m, v);
-        }
-        return m;
+        return Vectors.min(eigenvalues);
     }
 
     /** @return the largest Hessian eigenvalue */
     public double maxEigenvalue() {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double v : eigenvalues) {
-            m = Math.max(m, v);
-        }
-        return m;
+        return Vectors.max(eigenvalues);
     }
 
     /**
