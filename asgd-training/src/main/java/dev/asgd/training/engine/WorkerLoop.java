@@ -3,23 +3,22 @@ package dev.asgd.training.engine;
 import dev.asgd.core.NumericalDivergenceException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * The workers of the async, ssp and sync modes as threads of the driver, each gradient computed by
- * a {@link GradientComputer} (in the thread itself, or as a cluster job it waits for), written once
- * for every engine. Async and ssp workers loop read - compute - (delay) - apply against the
- * parameter server. Sync workers meet at a barrier whose action ({@link SyncRound}) averages the
- * round's gradients in worker order and applies one update; a computer that
- * {@linkplain GradientComputer#computesWholeRounds() computes whole rounds} has one thread compute
- * every worker's gradient of a round in one call. The first exception of any worker (a divergence)
- * stops all of them ({@link ParameterServer#stop}, the sync barrier broken, the computer's work
- * {@linkplain GradientComputer#cancel() cancelled}) and is rethrown; a divergence is preferred to
- * the other workers' consequential exceptions.
+ * The workers of the async, ssp and sync modes, written once: {@link #work} is one worker's loop
+ * read - compute - (delay) - push against a {@link ParameterChannel}, whichever side of it the
+ * worker is on (a thread of this JVM over {@link LocalParameterChannel}, the threads engine; a
+ * long-running cluster task over a remote channel, the Spark engine). The mode is the channel's:
+ * ssp reads wait for the clocks, sync reads wait for the round, whose last push averages the
+ * round's gradients in worker order ({@link SyncRound}) into one update. {@link #run} runs M worker
+ * threads in this JVM; {@link #runThreads} runs any driver-side bodies: the first exception of any
+ * of them (a divergence) stops all of them ({@link ParameterServer#stop}, the work
+ * {@linkplain RunControl#cancel() cancelled}) and is rethrown; a divergence is preferred to the
+ * other workers' consequential exceptions.
  */
 public final class WorkerLoop {
     /** Stream index offset of the workers' delay streams (the minibatch streams are (seed, worker, step)). */
@@ -29,9 +28,27 @@ public final class WorkerLoop {
     }
 
     /**
-     * Runs the workers of an async, ssp or sync run until the server reaches its target version;
-     * the session's metrics are evaluated in the background meanwhile. On failure the session is
-     * aborted and the failure rethrown.
+     * What one worker's loop needs of the run's settings.
+     *
+     * @param sync whether a worker's minibatch step is the round's version (sync mode) rather than its own counter
+     * @param keepRead whether a gradient carries the parameters it was computed at (delay compensation)
+     * @param seed the run's seed (the delay streams)
+     * @param delay the injected delays
+     */
+    public record Settings(boolean sync, boolean keepRead, long seed, WorkerDelay delay) {
+        /**
+         * @param c the run's settings
+         * @return the loop's
+         */
+        public static Settings of(TrainingConfig c) {
+            return new Settings(c.mode().kind() == Mode.Kind.SYNC, c.policy().needsReadParameters(), c.seed(), c.delay());
+        }
+    }
+
+    /**
+     * Runs the workers of an async, ssp or sync run as threads of this JVM until the server reaches
+     * its target version; the session's metrics are evaluated in the background meanwhile. On failure
+     * the session is aborted and the failure rethrown.
      *
      * @param session the run's driver-side state
      * @param computer how the gradients are computed
@@ -40,40 +57,64 @@ public final class WorkerLoop {
      */
     public static void run(TrainingSession session, GradientComputer computer) throws InterruptedException {
         TrainingConfig c = session.config();
+        if (c.mode().kind() == Mode.Kind.HOGWILD) {
+            throw new IllegalArgumentException("hogwild workers share memory: the threads engine runs them");
+        }
+        ParameterChannel channel = LocalParameterChannel.of(session);
+        Settings settings = Settings.of(c);
         List<Body> bodies = new ArrayList<>();
-        CyclicBarrier barrier = null;
-        switch (c.mode().kind()) {
-            case HOGWILD:
-                throw new IllegalArgumentException("hogwild workers share memory: the threads engine runs them");
-            case SYNC:
-                SyncRound round = new SyncRound(session.server(), c.workers());
-                boolean whole = computer.computesWholeRounds();
-                CyclicBarrier b = new CyclicBarrier(whole ? 1 : c.workers(), round);
-                // a stop from anywhere (a background evaluation's divergence too) releases the barrier
-                session.server().onStop(b::reset);
-                if (whole) {
-                    bodies.add(() -> syncWorker(session, computer, -1, b, round));
-                } else {
-                    for (int w = 0; w < c.workers(); w++) {
-                        int worker = w;
-                        bodies.add(() -> syncWorker(session, computer, worker, b, round));
-                    }
-                }
-                barrier = b;
-                break;
-            default:
-                for (int w = 0; w < c.workers(); w++) {
-                    int worker = w;
-                    bodies.add(() -> asyncWorker(session, computer, worker));
-                }
-                break;
+        for (int w = 0; w < c.workers(); w++) {
+            int worker = w;
+            bodies.add(() -> work(channel, computer.caller("worker-" + worker), worker, settings));
         }
         session.evaluateInBackground();
-        runThreads(session, computer, bodies, barrier);
+        runThreads(session, computer, bodies, null);
     }
 
-    /** A worker body that may throw. */
-    interface Body {
+    /**
+     * One worker's loop until the channel says the run is over: read, compute the minibatch
+     * gradient (step: the worker's counter, from {@link ParameterChannel#nextStep}; in sync mode the
+     * round's version), sleep the injected delay, push. A step the server already had (a retried
+     * task) is skipped like an applied one.
+     *
+     * @param channel the worker's channel to the server
+     * @param computer the worker's computer (this thread's)
+     * @param worker the worker
+     * @param settings the loop's settings
+     * @throws InterruptedException when interrupted
+     */
+    public static void work(ParameterChannel channel, GradientComputer.Caller computer, int worker, Settings settings)
+            throws InterruptedException {
+        UniformRandomProvider delayRng = delayStream(settings.seed(), worker);
+        long step = channel.nextStep(worker);
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                ParameterServer.View view = channel.read(worker);
+                if (view == null) {
+                    return;
+                }
+                long v = view.version();
+                // In sync mode a worker's minibatch step is the round's version: resume-safe and deterministic.
+                long k = settings.sync() ? v : step;
+                long t0 = System.nanoTime();
+                // the view's parameters are immutable: no copy, and delay compensation may keep them
+                Gradient g = computer.compute(worker, k, v, view.params(), settings.keepRead());
+                settings.delay().sleep(worker, System.nanoTime() - t0, delayRng);
+                if (channel.push(g) == ParameterChannel.Push.STOP) {
+                    return;
+                }
+                step = k + 1;
+            }
+        } finally {
+            channel.leave(worker);
+        }
+    }
+
+    /** A driver thread's body that may throw. */
+    public interface Body {
+        /**
+         * @throws Exception the thread's failure, the run's if it is the first
+         */
         void run() throws Exception;
     }
 
@@ -83,12 +124,12 @@ public final class WorkerLoop {
      * session is aborted and the failure rethrown.
      *
      * @param session the session
-     * @param computer the computer (its work cancelled on failure)
+     * @param computer what the bodies wait on (its work cancelled on failure; it names the failure)
      * @param bodies the threads' bodies
-     * @param barrier the sync barrier, broken on failure, or null
+     * @param barrier a barrier of the bodies, broken on failure, or null
      * @throws InterruptedException when interrupted
      */
-    static void runThreads(TrainingSession session, GradientComputer computer, List<Body> bodies,
+    public static void runThreads(TrainingSession session, RunControl computer, List<Body> bodies,
             CyclicBarrier barrier) throws InterruptedException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
@@ -139,7 +180,7 @@ public final class WorkerLoop {
         return da.step() <= db.step();
     }
 
-    private static Thread thread(TrainingSession s, GradientComputer computer, int w, AtomicReference<Throwable> failure,
+    private static Thread thread(TrainingSession s, RunControl computer, int w, AtomicReference<Throwable> failure,
             Body body, CyclicBarrier barrier) {
         Thread t = new Thread(() -> {
             try {
@@ -168,38 +209,7 @@ public final class WorkerLoop {
         return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, DELAY_STREAM + worker});
     }
 
-    private static void asyncWorker(TrainingSession s, GradientComputer computer, int w) throws InterruptedException {
-        TrainingConfig c = s.config();
-        ParameterServer server = s.server();
-        boolean keep = c.policy().needsReadParameters();
-        boolean ssp = c.mode().kind() == Mode.Kind.SSP;
-        UniformRandomProvider delayRng = delayStream(c.seed(), w);
-        GradientComputer.Caller gc = computer.caller("worker-" + w);
-        long step = s.firstStep(w);
-        try {
-            while (true) {
-                if (ssp && !server.awaitClock(w, c.mode().bound())) {
-                    return;
-                }
-                ParameterServer.View view = server.view();
-                if (view == null || Thread.currentThread().isInterrupted()) {
-                    return;
-                }
-                long t0 = System.nanoTime();
-                // the view's parameters are immutable: no copy, and delay compensation may keep them
-                Gradient g = gc.compute(w, step, view.version(), view.params(), keep);
-                c.delay().sleep(w, System.nanoTime() - t0, delayRng);
-                if (server.apply(g) < 0) {
-                    return;
-                }
-                step++;
-            }
-        } finally {
-            server.wakeAll();
-        }
-    }
-
-    /** The barrier action of sync mode: averages the round's gradients in worker order and applies them. */
+    /** The end of a sync round: averages the round's gradients in worker order and applies them as one update. */
     static final class SyncRound implements Runnable {
         private final ParameterServer server;
         final Gradient[] slots;
@@ -228,63 +238,6 @@ public final class WorkerLoop {
             Gradient first = slots[0];
             server.apply(new Gradient(-1, first.readVersion(), first.readVersion(), avg, loss / m,
                     first.readParameters()));
-        }
-    }
-
-    /**
-     * A sync worker: worker w's gradient of each round, or (w = -1) every worker's in one call; then
-     * the delay (the longest of the workers computed here), then the barrier.
-     */
-    private static void syncWorker(TrainingSession s, GradientComputer computer, int w, CyclicBarrier barrier,
-            SyncRound round) throws InterruptedException, BrokenBarrierException {
-        TrainingConfig c = s.config();
-        boolean keep = c.policy().needsReadParameters();
-        int from = w < 0 ? 0 : w;
-        int to = w < 0 ? c.workers() : w + 1;
-        UniformRandomProvider[] delayRng = new UniformRandomProvider[to];
-        for (int k = from; k < to; k++) {
-            delayRng[k] = delayStream(c.seed(), k);
-        }
-        GradientComputer.Caller gc = computer.caller(w < 0 ? "sync" : "worker-" + w);
-        while (true) {
-            ParameterServer.View view = s.server().view();
-            if (view == null) {
-                return;
-            }
-            long v = view.version();
-            long t0 = System.nanoTime();
-            // In sync mode a worker's minibatch step is the round's version: resume-safe and deterministic.
-            if (w < 0) {
-                gc.computeRound(v, view.params(), keep, round.slots);
-            } else {
-                round.slots[w] = gc.compute(w, v, v, view.params(), keep);
-            }
-            sleepLongest(c.delay(), from, to, System.nanoTime() - t0, delayRng);
-            try {
-                barrier.await();
-            } catch (BrokenBarrierException e) {
-                // another worker failed (its exception is the run's) or the round's apply threw
-                if (s.server().stopped()) {
-                    return;
-                }
-                throw e;
-            }
-        }
-    }
-
-    /** Sleeps the longest of workers from..to-1's delays (each drawn from its own stream, in worker order). */
-    private static void sleepLongest(WorkerDelay delay, int from, int to, long computeNanos,
-            UniformRandomProvider[] rng) throws InterruptedException {
-        if (to - from == 1) {
-            delay.sleep(from, computeNanos, rng[from]);
-            return;
-        }
-        long wait = 0;
-        for (int k = from; k < to; k++) {
-            wait = Math.max(wait, delay.delayNanos(k, computeNanos, rng[k]));
-        }
-        if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
     }
 }

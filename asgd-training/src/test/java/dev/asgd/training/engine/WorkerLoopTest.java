@@ -10,31 +10,6 @@ import org.junit.jupiter.api.Test;
 
 /** The shared worker loop driven by computers other than the threads engine's. */
 class WorkerLoopTest {
-    /** Computes each sync round in one call on one thread (as a cluster job over every shard would). */
-    private record WholeRounds(LocalGradientComputer local) implements GradientComputer {
-        @Override
-        public Caller caller(String role) {
-            return new Caller() {
-                @Override
-                public Gradient compute(int worker, long step, long readVersion, double[] params, boolean keepRead) {
-                    return local.compute(worker, step, readVersion, params, keepRead);
-                }
-
-                @Override
-                public void computeRound(long version, double[] params, boolean keepRead, Gradient[] out) {
-                    for (int w = 0; w < out.length; w++) {
-                        out[w] = local.compute(w, version, version, params, keepRead);
-                    }
-                }
-            };
-        }
-
-        @Override
-        public boolean computesWholeRounds() {
-            return true;
-        }
-    }
-
     /**
      * Fails every worker's step 5 (whichever worker gets there: with async threads one worker may do
      * every update before the other is scheduled); counts cancellations; reports failures wrapped.
@@ -68,23 +43,33 @@ class WorkerLoopTest {
     }
 
     /**
-     * Sync is deterministic: one thread computing whole rounds gives the threads engine's run (a
-     * barrier of M worker threads) bit for bit, with delay compensation keeping the read parameters.
+     * Sync over the channel is the definition, bit for bit: each round averages the M workers'
+     * gradients at the round's version (minibatch step = version) in worker order and applies them
+     * as one update, here with delay compensation keeping the read parameters. Seed 5.
      */
     @Test
-    void syncInWholeRoundsEqualsSyncAtABarrier() throws InterruptedException {
+    void syncRoundsAreTheAverageOfTheWorkersGradientsInWorkerOrder() throws InterruptedException {
         TrainingConfig c = Fixtures.config(Fixtures.LS, "least-squares", "sync", 3, "dc-asgd:0.5", 0.05, 300, 5);
-        RunResult barrier = Fixtures.run(c, TrainingSession.Options.none());
+        RunResult threads = Fixtures.run(c, TrainingSession.Options.none());
         TrainingSession s = session(c);
-        WorkerLoop.run(s, new WholeRounds(s.computer()));
-        RunResult whole = s.finish("whole-rounds", s.server().snapshot(), s.server().version());
-        assertThat(whole.updates()).isEqualTo(300);
-        assertThat(whole.params()).containsExactly(barrier.params());
-        assertThat(whole.series()).hasSameSizeAs(barrier.series());
-        for (int i = 0; i < whole.series().size(); i++) {
-            assertThat(whole.series().get(i).trainLoss()).isEqualTo(barrier.series().get(i).trainLoss());
+        ParameterServer server = s.server();
+        LocalGradientComputer local = s.computer();
+        for (long v = 0; v < 300; v++) {
+            double[] params = server.snapshot();
+            WorkerLoop.SyncRound round = new WorkerLoop.SyncRound(server, 3);
+            for (int w = 0; w < 3; w++) {
+                round.slots[w] = local.compute(w, v, v, params, true);
+            }
+            round.run();
         }
-        assertThat(whole.total()).containsExactly(300);
+        RunResult direct = s.finish("direct", server.snapshot(), server.version());
+        assertThat(threads.updates()).isEqualTo(300);
+        assertThat(threads.params()).containsExactly(direct.params());
+        assertThat(threads.series()).hasSameSizeAs(direct.series());
+        for (int i = 0; i < threads.series().size(); i++) {
+            assertThat(threads.series().get(i).trainLoss()).isEqualTo(direct.series().get(i).trainLoss());
+        }
+        assertThat(threads.total()).containsExactly(300);
     }
 
     /** A worker's failure stops the run, cancels the computer's work and is reported as the computer's cause. */
@@ -121,9 +106,6 @@ class WorkerLoopTest {
         assertThat(g.batchLoss()).isEqualTo(fresh.batchLoss());
         assertThat(g.readParameters()).isSameAs(params);
         assertThat(a.compute(0, 0, 0, params, false).values()).as("the caller's workspace").isSameAs(g.values());
-        assertThat(local.computesWholeRounds()).isFalse();
-        assertThatThrownBy(() -> a.computeRound(0, params, false, new Gradient[2]))
-                .isInstanceOf(UnsupportedOperationException.class);
         RuntimeException e = new RuntimeException("x");
         assertThat(local.cause(e)).isSameAs(e);
         local.cancel();
