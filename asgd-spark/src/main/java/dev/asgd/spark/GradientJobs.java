@@ -91,8 +91,12 @@ final class GradientJobs implements AutoCloseable {
         private static final long serialVersionUID = 1L;
 
         JobTimeoutException(String what, double seconds) {
-            super(what + " did not finish within " + seconds + " s (--spark-timeout); its jobs were cancelled"
+            this(what + " did not finish within " + seconds + " s (--spark-timeout); its jobs were cancelled"
                     + " (no executor left, or a cluster too slow for the timeout)");
+        }
+
+        JobTimeoutException(String message) {
+            super(message);
         }
     }
 
@@ -147,26 +151,6 @@ final class GradientJobs implements AutoCloseable {
             if (!jsc.sc().isStopped()) {
                 throw e;
             }
-        }
-    }
-
-    /**
-     * Every partition's gradient at the same step (a sync round), in partition order.
-     *
-     * @param step the minibatch step of every partition
-     * @param version the version of params
-     * @param params the parameters
-     * @return the P gradients
-     */
-    List<TaskGradient> all(long step, long version, double[] params) {
-        String what = "the sync round at version " + version;
-        Broadcast<double[]> b = broadcast(params, what);
-        try {
-            JavaRDD<TaskGradient> job = shards.mapPartitionsWithIndex(
-                    new GradientTask(problem, batch, seed, step, version, b, failureProbability), true);
-            return watched(what, job::collect);
-        } finally {
-            release(b);
         }
     }
 
@@ -226,6 +210,11 @@ final class GradientJobs implements AutoCloseable {
         if (!jsc.sc().isStopped()) {
             jsc.sc().cancelJobsWithTag(runTag);
         }
+    }
+
+    /** @return the cached RDD of M partitions, each holding exactly one shard */
+    JavaRDD<Shard> shards() {
+        return shards;
     }
 
     /** @return jobs submitted so far */

@@ -9,28 +9,28 @@ import dev.asgd.training.engine.RunResult;
 import dev.asgd.training.engine.Schedule;
 import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.engine.TrainingSession;
-import dev.asgd.training.engine.WorkerLoop;
 
 /**
  * Runs {@code asgd train} on Apache Spark ({@code --engine spark}). The parameter server stays on
  * the driver (the session's); the training rows are a cached RDD of M partitions, one shard per
- * worker. The loops are asgd-training's, with the gradients computed on Spark
- * ({@link SparkGradients}): async and ssp ({@link WorkerLoop}): M driver threads each loop read
- * (parameters, version) - run a one-partition job (parameters broadcast) that returns the minibatch
- * gradient - apply it at the driver; each thread has its own FAIR pool and every job the run's tag.
- * Sync: one job over all partitions per round, averaged in worker order. Replay
- * ({@link ReplayEngine}): the recorded updates one by one, each computed on Spark at its recorded
- * read version. This class holds the Spark lifecycle: the context ({@link SparkLease}), the logging
- * of {@code -q}, the shards and jobs ({@link GradientJobs}) and the count of failed task attempts.
+ * worker. Async, ssp and sync ({@link ExecutorWorkers}): one job of M long-running tasks, task p
+ * running asgd-training's worker loop for worker p on its shard against the driver's server over a
+ * small authenticated RPC channel ({@link ParameterRpcServer}, {@link RemoteParameterChannel}).
+ * Replay ({@link ReplayEngine}): the recorded updates one by one, each computed by a one-partition
+ * job at its recorded read version ({@link SparkGradients}). This class holds the Spark lifecycle:
+ * the context ({@link SparkLease}), the logging of {@code -q}, the shards ({@link GradientJobs}) and
+ * the count of failed task attempts.
  *
- * <p>Exactly once: gradients are applied by the driver from job results, never as task side
- * effects, and a task's minibatch depends only on (seed, partition, step), so a retried task (Spark
- * retries failed attempts) returns the same bits and each update is applied once.
+ * <p>Exactly once: an update is identified by (worker, step); the server applies a step once and
+ * acknowledges a repeat as a duplicate; a retried task (Spark retries failed attempts, and reruns the
+ * tasks of a lost executor) resumes from the server's next step for its worker, and its minibatch
+ * depends only on (seed, worker, step).
  */
 public final class SparkEngine implements Engine {
     private final EngineProvider.Options options;
     private volatile long failedAttempts;
     private volatile long jobCount;
+    private volatile long duplicates;
     private volatile String master;
 
     /** @param options master, injected failures, timeout, schedule to replay */
@@ -49,13 +49,17 @@ public final class SparkEngine implements Engine {
      * @param master the master URL
      * @param jobs Spark jobs (the first caches the shards)
      * @param failedTaskAttempts task attempts that failed (and were retried)
+     * @param duplicatePushes gradients pushed again by a retried worker, acknowledged and ignored
      */
-    record LastRun(String master, long jobs, long failedTaskAttempts) {
+    record LastRun(String master, long jobs, long failedTaskAttempts, long duplicatePushes) {
     }
 
-    /** @return what the last run did: its master, its jobs (once it succeeded) and its failed task attempts */
+    /**
+     * @return what the last run did: its master, its jobs (once it succeeded), its failed task attempts
+     *     and its duplicate pushes
+     */
     LastRun lastRun() {
-        return new LastRun(master, jobCount, failedAttempts);
+        return new LastRun(master, jobCount, failedAttempts, duplicates);
     }
 
     @Override
@@ -75,13 +79,17 @@ public final class SparkEngine implements Engine {
             try (GradientJobs j = new GradientJobs(lease, session.data().train(), c.workers(),
                     ProblemSpec.of(session.problem(), session.data().train().features()), c.batchSize(), c.seed(),
                     options.injectTaskFailures(), options.timeoutSeconds())) {
-                SparkGradients computer = new SparkGradients(j);
                 if (replay != null) {
-                    new ReplayEngine(replay).replay(session, computer);
+                    new ReplayEngine(replay).replay(session, new SparkGradients(j));
+                    jobCount = j.jobs();
                 } else {
-                    WorkerLoop.run(session, computer);
+                    ExecutorWorkers workers = new ExecutorWorkers(session, lease, j, j.shards(),
+                            ProblemSpec.of(session.problem(), session.data().train().features()),
+                            options.injectTaskFailures(), options.timeoutSeconds());
+                    workers.run();
+                    jobCount = j.jobs() + 1;
+                    duplicates = workers.duplicates();
                 }
-                jobCount = j.jobs();
             } finally {
                 lease.context().sc().removeSparkListener(counter);
                 failedAttempts = counter.failed();

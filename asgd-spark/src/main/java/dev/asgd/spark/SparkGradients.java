@@ -3,13 +3,11 @@ package dev.asgd.spark;
 import dev.asgd.core.NumericalDivergenceException;
 import dev.asgd.training.engine.Gradient;
 import dev.asgd.training.engine.GradientComputer;
-import java.util.List;
 
 /**
- * The Spark engine's {@link GradientComputer}: each gradient is a job on the cached shards
- * ({@link GradientJobs}), one partition's for a worker's step, all partitions' for a sync round
- * (one job per round). Each driver thread's jobs carry the run's tag and its own FAIR pool
- * ({@code asgd-worker-W}, {@code asgd-sync}, {@code asgd-replay}).
+ * The Spark engine's {@link GradientComputer} for replay ({@code --replay}): each recorded update's
+ * gradient is a one-partition job on the cached shards ({@link GradientJobs}) at the recorded read
+ * version, in the FAIR pool {@code asgd-replay}, with the run's tag.
  */
 final class SparkGradients implements GradientComputer {
     private final GradientJobs jobs;
@@ -28,30 +26,7 @@ final class SparkGradients implements GradientComputer {
                 TaskGradient r = jobs.one(worker, step, readVersion, params);
                 return new Gradient(worker, step, readVersion, r.values(), r.batchLoss(), keepRead ? params : null);
             }
-
-            @Override
-            public void computeRound(long version, double[] params, boolean keepRead, Gradient[] out) {
-                List<TaskGradient> round;
-                try {
-                    round = jobs.all(version, version, params);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    // a checked SparkException thrown from Scala: the run's error, in one line
-                    throw new IllegalStateException(e.getMessage(), e);
-                }
-                for (int w = 0; w < out.length; w++) {
-                    TaskGradient g = round.get(w);
-                    out[w] = new Gradient(w, version, version, g.values(), g.batchLoss(), keepRead ? params : null);
-                }
-            }
         };
-    }
-
-    /** @return true: a sync round is one job over every partition */
-    @Override
-    public boolean computesWholeRounds() {
-        return true;
     }
 
     /** Cancels every running job of the run. */

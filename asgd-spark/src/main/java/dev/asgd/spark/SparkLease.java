@@ -178,6 +178,19 @@ record SparkLease(JavaSparkContext context, boolean owned, double timeoutSeconds
         return nl < 0 ? m : m.substring(0, nl);
     }
 
+    /**
+     * @return the attempts Spark gives a task: F of local[N,F], 1 for other local masters,
+     *     {@code spark.task.maxFailures} (default 4) for clusters
+     */
+    int taskAttempts() {
+        String url = master();
+        var local = LOCAL.matcher(url);
+        if (local.matches()) {
+            return local.group(4) == null ? 1 : Integer.parseInt(local.group(4));
+        }
+        return context.sc().getConf().getInt("spark.task.maxFailures", 4);
+    }
+
     /** @return the master URL */
     String master() {
         return context.sc().master();

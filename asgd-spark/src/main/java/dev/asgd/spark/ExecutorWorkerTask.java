@@ -1,0 +1,75 @@
+package dev.asgd.spark;
+
+import dev.asgd.training.engine.LocalGradientComputer;
+import dev.asgd.training.engine.WorkerDelay;
+import dev.asgd.training.engine.WorkerLoop;
+import java.io.Serializable;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.Function2;
+
+/**
+ * The body of one long-running worker task: on its partition's {@link Shard}, worker p = the
+ * partition runs asgd-training's {@link WorkerLoop#work} against the driver's parameter server
+ * ({@link RemoteParameterChannel}), computing each minibatch gradient with
+ * {@link LocalGradientComputer} (minibatch a function of (seed, worker, step)), until the server says
+ * stop. A retried attempt starts from the server's next step for its worker. Its result is what the
+ * attempt did.
+ *
+ * @param address the server
+ * @param problem the problem, rebuilt on the executor
+ * @param loop what the loop needs: sync, seed, delays (as a spec), M
+ * @param batch rows per minibatch
+ * @param failureProbability of an attempt (injected failures)
+ * @param attempts the attempts a task gets
+ * @param horizon the latest push after which an injected failure happens
+ * @param connectMillis connect timeout
+ */
+record ExecutorWorkerTask(ChannelAddress address, ProblemSpec problem, LoopSpec loop, int batch,
+        double failureProbability, int attempts, long horizon, int connectMillis)
+        implements Function2<Integer, Iterator<Shard>, Iterator<ExecutorWorkerTask.Report>> {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * The worker loop's settings as plain values.
+     *
+     * @param sync sync mode
+     * @param seed the run's seed
+     * @param delay the delay spec
+     * @param workers M
+     */
+    record LoopSpec(boolean sync, long seed, String delay, int workers) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        WorkerLoop.Settings settings() {
+            return new WorkerLoop.Settings(sync, false, seed, WorkerDelay.parse(delay, workers));
+        }
+    }
+
+    /**
+     * What one attempt did.
+     *
+     * @param worker the worker
+     * @param attempt the attempt
+     * @param pushes gradients pushed
+     * @param duplicates pushes of steps applied before
+     */
+    record Report(int worker, int attempt, long pushes, long duplicates) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Override
+    public Iterator<Report> call(Integer partition, Iterator<Shard> shards) throws Exception {
+        TaskContext ctx = TaskContext.get();
+        int attempt = ctx == null ? 0 : ctx.attemptNumber();
+        Shard shard = shards.next();
+        LocalGradientComputer computer = new LocalGradientComputer(problem.create(), shard.dataset(), batch, loop.seed());
+        long failAfter = InjectedTaskFailure.failAfter(loop.seed(), partition, attempt, failureProbability, attempts, horizon);
+        try (RemoteParameterChannel ch = RemoteParameterChannel.connect(address, address.executorKey(), partition, attempt,
+                failAfter, connectMillis)) {
+            WorkerLoop.work(ch, computer.caller("executor"), partition, loop.settings());
+            return List.of(new Report(partition, attempt, ch.pushes(), ch.duplicates())).iterator();
+        }
+    }
+}
