@@ -161,7 +161,7 @@ final class ExecutorWorkers implements RunControl {
         jobs.cancelAll();
         ParameterRpcServer s = server;
         if (s != null) {
-            s.close();
+            s.cancelAll();
         }
     }
 

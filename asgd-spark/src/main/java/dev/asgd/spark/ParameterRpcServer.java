@@ -236,6 +236,11 @@ final class ParameterRpcServer implements AutoCloseable {
         return refused.get();
     }
 
+    /** As {@link #close()}: stops accepting and closes every connection. */
+    void cancelAll() {
+        close();
+    }
+
     /** Stops accepting and closes every connection (their workers' tasks end with an I/O error). */
     @Override
     public void close() {

@@ -46,8 +46,8 @@ class SparkEngineTest {
         assertThat(r.fit().count()).isEqualTo(1000);
         assertThat(r.fit().mean()).as("mean staleness of 2 concurrent workers").isPositive();
         assertThat(r.fit().kappa()).isBetween(0.0, 1.0);
-        // One job caches the shards, then one job per gradient (those arriving after the target are discarded).
-        assertThat(engine.lastRun().jobs()).isEqualTo(1 + 1000 + r.discarded());
+        // One job caches the shards, then one job of long-running worker tasks does every update.
+        assertThat(engine.lastRun().jobs()).isEqualTo(2);
         assertThat(engine.lastRun().master()).isEqualTo("local[2,4]");
         assertThat(engine.lastRun().failedTaskAttempts()).isZero();
     }
@@ -68,18 +68,23 @@ class SparkEngineTest {
     }
 
     /**
-     * Task failures are retried by Spark and every update is applied exactly once: with the first
-     * attempt of 30 % of the tasks failing, the run has exactly the updates requested, and the
-     * recorded schedule shows each worker's minibatch steps 0, 1, 2, ... once each, in order.
+     * Worker tasks that fail mid-run are retried by Spark, resume from the server's next step for
+     * their worker, and every update is applied exactly once: with p = 0.3 and seed 21 the first
+     * attempts of both workers fail (worker 0 after sending its 38th gradient, worker 1 after its
+     * 14th, each before reading the answer: the server may apply that gradient before or after the
+     * retry asks for its next step, and a repeat is a duplicate). The run has exactly the updates
+     * requested, and the recorded schedule shows each worker's minibatch steps 0, 1, 2, ... once
+     * each, in order.
      */
     @Test
     void injectedTaskFailuresNeitherLoseNorDoubleAnUpdate(@TempDir Path dir) throws Exception {
-        TrainingConfig c = EmbeddedSpark.config(LS, "least-squares", "async", 2, 0.05, 300, 3, 0);
+        TrainingConfig c = EmbeddedSpark.config(LS, "least-squares", "async", 2, 0.05, 300, 21, 0);
         SparkEngine engine = new SparkEngine(EmbeddedSpark.options(0.3, null));
         Path s = dir.resolve("s.csv");
         RunResult r = EmbeddedSpark.run(engine, c, new TrainingSession.Options(null, false, s, null));
         assertThat(r.updates()).isEqualTo(300);
-        assertThat(engine.lastRun().failedTaskAttempts()).as("failed attempts of ~300 tasks at p = 0.3").isBetween(40L, 140L);
+        assertThat(engine.lastRun().failedTaskAttempts()).as("the first attempts of both workers, seed 21").isEqualTo(2);
+        assertThat(engine.lastRun().duplicatePushes()).isBetween(0L, 2L);
         long[] next = new long[2];
         List<Schedule.Entry> entries = Schedule.read(s).entries();
         assertThat(entries).hasSize(300);
@@ -111,20 +116,48 @@ class SparkEngineTest {
         assertThat(b.last().trainLoss()).isEqualTo(recorded.last().trainLoss());
     }
 
-    /** Sync rounds average M gradients at one version: no staleness, exactly the requested rounds. */
+    /**
+     * Sync rounds average M gradients at one version on the same channel: no staleness, exactly the
+     * requested rounds, and (sync being deterministic) the same parameters bit for bit with and
+     * without injected task failures (seed 21: both workers' first attempts fail mid-run; a retried
+     * worker's push into a round it already filled is a duplicate). Ssp:1 with failures: exactly the
+     * requested updates, each worker's steps applied once, and no worker more than S + 1 ahead.
+     */
     @Test
-    void syncAndSspRunTheirModes() throws InterruptedException {
-        RunResult sync = EmbeddedSpark.run(new SparkEngine(EmbeddedSpark.options(0.2, null)),
-                EmbeddedSpark.config("synthetic:softmax,n=1000,d=4,classes=3", "softmax", "sync", 2, 0.2, 200, 3, 0),
-                TrainingSession.Options.none());
+    void syncAndSspRunTheirModesUnderTaskFailures() throws InterruptedException {
+        TrainingConfig sc = EmbeddedSpark.config("synthetic:softmax,n=1000,d=4,classes=3", "softmax", "sync", 2, 0.2, 200,
+                21, 0);
+        SparkEngine failing = new SparkEngine(EmbeddedSpark.options(0.3, null));
+        RunResult sync = EmbeddedSpark.run(failing, sc, TrainingSession.Options.none());
         assertThat(sync.updates()).isEqualTo(200);
         assertThat(sync.total()).containsExactly(200);
         assertThat(sync.last().trainLoss()).isLessThan(sync.series().get(0).trainLoss());
-        RunResult ssp = EmbeddedSpark.run(new SparkEngine(EmbeddedSpark.options(0, null)),
-                EmbeddedSpark.config("synthetic:logistic,n=1000,d=4", "logistic", "ssp:1", 2, 0.2, 200, 3, 0),
+        assertThat(failing.lastRun().failedTaskAttempts()).as("seed 21").isPositive();
+        RunResult clean = EmbeddedSpark.run(new SparkEngine(EmbeddedSpark.options(0, null)), sc,
+                TrainingSession.Options.none());
+        assertThat(sync.params()).containsExactly(clean.params());
+        SparkEngine sspEngine = new SparkEngine(EmbeddedSpark.options(0.3, null));
+        RunResult ssp = EmbeddedSpark.run(sspEngine,
+                EmbeddedSpark.config("synthetic:logistic,n=1000,d=4", "logistic", "ssp:1", 2, 0.2, 200, 21, 0),
                 TrainingSession.Options.none());
         assertThat(ssp.updates()).isEqualTo(200);
+        assertThat(ssp.workerSteps()[0] + ssp.workerSteps()[1]).isEqualTo(200);
+        assertThat(Math.abs(ssp.workerSteps()[0] - ssp.workerSteps()[1])).isLessThanOrEqualTo(2);
         assertThat(ssp.last().trainLoss()).isLessThan(ssp.series().get(0).trainLoss());
+        List<Schedule.Entry> entries = ssp.schedule().toSchedule(ssp.config().fingerprint()).entries();
+        long[] next = new long[2];
+        for (Schedule.Entry e : entries) {
+            assertThat(e.step()).as("worker %d's next step", e.worker()).isEqualTo(next[e.worker()]++);
+        }
+    }
+
+    /** Sync and ssp workers wait for each other: more workers than task slots is refused before any job. */
+    @Test
+    void syncWithMoreWorkersThanTaskSlotsIsRefused() {
+        TrainingConfig c = EmbeddedSpark.config(LS, "least-squares", "sync", 3, 0.05, 10, 1, 0);
+        assertThatThrownBy(() -> EmbeddedSpark.run(new SparkEngine(EmbeddedSpark.options(0, null)), c,
+                TrainingSession.Options.none())).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("task slots");
     }
 
     /** With one worker a run is deterministic: stop at update 100 and resume gives the run of 200 updates. */
