@@ -46,8 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * gives its executors), each worker with one core. The asgd classes reach the executors only through
  * {@code spark.jars} (a jar built here from the asgd modules on the class path), as the application jar
  * does in a real deployment. What the engine guarantees when a worker dies mid-run: the run completes, every update
- * applied exactly once (the lost executor's job is rerun on the other executor, and a gradient is applied
- * by the driver from the job's result only). Every child JVM is killed at the end.
+ * applied exactly once (each worker is one long-running task pushing to the driver's parameter server; the lost
+ * executor's task is rerun once an executor is free and resumes from the server's next step for its worker, and
+ * the server applies each (worker, step) once). Every child JVM is killed at the end.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
@@ -166,6 +167,9 @@ class StandaloneClusterTest {
         assertThat(r.engine()).isEqualTo("spark");
         assertThat(r.updates()).isEqualTo(updates);
         assertThat(engine.lastRun().master()).isEqualTo("spark://127.0.0.1:" + port);
+        // one job of two long-running worker tasks after the shards' job; the killed executor's task was lost
+        assertThat(engine.lastRun().jobs()).isEqualTo(2);
+        assertThat(engine.lastRun().failedTaskAttempts()).as("the lost executor's task").isPositive();
         // exactly once: each worker's minibatch steps 0, 1, 2, ... applied once each, 600 in all
         Schedule s = r.schedule().toSchedule(c.fingerprint());
         assertThat(s.entries()).hasSize((int) updates);
