@@ -6,7 +6,6 @@ import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.Engine;
 import dev.asgd.training.engine.EngineProvider;
 import dev.asgd.training.engine.LearningRatePolicy;
-import dev.asgd.training.engine.MetricPoint;
 import dev.asgd.training.engine.Mode;
 import dev.asgd.training.engine.RunResult;
 import dev.asgd.training.engine.ThreadsEngine;
@@ -24,9 +23,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 /**
  * Engine throughput side by side in one JVM (run by {@code asgd-spark/bench/scaling.sh}): for each
  * case, runs alternate between the engines (and worker counts) on one SparkContext, after an untimed
- * warm-up of each, and the median steady-state rate is printed: updates per second between the
- * metric point nearest 10 % of the run and the last one (so the context's, the shards' and the
- * tasks' start-up is not counted; both engines are measured the same way, on the session's clock).
+ * warm-up of each, and the median steady-state rate is printed: updates per second from the first
+ * progress report at or after 10 % of the run to the last update (so the context's, the shards' and
+ * the tasks' start-up is not counted; metrics are evaluated at the start and the end only, so the
+ * evaluator does not compete with the workers; both engines are measured the same way).
  *
  * <pre>
  * EngineScaling MASTER REPS UPDATES DATA PROBLEM BATCH ETA ENGINES:WORKERS...
@@ -89,26 +89,27 @@ public final class EngineScaling {
         String[] f = c.split(":");
         int workers = Integer.parseInt(f[1]);
         TrainingConfig config = new TrainingConfig(data, problem, 0, Mode.parse("async"), workers,
-                new LearningRatePolicy.Constant(), eta, batch, updates, 1, Math.max(1, updates / 10), 0, WorkerDelay.none());
+                new LearningRatePolicy.Constant(), eta, batch, updates, 1, updates, 0, WorkerDelay.none());
         Engine engine = f[0].equals("threads") ? new ThreadsEngine()
                 : new SparkEngineProvider().create(new EngineProvider.Options(master, 0, 120, null, true));
-        TrainingSession s = TrainingSession.start(config, Problems.of(problem, d.train(), 0), d,
-                TrainingSession.Options.none());
-        return steadyRate(engine.run(s));
-    }
-
-    /** Updates per second between the metric point nearest 10 % of the run and the last point. */
-    static double steadyRate(RunResult r) {
-        List<MetricPoint> s = r.series();
-        MetricPoint last = s.get(s.size() - 1);
-        MetricPoint from = s.get(0);
-        for (MetricPoint p : s) {
-            if (p.update() >= r.updates() / 10) {
-                from = p;
-                break;
+        long[] from = {-1, 0};
+        long[] to = {0, 0};
+        TrainingSession.Listener clock = (version, target, loss, rate, staleness) -> {
+            long now = System.nanoTime();
+            if (from[0] < 0 && version >= target / 10) {
+                from[0] = version;
+                from[1] = now;
             }
+            to[0] = version;
+            to[1] = now;
+        };
+        TrainingSession s = TrainingSession.start(config, Problems.of(problem, d.train(), 0), d,
+                new TrainingSession.Options(null, false, null, clock));
+        RunResult r = engine.run(s);
+        if (r.updates() != updates) {
+            throw new IllegalStateException(c + " did " + r.updates() + " updates");
         }
-        return (last.update() - from.update()) / (last.seconds() - from.seconds());
+        return (to[0] - from[0]) / ((to[1] - from[1]) / 1e9);
     }
 
     static double median(List<Double> xs) {
