@@ -197,6 +197,38 @@ class StandaloneClusterTest {
         assertThat(j.get("updates").asLong()).isEqualTo(200);
     }
 
+    /**
+     * The last worker killed mid-run: no gradient arrives any more, and after --spark-timeout the watchdog
+     * cancels the job and the run fails with the one-line timeout (never hangs, never Spark's own error).
+     */
+    @Test
+    @Order(3)
+    void aRunWithEveryWorkerLostFailsAfterTheTimeout() {
+        TrainingConfig c = EmbeddedSpark.config(LS, "least-squares", "async", 2, 0.05, 1_000_000, 3, 0);
+        AtomicBoolean killed = new AtomicBoolean();
+        Process victim = workers.get(0);
+        TrainingSession.Listener killer = (v, t, l, u, m) -> {
+            if (v >= 100 && killed.compareAndSet(false, true)) {
+                Thread k = new Thread(() -> {
+                    List<ProcessHandle> executors = victim.descendants().toList();
+                    victim.destroyForcibly();
+                    executors.forEach(ProcessHandle::destroyForcibly);
+                    orphans.addAll(executors);
+                }, "kill-worker-0");
+                k.start();
+            }
+        };
+        SparkEngine engine = new SparkEngine(new EngineProvider.Options("spark://127.0.0.1:" + port, 0, 8, null, true));
+        long t0 = System.nanoTime();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedSpark.run(engine, c,
+                new TrainingSession.Options(null, false, null, killer)))
+                .isInstanceOf(GradientJobs.JobTimeoutException.class)
+                .hasMessageContaining("no worker pushed a gradient within 8.0 s (--spark-timeout)")
+                .hasMessageContaining("its jobs were cancelled");
+        assertThat(killed.get()).isTrue();
+        assertThat((System.nanoTime() - t0) / 1e9).as("seconds to fail").isLessThan(60);
+    }
+
     private static void awaitPort(int p, int seconds) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (true) {

@@ -105,10 +105,17 @@ public final class ScalingModel {
         return new Costs(grad, rtt, apply, 2.0 * 8 * dim + 40);
     }
 
-    /** Median seconds per call over 15 blocks, after a warm-up; each block lasts at least about 20 ms. */
+    /** Warm-up of each timed operation (the JIT's optimising compiler needs hundreds of milliseconds). */
+    static long warmupNanos = 1_500_000_000L;
+
+    /** Median seconds per call over 15 blocks, after the warm-up; each block lasts about 20 ms. */
     private static double median(Runnable r) {
-        int per = 1;
         long t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < warmupNanos) {
+            r.run();
+        }
+        int per = 1;
+        t0 = System.nanoTime();
         while (System.nanoTime() - t0 < 20_000_000L) {
             r.run();
             per++;

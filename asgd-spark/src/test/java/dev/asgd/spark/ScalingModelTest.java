@@ -31,6 +31,7 @@ class ScalingModelTest {
     @Test
     void measuresPositiveCosts() throws Exception {
         var d = dev.asgd.training.data.DataSources.load("synthetic:logistic,n=500,d=5", 0.2, 1);
+        ScalingModel.warmupNanos = 50_000_000L;
         ScalingModel.Costs c = ScalingModel.measure(d, "logistic", 8);
         assertThat(c.gradient()).isPositive();
         assertThat(c.apply()).isPositive();
