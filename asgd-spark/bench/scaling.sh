@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Engine throughput (issue 17), measured side by side in one JVM per block (dev.asgd.spark.bench.EngineScaling):
+# Engine throughput (issue 17), measured side by side in one JVM per block (dev.asgd.spark.EngineScaling):
 #   1. threads engine vs Spark local[2]: logistic n=20000 d=20 M=2 batch 16, and Fashion-MNIST softmax M=2 batch 16;
 #   2. a standalone cluster (Spark's Master and 2 Workers of 1 core each, on 127.0.0.1, started from the Spark
 #      jars of the local Maven repository): Fashion-MNIST softmax batch 256, M=1 vs M=2.
@@ -18,7 +18,7 @@ app="$root/asgd-spark-app/target/asgd-spark.jar"
 sparkcp="$(cat asgd-spark-app/target/spark-classpath.txt)"
 cp="asgd-spark/target/test-classes:$app:$sparkcp"
 bench() {
-  java @asgd-spark/spark-jvm.options -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$cp" dev.asgd.spark.bench.EngineScaling "$@" \
+  java @asgd-spark/spark-jvm.options -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$cp" dev.asgd.spark.EngineScaling "$@" \
     2> >(grep -v -E '^(WARNING|Using Spark|Setting default log level|To adjust logging)' >&2)
 }
 

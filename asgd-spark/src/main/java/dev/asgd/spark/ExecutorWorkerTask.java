@@ -1,5 +1,7 @@
 package dev.asgd.spark;
 
+import dev.asgd.training.engine.Gradient;
+import dev.asgd.training.engine.GradientComputer;
 import dev.asgd.training.engine.LocalGradientComputer;
 import dev.asgd.training.engine.WorkerDelay;
 import dev.asgd.training.engine.WorkerLoop;
@@ -54,8 +56,11 @@ record ExecutorWorkerTask(ChannelAddress address, ProblemSpec problem, LoopSpec 
      * @param attempt the attempt
      * @param pushes gradients pushed
      * @param duplicates pushes of steps applied before
+     * @param computeNanos time spent computing gradients
+     * @param pushNanos time spent in pushes (the round trips, the server's apply and its waits included)
      */
-    record Report(int worker, int attempt, long pushes, long duplicates) implements Serializable {
+    record Report(int worker, int attempt, long pushes, long duplicates, long computeNanos, long pushNanos)
+            implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -68,8 +73,17 @@ record ExecutorWorkerTask(ChannelAddress address, ProblemSpec problem, LoopSpec 
         long failAfter = InjectedTaskFailure.failAfter(loop.seed(), partition, attempt, failureProbability, attempts, horizon);
         try (RemoteParameterChannel ch = RemoteParameterChannel.connect(address, address.executorKey(), partition, attempt,
                 failAfter, connectMillis)) {
-            WorkerLoop.work(ch, computer.caller("executor"), partition, loop.settings());
-            return List.of(new Report(partition, attempt, ch.pushes(), ch.duplicates())).iterator();
+            GradientComputer.Caller local = computer.caller("executor");
+            long[] computing = {0};
+            GradientComputer.Caller timed = (w, step, version, params, keep) -> {
+                long t0 = System.nanoTime();
+                Gradient g = local.compute(w, step, version, params, keep);
+                computing[0] += System.nanoTime() - t0;
+                return g;
+            };
+            WorkerLoop.work(ch, timed, partition, loop.settings());
+            return List.of(new Report(partition, attempt, ch.pushes(), ch.duplicates(), computing[0], ch.pushNanos()))
+                    .iterator();
         }
     }
 }

@@ -41,6 +41,8 @@ final class ExecutorWorkers implements RunControl {
     private volatile GradientJobs.JobTimeoutException timedOut;
     private volatile List<ExecutorWorkerTask.Report> reports = List.of();
     private volatile long duplicates;
+    private volatile long applyNanos;
+    private volatile long pushes;
 
     /**
      * @param session the run
@@ -98,6 +100,8 @@ final class ExecutorWorkers implements RunControl {
             session.evaluateInBackground();
             WorkerLoop.runThreads(session, this, List.of(() -> awaitJob(task, s)), null);
             duplicates = s.duplicates();
+            applyNanos = s.applyNanos();
+            pushes = s.pushes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the parameter server on " + bind + ": " + e.getMessage(), e);
         }
@@ -175,6 +179,23 @@ final class ExecutorWorkers implements RunControl {
     /** @return the attempts' reports of the last run (the successful attempt of each worker) */
     List<ExecutorWorkerTask.Report> reports() {
         return reports;
+    }
+
+    /**
+     * @return the mean per-update costs of the last run, in seconds: gradient on the executor, push (round
+     *     trip) as the executor saw it, push as the driver's channel saw it (apply and lock)
+     */
+    double[] meanCosts() {
+        long n = 0;
+        long compute = 0;
+        long push = 0;
+        for (ExecutorWorkerTask.Report r : reports) {
+            n += r.pushes();
+            compute += r.computeNanos();
+            push += r.pushNanos();
+        }
+        return new double[] {compute / 1e9 / Math.max(1, n), push / 1e9 / Math.max(1, n),
+            applyNanos / 1e9 / Math.max(1, pushes)};
     }
 
     /** @return pushes the server acknowledged as duplicates */

@@ -43,6 +43,7 @@ final class ParameterRpcServer implements AutoCloseable {
     private final AtomicLong pushes = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong applyNanos = new AtomicLong();
     private final SecureRandom random = new SecureRandom();
     private volatile String last = "no push yet";
     private volatile boolean closed;
@@ -157,7 +158,9 @@ final class ParameterRpcServer implements AutoCloseable {
                 // an async apply is done with the values when push returns (the connection's buffer is reused);
                 // a sync round holds them until every worker pushed (a fresh array then)
                 double[] values = holdsGradients ? buf.clone() : buf;
+                long t0 = System.nanoTime();
                 r = channel.push(new Gradient(w, step, readVersion, values, loss, keepRead ? sent.params() : null));
+                applyNanos.addAndGet(System.nanoTime() - t0);
             } catch (RuntimeException e) {
                 fail(e);
                 out.writeByte(Wire.STOP);
@@ -224,6 +227,11 @@ final class ParameterRpcServer implements AutoCloseable {
     /** @return pushes received (applied, duplicate, or after the end) */
     long pushes() {
         return pushes.get();
+    }
+
+    /** @return nanoseconds the connections spent in the channel's push (the apply, its lock, a sync round's wait) */
+    long applyNanos() {
+        return applyNanos.get();
     }
 
     /** @return pushes acknowledged as duplicates (a retried worker's step applied before) */

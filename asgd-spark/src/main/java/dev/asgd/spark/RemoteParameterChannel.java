@@ -31,6 +31,7 @@ final class RemoteParameterChannel implements ParameterChannel, AutoCloseable {
     private ParameterServer.View view;
     private long pushes;
     private long duplicates;
+    private long pushNanos;
 
     private RemoteParameterChannel(Socket socket, int worker, int attempt, long failAfter, long nextStep,
             DataInputStream in, DataOutputStream out) throws IOException {
@@ -110,6 +111,7 @@ final class RemoteParameterChannel implements ParameterChannel, AutoCloseable {
 
     @Override
     public Push push(Gradient g) {
+        long t0 = System.nanoTime();
         try {
             out.writeLong(g.workerStep());
             out.writeLong(g.readVersion());
@@ -133,7 +135,14 @@ final class RemoteParameterChannel implements ParameterChannel, AutoCloseable {
             return Push.APPLIED;
         } catch (IOException e) {
             throw new UncheckedIOException("worker " + worker + " lost the parameter server: " + e.getMessage(), e);
+        } finally {
+            pushNanos += System.nanoTime() - t0;
         }
+    }
+
+    /** @return nanoseconds spent in {@link #push} (sending, the server's apply and read, receiving) */
+    long pushNanos() {
+        return pushNanos;
     }
 
     /** @return gradients pushed */

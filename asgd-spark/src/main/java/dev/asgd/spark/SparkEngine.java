@@ -31,6 +31,7 @@ public final class SparkEngine implements Engine {
     private volatile long failedAttempts;
     private volatile long jobCount;
     private volatile long duplicates;
+    private volatile double[] costs = new double[3];
     private volatile String master;
 
     /** @param options master, injected failures, timeout, schedule to replay */
@@ -50,8 +51,10 @@ public final class SparkEngine implements Engine {
      * @param jobs Spark jobs (the first caches the shards)
      * @param failedTaskAttempts task attempts that failed (and were retried)
      * @param duplicatePushes gradients pushed again by a retried worker, acknowledged and ignored
+     * @param meanCosts seconds per update: gradient on an executor, push round trip seen by the executor,
+     *     push handled by the driver's channel (apply, lock); zeros for replay
      */
-    record LastRun(String master, long jobs, long failedTaskAttempts, long duplicatePushes) {
+    record LastRun(String master, long jobs, long failedTaskAttempts, long duplicatePushes, double[] meanCosts) {
     }
 
     /**
@@ -59,7 +62,7 @@ public final class SparkEngine implements Engine {
      *     and its duplicate pushes
      */
     LastRun lastRun() {
-        return new LastRun(master, jobCount, failedAttempts, duplicates);
+        return new LastRun(master, jobCount, failedAttempts, duplicates, costs.clone());
     }
 
     @Override
@@ -89,6 +92,7 @@ public final class SparkEngine implements Engine {
                     workers.run();
                     jobCount = j.jobs() + 1;
                     duplicates = workers.duplicates();
+                    costs = workers.meanCosts();
                 }
             } finally {
                 lease.context().sc().removeSparkListener(counter);

@@ -25,8 +25,10 @@ import java.util.Locale;
  * min(1 / apply, bandwidth / bytes).
  *
  * <pre>
- * ScalingModel DATA PROBLEM BATCH [GBIT_PER_S...]
+ * ScalingModel DATA PROBLEM BATCH [GBIT_PER_S...]                     (costs measured by microbenchmarks here)
  *   e.g. fashion-mnist:n=20000 softmax 256 1 10
+ * ScalingModel --costs GRADIENT_US ROUND_TRIP_US APPLY_US BYTES [GBIT_PER_S...]  (costs measured in a run)
+ *   e.g. the per-update costs EngineScaling prints for a one-worker run on the cluster
  * </pre>
  */
 public final class ScalingModel {
@@ -137,14 +139,26 @@ public final class ScalingModel {
      * @throws Exception when the measurement fails
      */
     public static void main(String[] args) throws Exception {
-        TrainTest d = DataSources.load(args[0], 0.2, 1);
-        int batch = Integer.parseInt(args[2]);
-        Costs c = measure(d, args[1], batch);
-        double[] gbit = args.length > 3 ? Arrays.stream(args, 3, args.length).mapToDouble(Double::parseDouble).toArray()
+        Costs c;
+        int rest;
+        String what;
+        if (args[0].equals("--costs")) {
+            c = new Costs(Double.parseDouble(args[1]) * 1e-6, Double.parseDouble(args[2]) * 1e-6,
+                    Double.parseDouble(args[3]) * 1e-6, Double.parseDouble(args[4]));
+            rest = 5;
+            what = "given costs";
+        } else {
+            TrainTest d = DataSources.load(args[0], 0.2, 1);
+            int batch = Integer.parseInt(args[2]);
+            c = measure(d, args[1], batch);
+            rest = 3;
+            what = args[0] + " " + args[1] + " batch " + batch + " (microbenchmarks)";
+        }
+        double[] gbit = args.length > rest
+                ? Arrays.stream(args, rest, args.length).mapToDouble(Double::parseDouble).toArray()
                 : new double[] {1, 10};
-        System.out.printf(Locale.ROOT, "# %s %s batch %d: gradient %.1f us, round trip %.1f us (loopback, apply"
-                + " included), apply %.1f us, %.0f bytes per update%n", args[0], args[1], batch, c.gradient() * 1e6,
-                c.roundTrip() * 1e6, c.apply() * 1e6, c.bytes());
+        System.out.printf(Locale.ROOT, "# %s: gradient %.1f us, round trip %.1f us (apply included), apply %.1f us,"
+                + " %.0f bytes per update%n", what, c.gradient() * 1e6, c.roundTrip() * 1e6, c.apply() * 1e6, c.bytes());
         StringBuilder h = new StringBuilder("executors");
         for (double b : gbit) {
             h.append(String.format(Locale.ROOT, "  updates/s @ %s Gbit/s", b));

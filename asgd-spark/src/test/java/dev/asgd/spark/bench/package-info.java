@@ -1,6 +1,5 @@
 /**
- * Benchmarks run by hand, never shipped. {@code EngineScaling}: the engines' throughput side by side
- * ({@code asgd-spark/bench/scaling.sh}). The peer benchmark: the asgd Spark engine (asynchronous, Zhu and Ying's section 2 system) against
+ * The peer benchmark: the asgd Spark engine (asynchronous, Zhu and Ying's section 2 system) against
  * Spark MLlib's synchronous mini-batch SGD ({@code GradientDescent.runMiniBatchSGD}) on the same
  * least-squares data and master, timed to the same excess training loss. Test sources: run by hand
  * (asgd-spark's README), exercised once by {@code SparkEngineTest}, never shipped.

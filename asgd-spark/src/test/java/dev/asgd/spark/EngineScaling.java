@@ -1,6 +1,5 @@
-package dev.asgd.spark.bench;
+package dev.asgd.spark;
 
-import dev.asgd.spark.SparkEngineProvider;
 import dev.asgd.training.data.DataSources;
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.Engine;
@@ -90,8 +89,9 @@ public final class EngineScaling {
         int workers = Integer.parseInt(f[1]);
         TrainingConfig config = new TrainingConfig(data, problem, 0, Mode.parse("async"), workers,
                 new LearningRatePolicy.Constant(), eta, batch, updates, 1, updates, 0, WorkerDelay.none());
-        Engine engine = f[0].equals("threads") ? new ThreadsEngine()
-                : new SparkEngineProvider().create(new EngineProvider.Options(master, 0, 120, null, true));
+        SparkEngine spark = f[0].equals("threads") ? null
+                : new SparkEngine(new EngineProvider.Options(master, 0, 120, null, true));
+        Engine engine = spark == null ? new ThreadsEngine() : spark;
         long[] from = {-1, 0};
         long[] to = {0, 0};
         TrainingSession.Listener clock = (version, target, loss, rate, staleness) -> {
@@ -108,6 +108,11 @@ public final class EngineScaling {
         RunResult r = engine.run(s);
         if (r.updates() != updates) {
             throw new IllegalStateException(c + " did " + r.updates() + " updates");
+        }
+        if (spark != null) {
+            double[] k = spark.lastRun().meanCosts();
+            System.out.printf(Locale.ROOT, "    %s per update: gradient %.1f us, push round trip %.1f us, driver apply %.1f us"
+                    + ", mean staleness %.2f%n", c, k[0] * 1e6, k[1] * 1e6, k[2] * 1e6, r.fit().mean());
         }
         return (to[0] - from[0]) / ((to[1] - from[1]) / 1e9);
     }
