@@ -29,6 +29,9 @@ import org.apache.spark.api.java.JavaSparkContext;
  * worker's retry waiting for an executor), the job is cancelled and the run completes.
  */
 final class ExecutorWorkers implements RunControl {
+    /** The parameter server's port (default 0: any free port), for clusters whose firewalls need a fixed one. */
+    static final String PORT = "spark.asgd.ps.port";
+
     private final TrainingSession session;
     private final SparkLease lease;
     private final GradientJobs jobs;
@@ -88,7 +91,7 @@ final class ExecutorWorkers implements RunControl {
         byte[] key = keyOnly.key(sparkSecret ? conf.get("spark.authenticate.secret") : null);
         LocalParameterChannel channel = LocalParameterChannel.of(session);
         try (ParameterRpcServer s = new ParameterRpcServer(channel, c.policy().needsReadParameters(),
-                c.mode().kind() == Mode.Kind.SYNC, bind, key)) {
+                c.mode().kind() == Mode.Kind.SYNC, bind, conf.getInt(PORT, 0), key)) {
             server = s;
             ChannelAddress address = new ChannelAddress(host, s.port(), token, sparkSecret);
             long remaining = c.updates() - session.server().version();
@@ -103,7 +106,8 @@ final class ExecutorWorkers implements RunControl {
             applyNanos = s.applyNanos();
             pushes = s.pushes();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the parameter server on " + bind + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot start the parameter server on " + bind + " (port: " + PORT + ", "
+                    + conf.get(PORT, "any") + "): " + e.getMessage(), e);
         }
     }
 

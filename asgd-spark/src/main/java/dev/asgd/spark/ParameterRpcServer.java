@@ -61,12 +61,28 @@ final class ParameterRpcServer implements AutoCloseable {
      */
     ParameterRpcServer(LocalParameterChannel channel, boolean keepRead, boolean holdsGradients, String bind, byte[] key)
             throws IOException {
+        this(channel, keepRead, holdsGradients, bind, 0, key);
+    }
+
+    /**
+     * Binds a given port and starts accepting.
+     *
+     * @param channel the run's channel
+     * @param keepRead whether gradients carry the parameters read
+     * @param holdsGradients whether the channel keeps a pushed gradient after the push (sync rounds)
+     * @param bind the address to bind
+     * @param port the port (0: any free port)
+     * @param key the key of the workers' proofs
+     * @throws IOException when the address cannot be bound
+     */
+    ParameterRpcServer(LocalParameterChannel channel, boolean keepRead, boolean holdsGradients, String bind, int port,
+            byte[] key) throws IOException {
         this.channel = channel;
         this.keepRead = keepRead;
         this.holdsGradients = holdsGradients;
         this.key = key.clone();
         this.socket = new ServerSocket();
-        socket.bind(new InetSocketAddress(InetAddress.getByName(bind), 0), 64);
+        socket.bind(new InetSocketAddress(InetAddress.getByName(bind), port), 64);
         this.acceptor = new Thread(this::accept, "asgd-ps-accept");
         acceptor.setDaemon(true);
         acceptor.start();
