@@ -174,6 +174,27 @@ class SparkEngineTest {
         assertThat(resumed.params()).containsExactly(straight.params());
     }
 
+    /**
+     * One worker, one shard holding every row in order: the executor worker's run is the threads
+     * engine's bit for bit (same minibatches, same server), also with delay compensation, whose read
+     * parameters the driver keeps per connection (the executor sends only the gradient).
+     */
+    @Test
+    void oneExecutorWorkerGivesTheThreadsEnginesRunBitForBit() throws InterruptedException {
+        for (String policy : new String[] {"constant", "dc-asgd:0.5"}) {
+            TrainingConfig c = new TrainingConfig(LS, "least-squares", 0, dev.asgd.training.engine.Mode.parse("async"), 1,
+                    dev.asgd.training.engine.LearningRatePolicy.parse(policy), 0.05, 16, 200, 13, 20, 0,
+                    dev.asgd.training.engine.WorkerDelay.none());
+            TrainTest d = EmbeddedSpark.data(c);
+            RunResult threads = new dev.asgd.training.engine.ThreadsEngine().run(TrainingSession.start(c,
+                    dev.asgd.training.problem.Problems.of(c.problem(), d.train(), 0), d, TrainingSession.Options.none()));
+            RunResult spark = EmbeddedSpark.run(new SparkEngine(EmbeddedSpark.options(0, null)), c,
+                    TrainingSession.Options.none());
+            assertThat(spark.params()).as(policy).containsExactly(threads.params());
+            assertThat(spark.last().trainLoss()).as(policy).isEqualTo(threads.last().trainLoss());
+        }
+    }
+
     /** The MLlib comparison on a small problem: both methods reach an easy target, and the report states the ratio. */
     @Test
     void mllibComparisonTimesBothToTheTarget() throws InterruptedException {
