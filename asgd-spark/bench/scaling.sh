@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Engine throughput (issue 17), measured side by side in one JVM per block (dev.asgd.spark.EngineScaling):
-#   1. threads engine vs Spark local[2]: logistic n=20000 d=20 M=2 batch 16, and Fashion-MNIST softmax M=2 batch 16;
+#   1. threads engine vs Spark local[2] (worker tasks in the driver's JVM: in-JVM channel, and forced over TCP):
+#      logistic n=20000 d=20 M=2 batch 16, and Fashion-MNIST softmax M=2 batch 16;
 #   2. a standalone cluster (Spark's Master and 2 Workers of 1 core each, on 127.0.0.1, started from the Spark
 #      jars of the local Maven repository): Fashion-MNIST softmax batch 256, M=1 vs M=2.
 # Each block prints every run and the medians (steady-state updates/s, start-up excluded).
@@ -25,9 +26,9 @@ bench() {
 echo "# load: $(uptime)"
 if [ "${SKIP_LOCAL:-0}" != 1 ]; then
   echo "== threads vs Spark local[2]: logistic n=20000 d=20, M=2, batch 16"
-  bench 'local[2]' "$REPS" "${UPDATES_LOGISTIC:-20000}" synthetic:logistic,n=20000,d=20 logistic 16 0.05 threads:2 spark:2
+  bench 'local[2]' "$REPS" "${UPDATES_LOGISTIC:-20000}" synthetic:logistic,n=20000,d=20 logistic 16 0.05 threads:2 spark:2 sparktcp:2
   echo "== threads vs Spark local[2]: $FMNIST softmax, M=2, batch 16"
-  bench 'local[2]' "$REPS" "${UPDATES_FMNIST:-3000}" "$FMNIST" softmax 16 0.05 threads:2 spark:2
+  bench 'local[2]' "$REPS" "${UPDATES_FMNIST:-3000}" "$FMNIST" softmax 16 0.05 threads:2 spark:2 sparktcp:2
 fi
 
 if [ "${SKIP_CLUSTER:-0}" != 1 ]; then

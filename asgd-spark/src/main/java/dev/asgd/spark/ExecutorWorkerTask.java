@@ -16,8 +16,10 @@ import org.apache.spark.api.java.function.Function2;
  * partition runs asgd-training's {@link WorkerLoop#work} against the driver's parameter server
  * ({@link RemoteParameterChannel}), computing each minibatch gradient with
  * {@link LocalGradientComputer} (minibatch a function of (seed, worker, step)), until the server says
- * stop. A retried attempt starts from the server's next step for its worker. Its result is what the
- * attempt did.
+ * stop. A retried attempt starts from the server's next step for its worker. When the server is in
+ * the task's own JVM (a local master) and {@code inJvm}, the task uses the server's channel directly
+ * ({@link ParameterRpcServer.InJvmChannel}: no socket, as the threads engine's workers). Its result
+ * is what the attempt did.
  *
  * @param address the server
  * @param problem the problem, rebuilt on the executor
@@ -27,9 +29,10 @@ import org.apache.spark.api.java.function.Function2;
  * @param attempts the attempts a task gets
  * @param horizon the latest push after which an injected failure happens
  * @param connectMillis connect timeout
+ * @param inJvm whether a task in the driver's JVM may skip the socket
  */
 record ExecutorWorkerTask(ChannelAddress address, ProblemSpec problem, LoopSpec loop, int batch,
-        double failureProbability, int attempts, long horizon, int connectMillis)
+        double failureProbability, int attempts, long horizon, int connectMillis, boolean inJvm)
         implements Function2<Integer, Iterator<Shard>, Iterator<ExecutorWorkerTask.Report>> {
     private static final long serialVersionUID = 1L;
 
@@ -37,15 +40,17 @@ record ExecutorWorkerTask(ChannelAddress address, ProblemSpec problem, LoopSpec 
      * The worker loop's settings as plain values.
      *
      * @param sync sync mode
+     * @param keepRead whether gradients carry the parameters read (delay compensation; over a socket the
+     *     server keeps them instead)
      * @param seed the run's seed
      * @param delay the delay spec
      * @param workers M
      */
-    record LoopSpec(boolean sync, long seed, String delay, int workers) implements Serializable {
+    record LoopSpec(boolean sync, boolean keepRead, long seed, String delay, int workers) implements Serializable {
         private static final long serialVersionUID = 1L;
 
-        WorkerLoop.Settings settings() {
-            return new WorkerLoop.Settings(sync, false, seed, WorkerDelay.parse(delay, workers));
+        WorkerLoop.Settings settings(boolean socket) {
+            return new WorkerLoop.Settings(sync, keepRead && !socket, seed, WorkerDelay.parse(delay, workers));
         }
     }
 
@@ -71,17 +76,24 @@ record ExecutorWorkerTask(ChannelAddress address, ProblemSpec problem, LoopSpec 
         Shard shard = shards.next();
         LocalGradientComputer computer = new LocalGradientComputer(problem.create(), shard.dataset(), batch, loop.seed());
         long failAfter = InjectedTaskFailure.failAfter(loop.seed(), partition, attempt, failureProbability, attempts, horizon);
+        GradientComputer.Caller local = computer.caller("executor");
+        long[] computing = {0};
+        GradientComputer.Caller timed = (w, step, version, params, keep) -> {
+            long t0 = System.nanoTime();
+            Gradient g = local.compute(w, step, version, params, keep);
+            computing[0] += System.nanoTime() - t0;
+            return g;
+        };
+        ParameterRpcServer.InJvmChannel same = inJvm
+                ? ParameterRpcServer.inJvm(address.token(), partition, attempt, failAfter) : null;
+        if (same != null) {
+            WorkerLoop.work(same, timed, partition, loop.settings(false));
+            return List.of(new Report(partition, attempt, same.pushes(), same.duplicates(), computing[0],
+                    same.pushNanos())).iterator();
+        }
         try (RemoteParameterChannel ch = RemoteParameterChannel.connect(address, address.executorKey(), partition, attempt,
                 failAfter, connectMillis)) {
-            GradientComputer.Caller local = computer.caller("executor");
-            long[] computing = {0};
-            GradientComputer.Caller timed = (w, step, version, params, keep) -> {
-                long t0 = System.nanoTime();
-                Gradient g = local.compute(w, step, version, params, keep);
-                computing[0] += System.nanoTime() - t0;
-                return g;
-            };
-            WorkerLoop.work(ch, timed, partition, loop.settings());
+            WorkerLoop.work(ch, timed, partition, loop.settings(true));
             return List.of(new Report(partition, attempt, ch.pushes(), ch.duplicates(), computing[0], ch.pushNanos()))
                     .iterator();
         }

@@ -31,6 +31,12 @@ import org.apache.spark.api.java.JavaSparkContext;
 final class ExecutorWorkers implements RunControl {
     /** The parameter server's port (default 0: any free port), for clusters whose firewalls need a fixed one. */
     static final String PORT = "spark.asgd.ps.port";
+    /**
+     * {@code auto} (default): worker tasks in the driver's JVM (local masters) use the server without a
+     * socket, the others over TCP; {@code tcp}: every task over TCP. A local property of the calling
+     * thread ({@code setLocalProperty}) overrides the context's setting.
+     */
+    static final String TRANSPORT = "spark.asgd.ps.transport";
 
     private final TrainingSession session;
     private final SparkLease lease;
@@ -95,11 +101,16 @@ final class ExecutorWorkers implements RunControl {
             server = s;
             ChannelAddress address = new ChannelAddress(host, s.port(), token, sparkSecret);
             long remaining = c.updates() - session.server().version();
+            String transport = jsc.getLocalProperty(TRANSPORT);
+            boolean inJvm = !"tcp".equals(transport != null ? transport : conf.get(TRANSPORT, "auto"));
+            if (inJvm) {
+                s.publishInJvm(token);
+            }
             ExecutorWorkerTask task = new ExecutorWorkerTask(address, problem,
-                    new ExecutorWorkerTask.LoopSpec(c.mode().kind() == Mode.Kind.SYNC, c.seed(), c.delay().spec(),
-                            c.workers()),
+                    new ExecutorWorkerTask.LoopSpec(c.mode().kind() == Mode.Kind.SYNC, c.policy().needsReadParameters(),
+                            c.seed(), c.delay().spec(), c.workers()),
                     c.batchSize(), failureProbability, lease.taskAttempts(), Math.max(1, remaining / (2L * c.workers())),
-                    (int) Math.min(timeoutSeconds * 1000, 30_000));
+                    (int) Math.min(timeoutSeconds * 1000, 30_000), inJvm);
             session.evaluateInBackground();
             WorkerLoop.runThreads(session, this, List.of(() -> awaitJob(task, s)), null);
             duplicates = s.duplicates();

@@ -47,6 +47,10 @@ final class ParameterRpcServer implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private volatile String last = "no push yet";
     private volatile boolean closed;
+    private String published;
+
+    /** The servers of this JVM that worker tasks in the same JVM (local masters) reach without a socket, by token. */
+    private static final java.util.Map<String, ParameterRpcServer> IN_JVM = new ConcurrentHashMap<>();
 
     /**
      * Binds and starts accepting.
@@ -260,6 +264,101 @@ final class ParameterRpcServer implements AutoCloseable {
         return refused.get();
     }
 
+    /**
+     * Lets worker tasks running in this JVM (a local master's) reach the server without a socket.
+     *
+     * @param token the run's token, the key of the lookup
+     */
+    void publishInJvm(byte[] token) {
+        published = java.util.HexFormat.of().formatHex(token);
+        IN_JVM.put(published, this);
+    }
+
+    /**
+     * @param token the run's token
+     * @param worker the worker
+     * @param attempt the task's attempt
+     * @param failAfter the push after which the task fails (injected failures), or -1
+     * @return the in-JVM channel of the run's server for that worker, or null when the server is not in this JVM
+     */
+    static InJvmChannel inJvm(byte[] token, int worker, int attempt, long failAfter) {
+        ParameterRpcServer s = IN_JVM.get(java.util.HexFormat.of().formatHex(token));
+        return s == null || s.closed ? null : s.new InJvmChannel(worker, attempt, failAfter);
+    }
+
+    /**
+     * A worker task's channel to the server when both are in this JVM: the server's
+     * {@link LocalParameterChannel} itself (as the threads engine's workers use it), with the
+     * server's bookkeeping (activity, duplicates, the run's failure kept and every worker stopped).
+     */
+    final class InJvmChannel implements ParameterChannel {
+        private final int worker;
+        private final int attempt;
+        private final long failAfter;
+        private long count;
+        private long dups;
+        private long nanos;
+
+        InJvmChannel(int worker, int attempt, long failAfter) {
+            this.worker = worker;
+            this.attempt = attempt;
+            this.failAfter = failAfter;
+        }
+
+        @Override
+        public long nextStep(int w) {
+            return channel.nextStep(w);
+        }
+
+        @Override
+        public ParameterServer.View read(int w) throws InterruptedException {
+            return closed ? null : channel.read(w);
+        }
+
+        @Override
+        public Push push(Gradient g) throws InterruptedException {
+            long t0 = System.nanoTime();
+            touch(worker, g.workerStep());
+            Push r;
+            try {
+                r = closed ? Push.STOP : channel.push(g);
+            } catch (RuntimeException e) {
+                fail(e);
+                return Push.STOP;
+            }
+            long t = System.nanoTime() - t0;
+            applyNanos.addAndGet(t);
+            nanos += t;
+            pushes.incrementAndGet();
+            if (r == Push.DUPLICATE) {
+                duplicates.incrementAndGet();
+                dups++;
+            }
+            if (++count == failAfter) {
+                // applied, its answer lost: the retry asks for its worker's next step
+                throw new InjectedTaskFailure(worker, g.workerStep(), attempt);
+            }
+            return r;
+        }
+
+        @Override
+        public void leave(int w) {
+            channel.leave(w);
+        }
+
+        long pushes() {
+            return count;
+        }
+
+        long duplicates() {
+            return dups;
+        }
+
+        long pushNanos() {
+            return nanos;
+        }
+    }
+
     /** As {@link #close()}: stops accepting and closes every connection. */
     void cancelAll() {
         close();
@@ -269,6 +368,9 @@ final class ParameterRpcServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (published != null) {
+            IN_JVM.remove(published, this);
+        }
         try {
             socket.close();
         } catch (IOException e) {

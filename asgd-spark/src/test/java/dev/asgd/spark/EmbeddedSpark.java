@@ -17,7 +17,11 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** One embedded SparkContext per test class (local[2,4]: 2 threads, 4 attempts per task), and small runs on it. */
+/**
+ * One embedded SparkContext per test class (local[2,4]: 2 threads, 4 attempts per task), and small runs on
+ * it. Its worker tasks reach the parameter server over TCP ({@code spark.asgd.ps.transport=tcp}), as on a
+ * cluster, although they run in the driver's JVM; {@code InJvmTransportTest} covers the in-JVM default.
+ */
 final class EmbeddedSpark {
     /** Least squares, n = 2000 (1600 train), d = 5, noise 0.1. */
     static final String LS = "synthetic:least-squares,n=2000,d=5,noise=0.1";
@@ -52,7 +56,7 @@ final class EmbeddedSpark {
         SparkConf conf = new SparkConf().setMaster("local[2,4]").setAppName("asgd-spark tests")
                 .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
                 .set("spark.ui.enabled", "false").set("spark.scheduler.mode", "FAIR")
-                .set("spark.sql.shuffle.partitions", "2");
+                .set("spark.sql.shuffle.partitions", "2").set("spark.asgd.ps.transport", "tcp");
         return new JavaSparkContext(conf);
     }
 

@@ -29,8 +29,10 @@ import org.apache.spark.api.java.JavaSparkContext;
  *
  * <pre>
  * EngineScaling MASTER REPS UPDATES DATA PROBLEM BATCH ETA ENGINES:WORKERS...
- *   e.g. local[2] 5 20000 synthetic:logistic,n=20000,d=20 logistic 16 0.05 threads:2 spark:2
+ *   e.g. local[2] 5 20000 synthetic:logistic,n=20000,d=20 logistic 16 0.05 threads:2 spark:2 sparktcp:2
  * </pre>
+ * Engines: {@code threads}; {@code spark} (worker tasks in the driver's JVM use the server without a
+ * socket); {@code sparktcp} (every worker over TCP, as on a cluster).
  * With a {@code spark://} master, {@code -Dspark.jars=asgd-spark-app/target/asgd-spark.jar} ships
  * the engine to the executors.
  */
@@ -91,6 +93,9 @@ public final class EngineScaling {
                 new LearningRatePolicy.Constant(), eta, batch, updates, 1, updates, 0, WorkerDelay.none());
         SparkEngine spark = f[0].equals("threads") ? null
                 : new SparkEngine(new EngineProvider.Options(master, 0, 120, null, true));
+        // spark: the context's transport (in-JVM on local masters); sparktcp: every worker over TCP
+        JavaSparkContext.fromSparkContext(org.apache.spark.SparkContext.getOrCreate())
+                .setLocalProperty(ExecutorWorkers.TRANSPORT, f[0].equals("sparktcp") ? "tcp" : null);
         Engine engine = spark == null ? new ThreadsEngine() : spark;
         long[] from = {-1, 0};
         long[] to = {0, 0};

@@ -20,7 +20,7 @@ class SparkAuthTest {
         SparkConf conf = new SparkConf().setMaster("local[2,4]").setAppName("asgd-spark auth test")
                 .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
                 .set("spark.ui.enabled", "false").set("spark.authenticate", "true")
-                .set("spark.authenticate.secret", "a-test-secret");
+                .set("spark.authenticate.secret", "a-test-secret").set("spark.asgd.ps.transport", "tcp");
         JavaSparkContext jsc = new JavaSparkContext(conf);
         try {
             TrainingConfig c = EmbeddedSpark.config(EmbeddedSpark.LS, "least-squares", "async", 2, 0.05, 200, 4, 0);
