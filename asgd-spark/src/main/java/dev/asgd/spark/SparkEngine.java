@@ -72,9 +72,12 @@ public final class SparkEngine implements Engine {
                 options.timeoutSeconds())) {
             master = lease.master();
             lease.context().sc().addSparkListener(counter);
-            try (GradientJobs j = new GradientJobs(lease, session.data().train(), c.workers(),
-                    ProblemSpec.of(session.problem(), session.data().train().features()), c.batchSize(), c.seed(),
-                    options.injectTaskFailures(), options.timeoutSeconds())) {
+            ProblemSpec spec = ProblemSpec.of(session.problem(), session.sessionData().features());
+            try (GradientJobs j = session.sessionData() instanceof PartitionedData pd
+                    ? new GradientJobs(lease, pd.shards(), c.workers(), spec, c.batchSize(), c.seed(),
+                            options.injectTaskFailures(), options.timeoutSeconds())
+                    : new GradientJobs(lease, session.data().train(), c.workers(), spec, c.batchSize(), c.seed(),
+                            options.injectTaskFailures(), options.timeoutSeconds())) {
                 SparkGradients computer = new SparkGradients(j);
                 if (replay != null) {
                     new ReplayEngine(replay).replay(session, computer);
