@@ -76,8 +76,7 @@ final class SparkDataReader {
             testRows[i] = parts.get(i).testRows();
             testStored[i] = parts.get(i).testStored();
         }
-        JavaRDD<ShardRows.Row> parsed = lines.mapPartitionsWithInputSplit(
-                (split, it) -> ShardRows.rows(format, file(split), it, placement, maxIndex), true);
+        JavaRDD<ShardRows.Row> parsed = rows(lines, format, placement);
         JavaRDD<Shard> shards = parsed.filter(r -> !r.test()).mapToPair(r -> new Tuple2<>(r.key(), r))
                 .repartitionAndSortWithinPartitions(new ShardRowsPartitioner(m))
                 .mapPartitionsWithIndex((p, it) -> List.of(new ShardRowsBuilder(d, dense, rows[p], stored[p])
@@ -98,6 +97,26 @@ final class SparkDataReader {
             throw e;
         }
         return new PartitionedData(spec, shards, test, all);
+    }
+
+    /**
+     * @param jsc the context
+     * @param spec the {@code --data} spec (for errors)
+     * @param format the format
+     * @param path the path, as Hadoop reads it
+     * @param placement the split and the shards
+     * @return every row of the path, parsed by the executors, in file order within each split
+     */
+    static JavaRDD<ShardRows.Row> rows(JavaSparkContext jsc, String spec, ShardRows.Format format, String path,
+            ShardRows.Placement placement) {
+        return rows(lines(jsc, spec, path), format, placement);
+    }
+
+    private static JavaRDD<ShardRows.Row> rows(JavaNewHadoopRDD<LongWritable, Text> lines, ShardRows.Format format,
+            ShardRows.Placement placement) {
+        int maxIndex = LibsvmReader.maxIndex();
+        return lines.mapPartitionsWithInputSplit(
+                (split, it) -> ShardRows.rows(format, file(split), it, placement, maxIndex), true);
     }
 
     private static JavaNewHadoopRDD<LongWritable, Text> lines(JavaSparkContext jsc, String spec, String path) {
