@@ -5,7 +5,7 @@
 # The executors read the files (csv:file://DIR), build the workers' shards and evaluate; the driver
 # holds no row. Prints the run's JSON summary, its wall time and the driver JVM's peak RSS.
 #
-# usage: asgd-spark/bench/big_csv.sh [DIR [SIZE_BYTES]]   (env: UPDATES, WORKER_MEMORY, EXECUTOR_MEMORY, PORT)
+# usage: asgd-spark/bench/big_csv.sh [DIR [SIZE_BYTES]]   (env: UPDATES, WORKER_MEMORY, EXECUTOR_MEMORY, LOCALITY_WAIT, PORT)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 dir="${1:-/tmp/asgd-big-csv}"
@@ -14,6 +14,8 @@ updates="${UPDATES:-1000}"
 port="${PORT:-7277}"
 worker_memory="${WORKER_MEMORY:-3g}"
 executor_memory="${EXECUTOR_MEMORY:-2560m}"
+# Large shards: a gradient task must run where its shard is cached (else it copies 330 MB from the other executor).
+locality_wait="${LOCALITY_WAIT:-30s}"
 work="$(mktemp -d /tmp/asgd-big-csv-run.XXXXXX)"
 
 if [ ! -f "$dir/.complete" ] || [ "$(cat "$dir/.complete")" != "$size" ]; then
@@ -48,7 +50,7 @@ sleep 5
 
 echo "training: driver -Xmx512m, executors $executor_memory each, $updates updates" >&2
 start=$(date +%s.%N)
-ASGD_JAVA_OPTS="-Xmx512m -Dspark.executor.memory=$executor_memory -Dspark.local.dir=$work/local" \
+ASGD_JAVA_OPTS="-Xmx512m -Dspark.executor.memory=$executor_memory -Dspark.locality.wait=$locality_wait -Dspark.local.dir=$work/local" \
   /usr/bin/time -v -o "$work/time.txt" "$root/asgd" train --engine spark --master "spark://127.0.0.1:$port" \
   --spark-timeout 600 --data "csv:file://$dir" --workers 2 --batch 64 --updates "$updates" -q --format json \
   > "$work/run.json"

@@ -22,7 +22,8 @@ import scala.Tuple2;
  * passes over the text: the metadata pass ({@link ShardRowsSummary}: counts, d, classes, the first
  * malformed row, a few hundred bytes per split to the driver), then the build: the training rows
  * shuffled to their shard ({@link ShardRows.Placement}, sorted by (file, offset) within it) and
- * each shard built in arrays of its exact size, the held-out rows kept as one block per split.
+ * each shard built in arrays of its exact size, the held-out rows coalesced (no shuffle) into M blocks, so
+ * that an evaluation is 2M tasks.
  * Both are cached ({@code MEMORY_AND_DISK}: a shard too large for the executor's storage memory is
  * spilled, not recomputed from the files per job).
  */
@@ -70,12 +71,8 @@ final class SparkDataReader {
             rows[p] = all.shardRows(p);
             stored[p] = all.shardStored(p);
         }
-        long[] testRows = new long[parts.size()];
-        long[] testStored = new long[parts.size()];
-        for (int i = 0; i < parts.size(); i++) {
-            testRows[i] = parts.get(i).testRows();
-            testStored[i] = parts.get(i).testStored();
-        }
+        long testRows = all.testRows() / m + 1;
+        long testStored = all.testStored() / m + 1;
         JavaRDD<ShardRows.Row> parsed = rows(lines, format, placement);
         JavaRDD<Shard> shards = parsed.filter(r -> !r.test()).mapToPair(r -> new Tuple2<>(r.key(), r))
                 .repartitionAndSortWithinPartitions(new ShardRowsPartitioner(m))
@@ -83,9 +80,9 @@ final class SparkDataReader {
                         .addAll(values(it)).build()).iterator(), false)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         shards.setName("asgd shards of " + path);
-        JavaRDD<Shard> test = parsed.filter(ShardRows.Row::test)
-                .mapPartitionsWithIndex((i, it) -> List.of(new ShardRowsBuilder(d, dense, testRows[i], testStored[i])
-                        .addAll(it).build()).iterator(), false)
+        JavaRDD<Shard> test = parsed.filter(ShardRows.Row::test).coalesce(m)
+                .mapPartitions(it -> List.of(new ShardRowsBuilder(d, dense, testRows, testStored).addAll(it).build())
+                        .iterator())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         test.setName("asgd held-out rows of " + path);
         try {
