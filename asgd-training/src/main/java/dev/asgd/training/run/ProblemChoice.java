@@ -64,11 +64,11 @@ public record ProblemChoice(String name, Problem problem) {
 
     /**
      * @param data the data spec
-     * @param train the training rows (their classes decide for files)
+     * @param train the training rows (their classes decide for files; may be null for synthetic and fashion-mnist)
      * @return the default problem's name
      */
     public static String defaultProblem(String data, Dataset train) {
-        return defaultProblem(data, train.classes());
+        return defaultProblem(data, train == null ? 0 : train.classes());
     }
 
     /**
