@@ -53,6 +53,27 @@ class SparkDataCliTest {
         assertThat(j.has("theory")).isFalse();
     }
 
+    /** Sync rounds, checkpoints and a resume work on data where it lives as on data in memory. */
+    @Test
+    void syncCheckpointAndResume() throws IOException {
+        Path f = csv(1000);
+        String ck = dir.resolve("ck").toString();
+        String[] args = {"--engine", "spark", "--master", "local[2,4]", "--data", "csv:" + f.toUri(), "--mode", "sync",
+            "--checkpoint", ck, "--checkpoint-every", "50", "--format", "json"};
+        CliRun first = CliRun.train(concat(args, "--updates", "100"));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        CliRun resumed = CliRun.train(concat(args, "--updates", "150", "--resume"));
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.json().get("resumedFrom").asLong()).isEqualTo(100);
+        assertThat(resumed.json().get("updates").asLong()).isEqualTo(150);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
     /** Missing path, malformed row: exit 2, one line naming --data. The in-memory options: exit 2 naming them. */
     @Test
     void badDataAndInMemoryOptionsAreExitTwo() throws IOException {
