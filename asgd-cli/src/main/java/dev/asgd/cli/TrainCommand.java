@@ -5,6 +5,7 @@ import dev.asgd.core.Limits;
 import dev.asgd.core.Require;
 import dev.asgd.training.data.DataSources;
 import dev.asgd.training.data.TrainTest;
+import dev.asgd.training.engine.DataProvider;
 import dev.asgd.training.engine.Engine;
 import dev.asgd.training.engine.EngineProvider;
 import dev.asgd.training.engine.LearningRatePolicy;
@@ -13,6 +14,7 @@ import dev.asgd.training.engine.ReplayEngine;
 import dev.asgd.training.engine.RunResult;
 import dev.asgd.training.engine.Schedule;
 import dev.asgd.training.engine.ScheduleLog;
+import dev.asgd.training.engine.SessionData;
 import dev.asgd.training.engine.ThreadsEngine;
 import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.engine.TrainingSession;
@@ -290,11 +292,44 @@ public class TrainCommand implements Callable<Integer> {
             Limits.requireDoubles("eval-every", every, (k / (double) every + 2) * 40,
                     "metric records (updates / eval-every of about 40 doubles each)");
         }
-        TrainTest tt = DataSources.load(data, testFraction, seed);
-        ProblemChoice choice = ProblemChoice.of(data, problem, tt, l2);
+        EngineProvider.Options engineOptions = new EngineProvider.Options(master, injectTaskFailures, sparkTimeout,
+                schedule, output.quiet());
+        try (SessionData shape = load(threads, engineOptions)) {
+            return train(shape, m, wd, schedule, lr, rate, k, every, averageTail, engineOptions);
+        }
+    }
+
+    /**
+     * The data: read where it lives by the engine's {@link DataProvider} (e.g. {@code csv:hdfs://...} with
+     * {@code --engine spark}: the driver holds no row), else loaded in this JVM.
+     */
+    private SessionData load(boolean threads, EngineProvider.Options engineOptions) {
+        DataProvider provider = threads ? null : DataProvider.find(engine, data);
+        if (provider == null) {
+            return SessionData.of(DataSources.load(data, testFraction, seed));
+        }
+        String why = "a data set in this JVM (synthetic, fashion-mnist or a local file): " + data
+                + " is read where it lives by the executors";
+        if (sweepEta != null) {
+            throw new InvalidParameterException("sweep-eta", java.util.Arrays.toString(sweepEta), why);
+        }
+        if (whatIfEta != null) {
+            throw new InvalidParameterException("what-if-eta", java.util.Arrays.toString(whatIfEta), why);
+        }
+        if (replay != null) {
+            throw new InvalidParameterException("replay", replay, why);
+        }
+        return provider.open(data, testFraction, seed, workers, engineOptions);
+    }
+
+    private int train(SessionData shape, Mode m, WorkerDelay wd, Schedule schedule, LearningRatePolicy lr, double rate,
+            long k, long every, double averageTail, EngineProvider.Options engineOptions) throws Exception {
+        boolean threads = engine.equals("threads");
+        TrainTest tt = shape.inMemory();
+        ProblemChoice choice = ProblemChoice.of(data, problem, shape, l2);
         String name = choice.name();
         Problem p = choice.problem();
-        int maxBatch = Math.max(tt.train().size(), MIN_MAX_BATCH);
+        long maxBatch = Math.max(shape.trainRows(), MIN_MAX_BATCH);
         if (batch > maxBatch) {
             throw new InvalidParameterException("batch", batch, "1 <= batch <= " + maxBatch
                     + " (the rows of the training set, or " + MIN_MAX_BATCH + " when there are fewer)");
@@ -302,9 +337,9 @@ public class TrainCommand implements Callable<Integer> {
         Limits.requireDoubles("workers", workers, (workers + 4.0) * 4 * p.dimension(),
                 "parameter copies (about 4 per worker, plus 4, of " + p.dimension() + " parameters)");
         // each worker thread (and the evaluator) copies its dense minibatch and its scores
-        double perThread = (double) batch * (tt.train().features() + 1 + Math.max(1, tt.train().classes()));
+        double perThread = (double) batch * (shape.features() + 1 + Math.max(1, shape.trainClasses()));
         Limits.requireDoubles("batch", batch, (workers + 1.0) * perThread,
-                "minibatch copies (one per worker, " + batch + " rows of " + tt.train().features() + " features)");
+                "minibatch copies (one per worker, " + batch + " rows of " + shape.features() + " features)");
         TrainingConfig config = TrainingConfig.builder(data, name).l2(l2).mode(m).workers(workers).policy(lr).eta(rate)
                 .batchSize(batch).updates(k).seed(seed).evalEvery(every)
                 .checkpointEvery(checkpoint == null ? 0 : checkpointEvery).delay(wd).build();
@@ -317,22 +352,28 @@ public class TrainCommand implements Callable<Integer> {
             return sweep(config, p, tt);
         }
         Engine e = threads ? (schedule != null ? new ReplayEngine(schedule, counterfactual) : new ThreadsEngine())
-                : EngineProvider.load(engine, new EngineProvider.Options(master, injectTaskFailures, sparkTimeout, schedule, output.quiet()));
-        TrainingRun run = TrainingRun.of(config, p, tt).withTheory(TrainingRun.Theory.MEASURED_LAW, replayEdge)
-                .withWhatIf(whatIfEta, schedule);
+                : EngineProvider.load(engine, engineOptions);
+        TrainingRun run = tt == null ? null : TrainingRun.of(config, p, tt)
+                .withTheory(TrainingRun.Theory.MEASURED_LAW, replayEdge).withWhatIf(whatIfEta, schedule);
         RunResult result;
         try (Progress progress = Progress.start("train", k, "updates", output.quiet())) {
             TrainingSession.Listener listener = (v, t, loss, ups, st) -> {
                 progress.stepTo(v);
                 progress.message(String.format(Locale.ROOT, "loss %.4g, %.0f upd/s, tau %.2f", loss, ups, st));
             };
-            run = run.withOptions(new TrainingSession.Options(checkpoint, resume, recordSchedule, listener,
-                    divergenceFactor).withAverageTail(averageTail));
-            result = run.train(e);
+            TrainingSession.Options options = new TrainingSession.Options(checkpoint, resume, recordSchedule, listener,
+                    divergenceFactor).withAverageTail(averageTail);
+            if (run != null) {
+                run = run.withOptions(options);
+                result = run.train(e);
+            } else {
+                result = e.run(TrainingSession.start(config, p, shape, options));
+            }
         }
-        TrainingRunResult r = run.predict(result);
+        TrainingRunResult r = run != null ? run.predict(result) : new TrainingRunResult(result, null, null,
+                "no theory: the rows are read where they live (the theory needs them in this JVM)", null);
         TrainReport report = new TrainReport(r.result(), r.theory(), r.geometricOnly(), r.theoryNote(), r.whatIf(),
-                r.lossStar(), counterfactual, tt);
+                r.lossStar(), counterfactual, shape);
         plot(report::plot);
         output.print(spec.commandLine().getOut(), report);
         return ExitCode.OK;

@@ -2,9 +2,9 @@ package dev.asgd.cli;
 
 import dev.asgd.cli.output.TrainJson;
 import dev.asgd.report.plot.Plots;
-import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.MetricPoint;
 import dev.asgd.training.engine.RunResult;
+import dev.asgd.training.engine.SessionData;
 import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.staleness.GeometricFit;
 import dev.asgd.core.fit.DecayFit;
@@ -28,7 +28,7 @@ final class TrainReport implements CommandOutput {
     private final String theoryNote;
     private final List<WhatIfOutcome> whatIf;
     private final boolean counterfactual;
-    private final TrainTest data;
+    private final SessionData data;
 
     /**
      * @param result the run
@@ -42,7 +42,7 @@ final class TrainReport implements CommandOutput {
      * @param data the data
      */
     TrainReport(RunResult result, RunTheory theory, TheoryComparison geometricOnly, String theoryNote,
-            List<CounterfactualReplay.Outcome> whatIf, double lossStar, boolean counterfactual, TrainTest data) {
+            List<CounterfactualReplay.Outcome> whatIf, double lossStar, boolean counterfactual, SessionData data) {
         this.r = result;
         this.theory = theory;
         this.geometricOnly = geometricOnly;

@@ -29,6 +29,7 @@ final class GradientJobs implements AutoCloseable {
     private final double timeoutSeconds;
     private final List<Broadcast<Shard>> shardData = new ArrayList<>();
     private final JavaRDD<Shard> shards;
+    private final boolean ownsShards;
     private final ProblemSpec problem;
     private final int batch;
     private final long seed;
@@ -53,6 +54,29 @@ final class GradientJobs implements AutoCloseable {
      */
     GradientJobs(SparkLease lease, Dataset train, int parts, ProblemSpec problem, int batch, long seed,
             double failureProbability, double timeoutSeconds) {
+        this(lease, train, null, parts, problem, batch, seed, failureProbability, timeoutSeconds);
+    }
+
+    /**
+     * On shards already built and cached by the executors (data read where it lives, {@link PartitionedData}):
+     * nothing is shipped from the driver, and the shards stay cached when the jobs close (their data owns them).
+     *
+     * @param lease the context
+     * @param shards the cached RDD of {@code parts} partitions, one shard each
+     * @param parts P
+     * @param problem the problem
+     * @param batch rows per minibatch
+     * @param seed the run's seed
+     * @param failureProbability of a task's first attempt
+     * @param timeoutSeconds longest job
+     */
+    GradientJobs(SparkLease lease, JavaRDD<Shard> shards, int parts, ProblemSpec problem, int batch, long seed,
+            double failureProbability, double timeoutSeconds) {
+        this(lease, null, shards, parts, problem, batch, seed, failureProbability, timeoutSeconds);
+    }
+
+    private GradientJobs(SparkLease lease, Dataset train, JavaRDD<Shard> given, int parts, ProblemSpec problem,
+            int batch, long seed, double failureProbability, double timeoutSeconds) {
         this.jsc = lease.context();
         this.runTag = "asgd-" + java.util.UUID.randomUUID();
         this.timeoutSeconds = timeoutSeconds;
@@ -65,14 +89,19 @@ final class GradientJobs implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        for (Shard s : Shard.split(train, parts)) {
-            shardData.add(jsc.broadcast(s));
+        this.ownsShards = given == null;
+        if (given != null) {
+            this.shards = given;
+        } else {
+            for (Shard s : Shard.split(train, parts)) {
+                shardData.add(jsc.broadcast(s));
+            }
+            List<Broadcast<Shard>> data = List.copyOf(shardData);
+            this.shards = jsc.parallelize(IntStream.range(0, parts).boxed().toList(), parts)
+                    .mapPartitionsWithIndex((p, ignored) -> List.of(data.get(p).value()).iterator(), true)
+                    .persist(StorageLevel.MEMORY_ONLY());
+            shards.setName("asgd shards");
         }
-        List<Broadcast<Shard>> data = List.copyOf(shardData);
-        this.shards = jsc.parallelize(IntStream.range(0, parts).boxed().toList(), parts)
-                .mapPartitionsWithIndex((p, ignored) -> List.of(data.get(p).value()).iterator(), true)
-                .persist(StorageLevel.MEMORY_ONLY());
-        shards.setName("asgd shards");
         tagThisThread("asgd-data");
         try {
             watched("caching the shards", () -> shards.count());
@@ -229,7 +258,9 @@ final class GradientJobs implements AutoCloseable {
         if (jsc.sc().isStopped()) {
             return; // nothing left to free
         }
-        shards.unpersist(false);
+        if (ownsShards) {
+            shards.unpersist(false);
+        }
         for (Broadcast<Shard> b : shardData) {
             b.destroy();
         }

@@ -93,6 +93,28 @@ final class Shard implements Serializable {
         return new Shard(new Rows(d, y, null, st, java.util.Arrays.copyOf(idx, nnz), java.util.Arrays.copyOf(val, nnz)));
     }
 
+    /**
+     * @param features d
+     * @param labels the rows' labels (not copied)
+     * @param rows the dense rows, row-major (not copied)
+     * @return a dense shard of these arrays (the executor-side readers build them at their exact size)
+     */
+    static Shard dense(int features, double[] labels, double[] rows) {
+        return new Shard(new Rows(features, labels, rows, null, null, null));
+    }
+
+    /**
+     * @param features d
+     * @param labels the rows' labels (not copied)
+     * @param start the CSR row starts (not copied)
+     * @param index the CSR feature indices (not copied)
+     * @param value the CSR values (not copied)
+     * @return a sparse shard of these arrays
+     */
+    static Shard sparse(int features, double[] labels, int[] start, int[] index, double[] value) {
+        return new Shard(new Rows(features, labels, null, start, index, value));
+    }
+
     /** @return the rows as a dataset (built once per deserialized copy) */
     synchronized Dataset dataset() {
         if (dataset == null) {

@@ -79,15 +79,17 @@ public final class SparkEngine implements Engine {
                 options.timeoutSeconds())) {
             master = lease.master();
             lease.context().sc().addSparkListener(counter);
-            try (GradientJobs j = new GradientJobs(lease, session.data().train(), c.workers(),
-                    ProblemSpec.of(session.problem(), session.data().train().features()), c.batchSize(), c.seed(),
-                    options.injectTaskFailures(), options.timeoutSeconds())) {
+            ProblemSpec spec = ProblemSpec.of(session.problem(), session.sessionData().features());
+            try (GradientJobs j = session.sessionData() instanceof PartitionedData pd
+                    ? new GradientJobs(lease, pd.shards(), c.workers(), spec, c.batchSize(), c.seed(),
+                            options.injectTaskFailures(), options.timeoutSeconds())
+                    : new GradientJobs(lease, session.data().train(), c.workers(), spec, c.batchSize(), c.seed(),
+                            options.injectTaskFailures(), options.timeoutSeconds())) {
                 if (replay != null) {
                     new ReplayEngine(replay).replay(session, new SparkGradients(j));
                     jobCount = j.jobs();
                 } else {
-                    ExecutorWorkers workers = new ExecutorWorkers(session, lease, j, j.shards(),
-                            ProblemSpec.of(session.problem(), session.data().train().features()),
+                    ExecutorWorkers workers = new ExecutorWorkers(session, lease, j, j.shards(), spec,
                             options.injectTaskFailures(), options.timeoutSeconds());
                     workers.run();
                     jobCount = j.jobs() + 1;

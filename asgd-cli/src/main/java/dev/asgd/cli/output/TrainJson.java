@@ -2,7 +2,7 @@ package dev.asgd.cli.output;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.asgd.training.data.TrainTest;
+import dev.asgd.training.engine.SessionData;
 import dev.asgd.training.engine.MetricPoint;
 import dev.asgd.training.engine.RunResult;
 import dev.asgd.training.engine.TrainingConfig;
@@ -50,12 +50,12 @@ public record TrainJson(Params params, String engine, long updates, long resumed
      * @param whatIf the replays, or null
      * @return the view
      */
-    public static TrainJson of(RunResult r, TrainTest data, RunTheory theory, TheoryComparison geometricOnly,
+    public static TrainJson of(RunResult r, SessionData data, RunTheory theory, TheoryComparison geometricOnly,
             String theoryNote, boolean counterfactual, List<WhatIfOutcome> whatIf) {
         TrainingConfig c = r.config();
         Params params = new Params(c.data(), c.problem(), c.l2(), c.mode().toString(), c.workers(), c.policy().spec(),
-                c.eta(), c.batchSize(), c.updates(), c.seed(), c.delay().spec(), data.train().size(),
-                data.test() == null ? 0 : data.test().size(), data.train().features());
+                c.eta(), c.batchSize(), c.updates(), c.seed(), c.delay().spec(), data.trainRows(),
+                data.testRows(), data.features());
         MetricPoint last = r.last();
         Averaged avg = r.averaged() == null ? null : new Averaged(r.averagedIterates(), r.averagedFromUpdate(),
                 r.averaged().trainLoss(), r.averaged().testLoss(), r.averaged().testAccuracy());
@@ -100,7 +100,7 @@ public record TrainJson(Params params, String engine, long updates, long resumed
      * @param features features
      */
     public record Params(String data, String problem, double l2, String mode, int workers, String lrPolicy,
-            double eta, int batch, long updates, long seed, String workerDelay, int trainRows, int testRows,
+            double eta, int batch, long updates, long seed, String workerDelay, long trainRows, long testRows,
             int features) {
     }
 

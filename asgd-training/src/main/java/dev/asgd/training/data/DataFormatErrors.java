@@ -31,20 +31,19 @@ final class DataFormatErrors {
 
     /**
      * @param text a field of a text file
-     * @param file the file
-     * @param line the 1-based line
+     * @param where where it is, e.g. {@code file:line} (the value of the invalid {@code --data})
      * @param field what the field is, e.g. "label"
      * @return its value as a finite double
      */
-    static double parseFinite(String text, Path file, long line, String field) {
+    static double parseFinite(String text, Object where, String field) {
         double v;
         try {
             v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw at(file, line, "a number as " + field + ", got '" + text + "'");
+            throw new InvalidParameterException("data", where, "a number as " + field + ", got '" + text + "'");
         }
         if (!Double.isFinite(v)) {
-            throw at(file, line, "a finite number as " + field + ", got '" + text + "'");
+            throw new InvalidParameterException("data", where, "a finite number as " + field + ", got '" + text + "'");
         }
         return v;
     }

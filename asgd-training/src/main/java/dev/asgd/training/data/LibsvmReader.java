@@ -17,7 +17,7 @@ public final class LibsvmReader {
     }
 
     /** @return the largest feature index: d dense parameters, a few copies per worker, fit in the heap */
-    static int maxIndex() {
+    public static int maxIndex() {
         return (int) Math.min(Integer.MAX_VALUE - 8, dev.asgd.core.Limits.maxDoubles() / 64);
     }
 
@@ -38,43 +38,19 @@ public final class LibsvmReader {
             String line;
             while ((line = in.readLine()) != null) {
                 no++;
-                int hash = line.indexOf('#');
-                String t = (hash >= 0 ? line.substring(0, hash) : line).strip();
-                if (t.isEmpty()) {
+                LibsvmRow row = LibsvmRow.parse(line, new TextPosition(file.toString(), no, false), maxIndex);
+                if (row == null) {
                     continue;
                 }
-                String[] f = t.split("\\s+");
-                y.add(DataFormatErrors.parseFinite(f[0], file, no, "label"));
-                int last = 0;
-                for (int k = 1; k < f.length; k++) {
-                    int colon = f[k].indexOf(':');
-                    if (colon <= 0) {
-                        throw DataFormatErrors.at(file, no, "index:value pairs, got '" + f[k] + "'");
-                    }
-                    int j;
-                    try {
-                        j = Integer.parseInt(f[k].substring(0, colon));
-                    } catch (NumberFormatException e) {
-                        throw DataFormatErrors.at(file, no, "an integer index, got '" + f[k] + "'");
-                    }
-                    if (j > maxIndex) {
-                        throw DataFormatErrors.at(file, no, "feature indices 1.." + maxIndex + " (d dense parameters per"
-                                + " worker: at most " + dev.asgd.core.Limits.sci(maxIndex) + " with the "
-                                + dev.asgd.core.Limits.heap() + " heap), got " + j);
-                    }
-                    if (j <= last) {
-                        throw DataFormatErrors.at(file, no, "1-based strictly increasing indices, got " + j
-                                + " after " + last);
-                    }
-                    last = j;
-                    double v = DataFormatErrors.parseFinite(f[k].substring(colon + 1), file, no, "value of index " + j);
+                y.add(row.label());
+                for (int k = 0; k < row.index().length; k++) {
                     if (val.size() == idx.length) {
                         idx = Arrays.copyOf(idx, 2 * idx.length);
                     }
-                    idx[val.size()] = j - 1;
-                    val.add(v);
-                    d = Math.max(d, j);
+                    idx[val.size()] = row.index()[k];
+                    val.add(row.value()[k]);
                 }
+                d = Math.max(d, row.features());
                 rows++;
                 if (rows == start.length) {
                     start = Arrays.copyOf(start, 2 * start.length);

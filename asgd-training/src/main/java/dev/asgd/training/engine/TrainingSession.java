@@ -131,7 +131,7 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
 
     private final TrainingConfig config;
     private final Problem problem;
-    private final TrainTest data;
+    private final SessionData data;
     private final LocalGradientComputer computer;
     private final ParameterServer server;
     private final StalenessLog log;
@@ -158,7 +158,7 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
     private final ScheduleLog scheduleLog;
     private final IterateAverage average;
 
-    private TrainingSession(TrainingConfig config, Problem problem, TrainTest data, Options options) {
+    private TrainingSession(TrainingConfig config, Problem problem, SessionData data, Options options) {
         this.config = config;
         this.problem = problem;
         this.data = data;
@@ -172,7 +172,8 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
             throw new InvalidParameterException("record-schedule", options.recordSchedule(),
                     "a schedule with the async or ssp modes (sync is deterministic without one; hogwild cannot be replayed)");
         }
-        this.computer = new LocalGradientComputer(problem, data.train(), config.batchSize(), config.seed());
+        this.computer = data.inMemory() == null ? null
+                : new LocalGradientComputer(problem, data.inMemory().train(), config.batchSize(), config.seed());
         this.log = new StalenessLog(config.workers(), !hogwild);
         this.evaluator = new Evaluator(problem, data, EVAL_ROWS);
         this.store = options.checkpointDir() == null ? null : new CheckpointStore(options.checkpointDir());
@@ -228,6 +229,20 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
      * @return the session
      */
     public static TrainingSession start(TrainingConfig config, Problem problem, TrainTest data, Options options) {
+        return start(config, problem, SessionData.of(data), options);
+    }
+
+    /**
+     * Prepares a run on data in this JVM or where it lives (a cluster's partitions: then only
+     * engines that compute gradients there can run it, see {@link #computer()}) and starts its clock.
+     *
+     * @param config the settings
+     * @param problem the loss
+     * @param data the data
+     * @param options checkpoints, schedule and progress
+     * @return the session
+     */
+    public static TrainingSession start(TrainingConfig config, Problem problem, SessionData data, Options options) {
         TrainingSession s = new TrainingSession(config, problem, data, options);
         try {
             s.begin();
@@ -263,13 +278,32 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         return problem;
     }
 
-    /** @return the data */
+    /**
+     * @return the rows in this JVM
+     * @throws IllegalStateException when the run's rows are not held here ({@link #sessionData()})
+     */
     public TrainTest data() {
+        TrainTest t = data.inMemory();
+        if (t == null) {
+            throw new IllegalStateException("the run's rows are not in this JVM (read where they live): only an engine"
+                    + " that computes there can run it");
+        }
+        return t;
+    }
+
+    /** @return the run's data: its shape and evaluation, the rows in this JVM or where they live */
+    public SessionData sessionData() {
         return data;
     }
 
-    /** @return the worker-side computation in this JVM */
+    /**
+     * @return the worker-side computation in this JVM
+     * @throws IllegalStateException when the run's rows are not held here
+     */
     public LocalGradientComputer computer() {
+        if (computer == null) {
+            data();
+        }
         return computer;
     }
 

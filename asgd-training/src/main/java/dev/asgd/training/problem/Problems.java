@@ -15,18 +15,29 @@ public final class Problems {
      * @return the problem
      */
     public static Problem of(String name, Dataset train, double l2) {
+        return of(name, train.features(), train.classes(), l2);
+    }
+
+    /**
+     * @param name the problem's name
+     * @param features d of the training rows
+     * @param classes their classes ({@link Dataset#classes()})
+     * @param l2 lambda >= 0
+     * @return the problem
+     */
+    public static Problem of(String name, int features, int classes, double l2) {
         switch (name) {
             case "least-squares":
-                return new LeastSquares(train.features(), l2);
+                return new LeastSquares(features, l2);
             case "logistic":
-                return new LogisticRegression(train.features(), l2);
+                return new LogisticRegression(features, l2);
             case "softmax":
-                if (train.classes() < 2) {
+                if (classes < 2) {
                     throw new InvalidParameterException("problem", name,
                             "softmax needs integer class labels 0..K-1 with K >= 2 (the data has "
-                                    + (train.classes() == 0 ? "non-integer or negative labels" : "one class") + ")");
+                                    + (classes == 0 ? "non-integer or negative labels" : "one class") + ")");
                 }
-                return new SoftmaxRegression(train.features(), train.classes(), l2);
+                return new SoftmaxRegression(features, classes, l2);
             default:
                 throw new InvalidParameterException("problem", name, "least-squares, logistic or softmax");
         }
