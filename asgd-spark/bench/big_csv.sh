@@ -40,9 +40,10 @@ java @"$root/asgd-spark/spark-jvm.options" -Xmx256m -cp "$SPARK_HOME/jars/*" org
     --host 127.0.0.1 --port "$port" --webui-port 0 > "$work/master.log" 2>&1 &
 pids+=($!)
 sleep 5
+# two cores per worker: one for its worker task (it holds the slot for the whole run), one for the evaluation jobs
 for i in 1 2; do
   java @"$root/asgd-spark/spark-jvm.options" -Xmx256m -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.worker.Worker \
-      --host 127.0.0.1 --webui-port 0 --cores 1 --memory "$worker_memory" --work-dir "$work/worker-$i" \
+      --host 127.0.0.1 --webui-port 0 --cores 2 --memory "$worker_memory" --work-dir "$work/worker-$i" \
       "spark://127.0.0.1:$port" > "$work/worker-$i.log" 2>&1 &
   pids+=($!)
 done

@@ -42,7 +42,7 @@ class SparkDataCliTest {
     void trainsOnDataReadByTheExecutors() throws IOException {
         Path f = csv(2000);
         CliRun run = CliRun.train("--engine", "spark", "--master", "local[2,4]", "--data", "csv:" + f.toUri(),
-                "--updates", "200", "--format", "json");
+                "--workers", "1", "--updates", "200", "--format", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode j = run.json();
         assertThat(j.at("/params/trainRows").asLong() + j.at("/params/testRows").asLong()).isEqualTo(2000);
@@ -58,7 +58,7 @@ class SparkDataCliTest {
     void syncCheckpointAndResume() throws IOException {
         Path f = csv(1000);
         String ck = dir.resolve("ck").toString();
-        String[] args = {"--engine", "spark", "--master", "local[2,4]", "--data", "csv:" + f.toUri(), "--mode", "sync",
+        String[] args = {"--engine", "spark", "--master", "local[2,4]", "--data", "csv:" + f.toUri(), "--mode", "sync", "--workers", "1",
             "--checkpoint", ck, "--checkpoint-every", "50", "--format", "json"};
         CliRun first = CliRun.train(concat(args, "--updates", "100"));
         assertThat(first.exitCode()).as(first.err()).isZero();

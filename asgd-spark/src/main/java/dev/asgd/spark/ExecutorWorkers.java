@@ -77,7 +77,8 @@ final class ExecutorWorkers implements RunControl {
      * Runs the workers until the server reaches its target.
      *
      * @throws InterruptedException when interrupted (the job is cancelled)
-     * @throws InvalidParameterException naming {@code workers} when sync or ssp has more workers than task slots
+     * @throws InvalidParameterException naming {@code workers} when sync or ssp has more workers than task slots, or
+     *     when the data is read where it lives (evaluated by Spark jobs) and the workers hold every slot
      */
     void run() throws InterruptedException {
         TrainingConfig c = session.config();
@@ -87,6 +88,11 @@ final class ExecutorWorkers implements RunControl {
             throw new InvalidParameterException("workers", c.workers(), "at most the " + slots + " task slots of "
                     + lease.master() + " in " + c.mode() + " mode (each worker is one long-running task, and the"
                     + " workers wait for each other)");
+        }
+        if (session.sessionData().inMemory() == null && c.workers() >= slots) {
+            throw new InvalidParameterException("workers", c.workers(), "at most " + (slots - 1) + " with data read"
+                    + " where it lives on " + lease.master() + " (" + slots + " task slots): each worker holds a slot"
+                    + " for the whole run, and the evaluation jobs need a free one");
         }
         SparkConf conf = jsc.getConf();
         boolean sparkSecret = conf.getBoolean("spark.authenticate", false) && conf.contains("spark.authenticate.secret");

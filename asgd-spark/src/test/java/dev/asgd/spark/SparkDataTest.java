@@ -369,7 +369,7 @@ class SparkDataTest {
 
     /**
      * The engine trains on the executors' shards, opened through the provider as the command line does: least
-     * squares y = 2 x1 - x2 + 0.1 noise, async M = 2, 300 updates at eta 0.05 with 30 % of first task attempts
+     * squares y = 2 x1 - x2 + 0.1 noise, async M = 1 (the shared context's other slot runs the evaluation jobs), 300 updates at eta 0.05 with 30 % of first task attempts
      * failing; every update is applied once and the training and test losses fall below 5 % of their initial
      * values (they reach about 0.01 / 2.5 = 0.4 %, seed 3; the schedule varies with timing).
      */
@@ -384,18 +384,38 @@ class SparkDataTest {
             b.append(2 * x1 - x2 + 0.1 * r.nextGaussian()).append(',').append(x1).append(',').append(x2).append('\n');
         }
         Files.writeString(f, b.toString());
-        SessionData data = new SparkDataProvider().open("csv:" + f.toUri(), 0.2, 3, 2,
+        SessionData data = new SparkDataProvider().open("csv:" + f.toUri(), 0.2, 3, 1,
                 new EngineProvider.Options(null, 0.3, 60, null));
         try (data) {
-            TrainingConfig c = EmbeddedSpark.config("csv:" + f.toUri(), "least-squares", "async", 2, 0.05, 300, 3, 0);
+            TrainingConfig c = EmbeddedSpark.config("csv:" + f.toUri(), "least-squares", "async", 1, 0.05, 300, 3, 0);
             SparkEngine engine = new SparkEngine(EmbeddedSpark.options(0.3, null));
             RunResult run = engine.run(TrainingSession.start(c, new LeastSquares(2, 0), data,
                     TrainingSession.Options.none()));
             assertThat(run.updates()).isEqualTo(300);
-            assertThat(run.workerSteps()[0] + run.workerSteps()[1]).isEqualTo(300);
+            assertThat(run.workerSteps()[0]).isEqualTo(300);
             assertThat(engine.lastRun().failedTaskAttempts()).isPositive();
             assertThat(run.last().trainLoss()).isLessThan(0.05 * run.series().get(0).trainLoss());
             assertThat(run.last().testLoss()).isLessThan(0.05 * run.series().get(0).testLoss());
+        }
+    }
+
+    /**
+     * Workers that would hold every task slot are refused on data read where it lives (the evaluation jobs
+     * need a free slot; without one the run would wait forever): M = 2 on the shared local[2,4] context.
+     */
+    @Test
+    void workersHoldingEverySlotAreRefusedOnDataWhereItLives() throws Exception {
+        Path f = dir.resolve("ls2.csv");
+        Files.writeString(f, "1,1\n2,2\n3,3\n4,4\n5,5\n6,6\n7,7\n8,8\n");
+        SessionData data = new SparkDataProvider().open("csv:" + f.toUri(), 0.25, 3, 2,
+                new EngineProvider.Options(null, 0, 60, null));
+        try (data) {
+            TrainingConfig c = EmbeddedSpark.config("csv:" + f.toUri(), "least-squares", "async", 2, 0.05, 10, 3, 0);
+            SparkEngine engine = new SparkEngine(EmbeddedSpark.options(0, null));
+            TrainingSession session = TrainingSession.start(c, new LeastSquares(1, 0), data, TrainingSession.Options.none());
+            assertThatThrownBy(() -> engine.run(session))
+                    .isInstanceOf(dev.asgd.core.InvalidParameterException.class)
+                    .hasMessageContaining("workers").hasMessageContaining("evaluation jobs need a free one");
         }
     }
 }
