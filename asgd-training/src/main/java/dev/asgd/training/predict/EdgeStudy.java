@@ -4,7 +4,7 @@ import dev.asgd.theory.sampled.SampledRates;
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.Schedule;
 import dev.asgd.training.engine.TrainingConfig;
-import dev.asgd.training.problem.LocalQuadraticProblem;
+import dev.asgd.training.problem.Problem;
 import dev.asgd.training.staleness.GeometricFit;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +69,7 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
      * @param divergenceFactor as in the sweep
      * @return the study
      */
-    public static EdgeStudy of(EdgeSweep.Result sweep, LocalQuadraticProblem problem, TrainTest data, int batch, boolean replays,
+    public static EdgeStudy of(EdgeSweep.Result sweep, Problem problem, TrainTest data, int batch, boolean replays,
             double divergenceFactor) {
         return of(sweep, problem, data, LocalQuadraticTheory.of(problem, data.train(), RunTheory.evalRows(data.train()), batch),
                 replays, divergenceFactor, MAX_RUN_EDGES);
@@ -85,7 +85,7 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
      * @param maxRunEdges the most runs whose own law's edge is computed (each takes about a second)
      * @return the study
      */
-    public static EdgeStudy of(EdgeSweep.Result sweep, LocalQuadraticProblem problem, TrainTest data, LocalQuadraticTheory t,
+    public static EdgeStudy of(EdgeSweep.Result sweep, Problem problem, TrainTest data, LocalQuadraticTheory t,
             boolean replays, double divergenceFactor, int maxRunEdges) {
         double kappa = GeometricFit.of(sweep.histogram()).kappa();
         StalenessLaw law = StalenessLaw.of(sweep.histogram());

@@ -6,7 +6,11 @@ import dev.asgd.theory.sampled.SampledMoments;
 import dev.asgd.theory.sampled.SampledQuadratic;
 import dev.asgd.theory.sampled.SampledRates;
 import dev.asgd.training.data.Dataset;
+import dev.asgd.training.problem.Lbfgs;
+import dev.asgd.training.problem.LinearScores;
+import dev.asgd.training.problem.LocalCurvature;
 import dev.asgd.training.problem.LocalQuadraticProblem;
+import dev.asgd.training.problem.Problem;
 
 /**
  * A run as the exact theory sees it: the local quadratic model of the loss at the optimum theta*
@@ -41,9 +45,12 @@ public final class LocalQuadraticTheory {
     private final double lossStar;
     private final double[] hEval;
     private final double[] gEval;
+    /** The subspace model (softmax, large d), or null for the exact small-d path. */
+    private final SubspaceModel sub;
 
     private LocalQuadraticTheory(SampledQuadratic model, boolean exact, double[] noiseCovariance, double[] thetaStar,
-            double lossStar, double[] hEval, double[] gEval) {
+            double lossStar, double[] hEval, double[] gEval, SubspaceModel sub) {
+        this.sub = sub;
         this.model = model;
         this.exact = exact;
         this.noiseCovariance = noiseCovariance;
@@ -58,14 +65,75 @@ public final class LocalQuadraticTheory {
      * @param train the training rows (the sampled minibatches come from them)
      * @param evalRows the rows of the evaluated training loss
      * @param batch the minibatch size
-     * @return the theory
+     * @return the theory ({@link #of(Problem, Dataset, Dataset, int)})
      */
     public static LocalQuadraticTheory of(LocalQuadraticProblem problem, Dataset train, Dataset evalRows, int batch) {
-        int p = problem.dimension();
-        if (p > MAX_DIMENSION) {
-            throw new InvalidParameterException("features", p - 1,
-                    "at most " + (MAX_DIMENSION - 1) + " features for the measured-law theory (its state is (L + 1)^2 p^2)");
+        return of((Problem) problem, train, evalRows, batch);
+    }
+
+    /**
+     * The theory of any of the three problems: least squares and logistic regression with at most
+     * {@link #MAX_DIMENSION} parameters get the exact second-moment recursion on every direction
+     * (least squares: the problem itself); softmax and larger problems the local quadratic model
+     * restricted to the top Hessian eigendirections at theta* with the bulk's noise as a
+     * stationary term ({@link SubspaceModel}).
+     *
+     * @param problem least squares, logistic or softmax regression
+     * @param train the training rows (the sampled minibatches come from them)
+     * @param evalRows the rows of the evaluated training loss
+     * @param batch the minibatch size
+     * @return the theory
+     * @throws InvalidParameterException (problem) for another problem; (l2) when there is no optimum
+     */
+    public static LocalQuadraticTheory of(Problem problem, Dataset train, Dataset evalRows, int batch) {
+        return of(problem, train, evalRows, batch, null);
+    }
+
+    /**
+     * As {@link #of(Problem, Dataset, Dataset, int)}, with a warm start for the subspace model's
+     * theta* solver (ignored by the exact path).
+     *
+     * @param problem least squares, logistic or softmax regression
+     * @param train the training rows
+     * @param evalRows the rows of the evaluated training loss
+     * @param batch the minibatch size
+     * @param start L-BFGS's first iterate, e.g. a finished run's parameters (null: 0)
+     * @return the theory
+     */
+    public static LocalQuadraticTheory of(Problem problem, Dataset train, Dataset evalRows, int batch, double[] start) {
+        if (problem instanceof LocalQuadraticProblem local && problem.dimension() <= MAX_DIMENSION) {
+            return exactOf(local, train, evalRows, batch);
         }
+        SubspaceModel sub = SubspaceModel.of(problem, train, batch, start);
+        double[][] u = sub.basis();
+        int k = u.length;
+        double[] thetaStar = sub.thetaStar();
+        LocalCurvature lc = LocalCurvature.at(LinearScores.of(problem), thetaStar, SubspaceModel.spaced(evalRows,
+                SubspaceModel.CURVATURE_ROWS));
+        double[] h = new double[k * k];
+        double[] hu = new double[thetaStar.length];
+        for (int b = 0; b < k; b++) {
+            lc.hessianTimes(u[b], hu);
+            for (int a = 0; a < k; a++) {
+                h[a * k + b] = SubspaceModel.dot(u[a], hu);
+            }
+        }
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < a; b++) {
+                double v = 0.5 * (h[a * k + b] + h[b * k + a]);
+                h[a * k + b] = v;
+                h[b * k + a] = v;
+            }
+        }
+        double[] full = new double[thetaStar.length];
+        Lbfgs.lossAndGradient(problem, evalRows, thetaStar, full);
+        return new LocalQuadraticTheory(sub.model(), false, sub.noise(), thetaStar, problem.loss(thetaStar, evalRows), h,
+                sub.toSubspace(full), sub);
+    }
+
+    private static LocalQuadraticTheory exactOf(LocalQuadraticProblem problem, Dataset train, Dataset evalRows,
+            int batch) {
+        int p = problem.dimension();
         double[] thetaStar = problem.optimum(train);
         double[] penalty = new double[p];
         for (int j = 0; j < p - 1; j++) {
@@ -94,7 +162,7 @@ public final class LocalQuadraticTheory {
         for (int a = 0; a < p; a++) {
             h[a * p + a] += penalty[a];
         }
-        return new LocalQuadraticTheory(model, problem.quadratic(), covariance(grads, p, batch), thetaStar, problem.loss(thetaStar, evalRows), h, g);
+        return new LocalQuadraticTheory(model, problem.quadratic(), covariance(grads, p, batch), thetaStar, problem.loss(thetaStar, evalRows), h, g, null);
     }
 
     private static void fill(LocalQuadraticProblem problem, Dataset data, double[] thetaStar, double[] rows,
@@ -139,15 +207,82 @@ public final class LocalQuadraticTheory {
      *     else {@link #PHASE}
      */
     public String phase() {
-        return exact ? null : PHASE;
+        return sub != null ? sub.phase() : exact ? null : PHASE;
     }
 
     /**
      * @return the minibatch gradient-noise covariance at theta*, Cov(c_B) = Cov(c_i) / B, p x p
-     *     row-major (a copy)
+     *     row-major (a copy); for the subspace model ({@link #subspace()}) the k x k covariance in
+     *     the coordinates of its basis
      */
     public double[] noiseCovariance() {
         return noiseCovariance.clone();
+    }
+
+    /** @return whether the model is restricted to the top Hessian eigendirections (softmax, large d) */
+    public boolean subspace() {
+        return sub != null;
+    }
+
+    /** @return the number of directions the moment recursion follows: p, or the subspace's k */
+    public int modelDimension() {
+        return model.dimension();
+    }
+
+    /**
+     * @return tr Cov(c_B) outside the subspace (0 for the exact model): the bulk's minibatch
+     *     gradient noise
+     */
+    public double bulkNoise() {
+        return sub == null ? 0 : sub.bulkNoise();
+    }
+
+    /** @return tr Cov(c_B) in every direction (the exact model: the trace of its covariance) */
+    public double totalNoise() {
+        if (sub != null) {
+            return sub.totalNoise();
+        }
+        double s = 0;
+        int p = model.dimension();
+        for (int a = 0; a < p; a++) {
+            s += noiseCovariance[a * p + a];
+        }
+        return s;
+    }
+
+    /**
+     * @param eta the learning rate
+     * @return the bulk's stationary excess loss, (eta / 4) {@link #bulkNoise()} (first order in eta)
+     */
+    public double bulkFloor(double eta) {
+        return 0.25 * eta * bulkNoise();
+    }
+
+    /**
+     * @return the norm of the full training gradient at the theta* used (NaN for the exact model,
+     *     whose optimum is solved to 1e-12)
+     */
+    public double optimumGradientNorm() {
+        return sub == null ? Double.NaN : sub.gradientNorm();
+    }
+
+    /** @return the smallest Hessian eigenvalue seen (Lanczos's smallest Ritz value, or the exact one) */
+    public double smallestEigenvalue() {
+        return sub == null ? model.hessianEigenvalues()[0] : sub.smallestEigenvalue();
+    }
+
+    /**
+     * u_0 = theta_0 - theta* in the model's coordinates, for theta_0 = 0 plus a displacement.
+     *
+     * @param displacement theta_0 in the parameter space (all zeros: a run from 0), or null for 0
+     * @return theta_0 - theta* in the coordinates of the model
+     */
+    public double[] initialDisplacement(double[] displacement) {
+        double[] u0 = new double[thetaStar.length];
+        for (int a = 0; a < u0.length; a++) {
+            u0[a] = (displacement == null ? 0 : displacement[a]) - thetaStar[a];
+        }
+        return sub == null ? u0 : sub.toSubspace(u0);
     }
 
     /** @return H_e, the Hessian of the evaluated loss at theta*, p x p row-major (a copy) */
@@ -201,11 +336,7 @@ public final class LocalQuadraticTheory {
         for (int i = 0; i < n; i++) {
             steps[i] = from + Math.round((double) (to - from) * i / (n - 1));
         }
-        double[] u0 = new double[thetaStar.length];
-        for (int a = 0; a < u0.length; a++) {
-            u0[a] = -thetaStar[a];
-        }
-        SampledMoments m = SampledMoments.start(model, eta, law.pmf(), u0);
+        SampledMoments m = SampledMoments.start(model, eta, law.pmf(), initialDisplacement(null));
         double[] e = new double[n];
         for (int i = 0; i < n; i++) {
             while (m.steps() < steps[i]) {
@@ -256,17 +387,14 @@ public final class LocalQuadraticTheory {
      * @return the expected excess loss at each
      */
     public double[] expectedExcess(double eta, StalenessLaw law, long[] updates) {
-        double[] u0 = new double[thetaStar.length];
-        for (int a = 0; a < u0.length; a++) {
-            u0[a] = -thetaStar[a];
-        }
-        SampledMoments m = SampledMoments.start(model, eta, law.pmf(), u0);
+        SampledMoments m = SampledMoments.start(model, eta, law.pmf(), initialDisplacement(null));
         double[] out = new double[updates.length];
+        double floor = bulkFloor(eta);
         for (int i = 0; i < updates.length; i++) {
             while (m.steps() < updates[i]) {
                 m.step();
             }
-            out[i] = m.expectedQuadratic(hEval, gEval);
+            out[i] = m.expectedQuadratic(hEval, gEval) + floor;
             if (!Double.isFinite(out[i]) || out[i] > 1e300) {
                 for (int j = i; j < out.length; j++) {
                     out[j] = Double.POSITIVE_INFINITY;

@@ -8,7 +8,7 @@ import dev.asgd.training.engine.MetricPoint;
 import dev.asgd.training.engine.RunResult;
 import dev.asgd.training.engine.Schedule;
 import dev.asgd.training.engine.TrainingSession;
-import dev.asgd.training.problem.LocalQuadraticProblem;
+import dev.asgd.training.problem.Problem;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -50,17 +50,18 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
 
     /**
      * @param run the run
-     * @param problem its problem (least squares: exact; logistic: the local model at theta*)
+     * @param problem its problem (least squares: exact; logistic and softmax: the local model at theta*)
      * @param data its data
      * @param replays whether to find the replay edges (a few dozen single-thread replays of the run)
      * @param divergenceFactor as {@link TrainingSession.Options#divergenceFactor()}
      * @return the theory
      */
-    public static RunTheory of(RunResult run, LocalQuadraticProblem problem, TrainTest data, boolean replays,
+    public static RunTheory of(RunResult run, Problem problem, TrainTest data, boolean replays,
             double divergenceFactor) {
         Dataset train = data.train();
         Dataset evalRows = evalRows(train);
-        LocalQuadraticTheory t = LocalQuadraticTheory.of(problem, train, evalRows, run.config().batchSize());
+        LocalQuadraticTheory t = LocalQuadraticTheory.of(problem, train, evalRows, run.config().batchSize(),
+                run.params());
         double mean = Double.isNaN(run.fit().mean()) ? 0 : run.fit().mean();
         double eta = run.config().policy().effectiveEta(run.config().eta(), run.config().workers(), mean);
         double[] ev = t.model().hessianEigenvalues();
