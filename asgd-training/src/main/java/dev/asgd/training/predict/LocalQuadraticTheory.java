@@ -331,12 +331,28 @@ public final class LocalQuadraticTheory {
      * @return the decay per update over the window (NaN when the expected loss is not above its limit)
      */
     public double windowDecay(double eta, StalenessLaw law, long from, long to, int points) {
+        return windowDecay(eta, law, from, to, points, null);
+    }
+
+    /**
+     * As {@link #windowDecay(double, StalenessLaw, long, long, int)} for a run started at theta_0
+     * (a late-phase run: theta* plus a displacement) instead of 0.
+     *
+     * @param eta the learning rate
+     * @param law the staleness law
+     * @param from the window's first update
+     * @param to its last update
+     * @param points the number of points in the window (at least 2)
+     * @param theta0 the run's first parameters (null: 0)
+     * @return the decay per update over the window (NaN when the expected loss is not above its limit)
+     */
+    public double windowDecay(double eta, StalenessLaw law, long from, long to, int points, double[] theta0) {
         int n = Math.max(2, points);
         long[] steps = new long[n];
         for (int i = 0; i < n; i++) {
             steps[i] = from + Math.round((double) (to - from) * i / (n - 1));
         }
-        SampledMoments m = SampledMoments.start(model, eta, law.pmf(), initialDisplacement(null));
+        SampledMoments m = SampledMoments.start(model, eta, law.pmf(), initialDisplacement(theta0));
         double[] e = new double[n];
         for (int i = 0; i < n; i++) {
             while (m.steps() < steps[i]) {
@@ -375,6 +391,81 @@ public final class LocalQuadraticTheory {
             }
         }
         return c < 2 ? Double.NaN : -Line.fit(xs, ys, 0, c).slope();
+    }
+
+    /**
+     * The stationary expected excess loss E f_infinity - f* of the model (the recursion from theta*
+     * run until it changes by less than 1e-9 relative over 200 updates), plus the bulk's floor.
+     *
+     * @param eta the learning rate
+     * @param law the staleness law
+     * @return the excess (infinite above the mean-square edge, NaN when it does not settle)
+     */
+    public double stationaryExcess(double eta, StalenessLaw law) {
+        SampledMoments m = SampledMoments.start(model, eta, law.pmf(), new double[model.dimension()]);
+        double prev = 0;
+        for (int k = 0; k < MAX_STATIONARY_STEPS / 200; k++) {
+            for (int j = 0; j < 200; j++) {
+                m.step();
+            }
+            double cur = excessOf(m);
+            if (!Double.isFinite(cur) || cur > 1e300) {
+                return Double.POSITIVE_INFINITY;
+            }
+            if (Math.abs(cur - prev) <= 1e-9 * Math.abs(cur)) {
+                return cur + bulkFloor(eta);
+            }
+            prev = cur;
+        }
+        return Double.NaN;
+    }
+
+    private double excessOf(SampledMoments m) {
+        return m.expectedQuadratic(hEval, gEval);
+    }
+
+    /**
+     * @return the unit vector (parameter space) of the slowest direction the model follows: the
+     *     eigenvector of H's smallest eigenvalue (exact model), the last kept eigenvector (subspace)
+     */
+    public double[] slowestDirection() {
+        if (sub != null) {
+            double[][] u = sub.basis();
+            return u[u.length - 1].clone();
+        }
+        int p = model.dimension();
+        double[] h = model.hessian();
+        org.hipparchus.linear.RealMatrix hm = org.hipparchus.linear.MatrixUtils.createRealMatrix(p, p);
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                hm.setEntry(a, b, h[a * p + b]);
+            }
+        }
+        org.hipparchus.linear.EigenDecompositionSymmetric eig = new org.hipparchus.linear.EigenDecompositionSymmetric(hm);
+        double[] ev = eig.getEigenvalues();
+        int min = 0;
+        for (int j = 1; j < p; j++) {
+            if (ev[j] < ev[min]) {
+                min = j;
+            }
+        }
+        return eig.getEigenvector(min).toArray();
+    }
+
+    /**
+     * @param direction a unit vector of the parameter space
+     * @return its curvature u^T H_e u on the evaluated loss (in the model's coordinates)
+     */
+    public double curvatureAlong(double[] direction) {
+        double[] d = sub == null ? direction : sub.toSubspace(direction);
+        int k = d.length;
+        double s = 0;
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+                s += d[a] * hEval[a * k + b] * d[b];
+            }
+        }
+        return s;
     }
 
     /**
