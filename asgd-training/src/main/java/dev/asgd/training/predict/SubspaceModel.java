@@ -59,9 +59,9 @@ record SubspaceModel(SampledQuadratic model, double[][] basis, double[] thetaSta
     /** Rows of the curvature and the noise at most. */
     static final int CURVATURE_ROWS = 10_000;
     /** L-BFGS's gradient-norm tolerance. */
-    static final double TOLERANCE = 1e-6;
+    static final double TOLERANCE = 1e-5;
     /** L-BFGS's iterations at most. */
-    static final int MAX_ITERATIONS = 1000;
+    static final int MAX_ITERATIONS = 400;
 
     /**
      * @param problem least squares, logistic or softmax
