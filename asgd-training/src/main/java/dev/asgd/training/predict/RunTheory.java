@@ -40,11 +40,14 @@ import java.util.stream.IntStream;
  * @param agrees whether the measured-law window decay (its asymptotic decay when there is no
  *     window) lies in the measured interval widened by {@link #MODEL_TOLERANCE}
  * @param phase which phase of the run the predictions cover: null for an exact model (the whole
- *     run), {@link LocalQuadraticTheory#PHASE} for a local one
+ *     run), {@link LocalQuadraticTheory#PHASE} for a local one, the subspace model's own for softmax
+ *     and large d
+ * @param subspace what the subspace model keeps and leaves out, or null (the model follows every direction)
  */
 public record RunTheory(double lossStar, double[] eigenvalues, double eta, GeometricModel geometric,
         MeasuredLawModel law, ReplayEdge replayEdge, ReplayEdge shuffledEdge, ReplayEdge markovEdge, long[] curveSteps,
-        double[] predictedExcess, DecayFit measured, double lawWindowDecay, boolean agrees, String phase) {
+        double[] predictedExcess, DecayFit measured, double lawWindowDecay, boolean agrees, String phase,
+        SubspaceSummary subspace) {
     /** Relative tolerance of "agrees", for what the i.i.d. model cannot see (serial correlation, the path vs its mean). */
     public static final double MODEL_TOLERANCE = 0.15;
 
@@ -89,7 +92,8 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
         }
         double compared = Double.isNaN(window) ? ml.decay() : window;
         boolean agrees = !Double.isNaN(measured.rate()) && measured.contains(compared, MODEL_TOLERANCE);
-        return new RunTheory(t.lossStar(), ev, eta, geo, ml, re, se, me, steps, predicted, measured, window, agrees, t.phase());
+        return new RunTheory(t.lossStar(), ev, eta, geo, ml, re, se, me, steps, predicted, measured, window, agrees, t.phase(),
+                SubspaceSummary.of(t, eta));
     }
 
     /**
