@@ -34,10 +34,14 @@ import java.util.List;
  *     from run to run (it equals lawMeanSquareEdge when every run has the same law)
  * @param phase which phase the predictions cover: null for an exact model, {@link
  *     LocalQuadraticTheory#PHASE} for a local one
+ * @param lateLossEdge with the late-loss criterion: the rate where the model's stationary loss
+ *     reaches the initial loss ({@link LocalQuadraticTheory#levelEdge}), the criterion's own level;
+ *     NaN otherwise
  */
 public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, double[] eigenvalues, List<Row> rows,
         double geometricEdge, double lawMeanEdge, double lawMeanSquareEdge, ReplayEdge replayEdge,
-        ReplayEdge shuffledEdge, ReplayEdge markovEdge, double[] runEdges, double medianRunEdge, String phase) {
+        ReplayEdge shuffledEdge, ReplayEdge markovEdge, double[] runEdges, double medianRunEdge, String phase,
+        double lateLossEdge) {
     /** Largest number of runs whose own law's edge is computed. */
     public static final int MAX_RUN_EDGES = 24;
 
@@ -139,7 +143,17 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
         }
         double[] runEdges = runEdges(sweep, t, Math.min(maxRunEdges, MAX_RUN_EDGES));
         return new EdgeStudy(sweep, kappa, law, ev, rows, GeometricModel.of(kappa, 1, ev).meanEdge(), rates.meanEdge(),
-                rates.meanSquareEdge(), re, se, me, runEdges, median(runEdges), t.phase());
+                rates.meanSquareEdge(), re, se, me, runEdges, median(runEdges), t.phase(), lateLossEdge(sweep, problem, data, t, law));
+    }
+
+    private static double lateLossEdge(EdgeSweep.Result sweep, Problem problem, TrainTest data, LocalQuadraticTheory t,
+            StalenessLaw law) {
+        if (sweep.lateLossCriterion() == null) {
+            return Double.NaN;
+        }
+        double initial = problem.loss(new double[problem.dimension()], RunTheory.evalRows(data.train()));
+        double level = initial - t.lossStar();
+        return level > 0 ? t.levelEdge(law, level) : Double.NaN;
     }
 
     private static double[] runEdges(EdgeSweep.Result sweep, LocalQuadraticTheory t, int max) {

@@ -420,6 +420,35 @@ public final class LocalQuadraticTheory {
         return Double.NaN;
     }
 
+    /**
+     * The rate at which the model's stationary excess loss reaches a level: where a run's late loss
+     * reaches f* + level (e.g. its initial loss, the late-loss criterion of {@link EdgeSweep}), by
+     * bisection in ln eta below the mean-square edge (16 halvings of [E / 1000, E], about 1e-4
+     * relative). It is the model's prediction of a finite-level edge; the mean-square edge E is
+     * where the level is infinite.
+     *
+     * @param law the staleness law
+     * @param level the excess loss level (&gt; 0)
+     * @return the rate (NaN when even E / 1000 is above the level)
+     */
+    public double levelEdge(StalenessLaw law, double level) {
+        double hi = rates(law).meanSquareEdge();
+        double lo = hi / 1000;
+        if (!(stationaryExcess(lo, law) < level)) {
+            return Double.NaN;
+        }
+        for (int i = 0; i < 16; i++) {
+            double mid = Math.sqrt(lo * hi);
+            double e = stationaryExcess(mid, law);
+            if (e < level) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Math.sqrt(lo * hi);
+    }
+
     private double excessOf(SampledMoments m) {
         return m.expectedQuadratic(hEval, gEval);
     }
