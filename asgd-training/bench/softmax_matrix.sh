@@ -11,7 +11,9 @@
 #      eigendirection, f(theta_0) - f* = 30 x the model's stationary excess) at SHARES of E, 3 seeds, against
 #      the model's decay over the run's fitted window from the same theta_0;
 #   2. the measured edge: `--sweep-eta` on {0.25, 0.5, 1, 2, 4} x E, 3 seeds, bisection to 3 %, the late-loss
-#      criterion, against the model's mean-square edge at the sweep's staleness law.
+#      criterion, against the model's mean-square edge at the sweep's staleness law;
+#   3. the model's late-loss edge at that law (where its stationary loss reaches the initial loss, the
+#      criterion's own level; `LatePhaseStudy level-edge`).
 # Usage: asgd-training/bench/softmax_matrix.sh [OUT_DIR] [SETTINGS...]   (default target/softmax-matrix, all
 # settings); a phase whose output is in OUT_DIR is skipped. Prints the tables (softmax_summary.py).
 set -euo pipefail
@@ -59,6 +61,10 @@ for tag in ${settings[*]}; do
     asgd train "${common[@]}" --updates "$edge_updates" --eval-every "$edge_every" --sweep-eta "$grid" --repeats 3 \
       --find-edge --edge-tolerance 0.03 --format json >"$out/$tag-edge.json.tmp"
     mv "$out/$tag-edge.json.tmp" "$out/$tag-edge.json"
+  fi
+  if [ ! -s "$out/$tag-level.tsv" ]; then
+    hist="$(python3 -c 'import json,sys; print(",".join(map(str, json.load(open(sys.argv[1]))["staleness"]["histogram"])))' "$out/$tag-edge.json")"
+    java -cp "$jar" dev.asgd.training.run.LatePhaseStudy level-edge "$data" "$prob" "$l2" 16 "$hist" >"$out/$tag-level.tsv"
   fi
 done
 python3 "$root/asgd-training/bench/softmax_summary.py" "$out"

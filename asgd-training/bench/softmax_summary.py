@@ -45,8 +45,8 @@ for t in tags:
             "n/a" if not ratio else "%.2f [%.2f, %.2f]" % (statistics.median(ratio), min(ratio), max(ratio))))
 print()
 print("(b) the edge: real runs, bisection to 3 %, late-loss criterion, against the model's mean-square edge")
-print("| setting | mean staleness | measured edge [bracket] | mean-square edge | difference | mean edge | runs past 100x |")
-print("|---|---|---|---|---|---|---|")
+print("| setting | mean staleness | measured edge [bracket] | mean-square edge | difference | late-loss edge (model) | difference | mean edge | runs past 100x |")
+print("|---|---|---|---|---|---|---|---|---|")
 for t in tags:
     f = os.path.join(out, t + "-edge.json")
     if not os.path.exists(f):
@@ -58,7 +58,11 @@ for t in tags:
     ed = s["edges"]
     past = sum(1 for p in s["points"] for r in p["runs"] if r.get("divergedAt") is not None)
     runs = sum(len(p["runs"]) for p in s["points"])
-    print("| %s | %.2f | %s [%s, %s] | %s | %s | %s | %d of %d |" % (
+    lv = os.path.join(out, t + "-level.tsv")
+    level = None
+    if os.path.exists(lv) and os.path.getsize(lv) > 0:
+        level = float(open(lv).read().split("\t")[3])
+    print("| %s | %.2f | %s [%s, %s] | %s | %s | %s | %s | %s | %d of %d |" % (
         t, s["staleness"]["lawMean"], g(ed["measured"]), g(ed["measuredStableBelow"]), g(ed["measuredUnstableAbove"]),
-        g(ed["measuredLawMeanSquare"]), pct(ed["measuredLawMeanSquare"], ed["measured"]), g(ed["measuredLawMean"]),
-        past, runs))
+        g(ed["measuredLawMeanSquare"]), pct(ed["measuredLawMeanSquare"], ed["measured"]), g(level),
+        pct(level, ed["measured"]), g(ed["measuredLawMean"]), past, runs))

@@ -24,10 +24,32 @@ import java.util.Locale;
  * <pre>
  * java -cp asgd.jar dev.asgd.training.run.LatePhaseStudy DATA PROBLEM L2 WORKERS DELAY BATCH UPDATES EVAL_EVERY
  *     SHARES(comma) SEEDS EXCESS_FACTOR
+ * java -cp asgd.jar dev.asgd.training.run.LatePhaseStudy level-edge DATA PROBLEM L2 BATCH HISTOGRAM(comma)
  * </pre>
+ * The second form prints the model's mean-square edge and its late-loss edge ({@link
+ * LocalQuadraticTheory#levelEdge} at the initial loss) for a staleness histogram.
  */
 public final class LatePhaseStudy {
     private LatePhaseStudy() {
+    }
+
+    private static void levelEdge(String[] args, PrintStream out) {
+        String data = args[1];
+        double l2 = Double.parseDouble(args[3]);
+        TrainTest tt = DataSources.load(data, 0.2, 1);
+        ProblemChoice choice = ProblemChoice.of(data, args[2], tt, l2);
+        Problem p = choice.problem();
+        LocalQuadraticTheory t = LocalQuadraticTheory.of(p, tt.train(), RunTheory.evalRows(tt.train()),
+                Integer.parseInt(args[4]));
+        String[] h = args[5].split(",");
+        long[] hist = new long[h.length];
+        for (int i = 0; i < h.length; i++) {
+            hist[i] = Long.parseLong(h[i].trim());
+        }
+        StalenessLaw law = StalenessLaw.of(hist);
+        double initial = p.loss(new double[p.dimension()], RunTheory.evalRows(tt.train()));
+        out.printf(Locale.ROOT, "meanSquareEdge\t%.5g\tlateLossEdge\t%.5g\tinitialExcess\t%.5g%n",
+                t.rates(law).meanSquareEdge(), t.levelEdge(law, initial - t.lossStar()), initial - t.lossStar());
     }
 
     /**
@@ -36,6 +58,10 @@ public final class LatePhaseStudy {
      */
     public static void main(String[] args) throws InterruptedException {
         PrintStream out = System.out;
+        if (args[0].equals("level-edge")) {
+            levelEdge(args, out);
+            return;
+        }
         String data = args[0];
         double l2 = Double.parseDouble(args[2]);
         int workers = Integer.parseInt(args[3]);
