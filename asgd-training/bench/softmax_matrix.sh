@@ -8,7 +8,7 @@
 # Per setting:
 #   0. a probe run (`asgd train`, small eta) for the predicted mean-square edge E of its measured staleness law;
 #   1. the late-phase decay (LatePhaseStudy): real runs started at theta* + delta v (v the slowest kept
-#      eigendirection, f(theta_0) - f* = 30 x the model's stationary excess) at SHARES of E, 3 seeds, against
+#      eigendirection, f(theta_0) - f* = 10 x the model's stationary excess) at SHARES of E, 3 seeds, against
 #      the model's decay over the run's fitted window from the same theta_0;
 #   2. the measured edge: `--sweep-eta` on {0.25, 0.5, 1, 2, 4} x E, 3 seeds, bisection to 3 %, the late-loss
 #      criterion, against the model's mean-square edge at the sweep's staleness law;
@@ -52,7 +52,7 @@ for tag in ${settings[*]}; do
   if [ ! -s "$out/$tag-late.tsv" ]; then
     echo "softmax-matrix: $tag: late phase at $shares of E" >&2
     java -cp "$jar" dev.asgd.training.run.LatePhaseStudy "$data" "$prob" "$l2" "$m" "$delay" 16 "$dec_updates" \
-      "$dec_every" "$shares" 3 30 >"$out/$tag-late.tsv.tmp"
+      "$dec_every" "$shares" 3 10 >"$out/$tag-late.tsv.tmp"
     mv "$out/$tag-late.tsv.tmp" "$out/$tag-late.tsv"
   fi
   if ! valid "$out/$tag-edge.json"; then

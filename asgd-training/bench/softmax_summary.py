@@ -19,8 +19,8 @@ def pct(pred, meas):
 
 tags = sorted({os.path.basename(p).rsplit("-", 1)[0] for p in glob.glob(os.path.join(out, "*-probe.json"))})
 print("(a) late-phase decay from theta* + delta v: measured DecayFit of f - f* against the model's window decay")
-print("| setting | mean staleness | E | share of E | eta | measured, median [min, max] (measurable) | predicted (window), median | measured / predicted, median [min, max] |")
-print("|---|---|---|---|---|---|---|---|")
+print("| setting | mean staleness | E | share of E | eta | f(theta_0) - f*: real / quadratic model | measured, median [min, max] (measurable) | predicted (window), median | measured / predicted, median [min, max] |")
+print("|---|---|---|---|---|---|---|---|---|")
 for t in tags:
     f = os.path.join(out, t + "-late.tsv")
     if not os.path.exists(f):
@@ -38,8 +38,9 @@ for t in tags:
         pred = [float(r[10]) for r in rs if r[10] != "NaN"]
         ratio = [float(r[12]) for r in rs if r[12] != "NaN"]
         tau = statistics.mean(float(r[3]) for r in rs)
-        print("| %s | %.2f | %s | %s | %s | %s | %s | %s |" % (
-            t, tau, g(edge), s, g(float(rs[0][1])),
+        nl = [float(r[13]) / float(r[4]) for r in rs if len(r) > 13]
+        print("| %s | %.2f | %s | %s | %s | %s | %s | %s | %s |" % (
+            t, tau, g(edge), s, g(float(rs[0][1])), "%.2f" % statistics.median(nl) if nl else "n/a",
             "none measurable (0)" if not meas else "%s [%s, %s] (%d)" % (g(statistics.median(meas)), g(min(meas)), g(max(meas)), len(meas)),
             g(statistics.median(pred)) if pred else "n/a",
             "n/a" if not ratio else "%.2f [%.2f, %.2f]" % (statistics.median(ratio), min(ratio), max(ratio))))

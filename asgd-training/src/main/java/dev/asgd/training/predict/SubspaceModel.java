@@ -58,6 +58,8 @@ record SubspaceModel(SampledQuadratic model, double[][] basis, double[] thetaSta
     static final int LANCZOS_STEPS = 60;
     /** Rows of the curvature and the noise at most. */
     static final int CURVATURE_ROWS = 10_000;
+    /** Ritz values below this share of the largest are null directions (dropped). */
+    static final double NULL_RATIO = 1e-9;
     /** L-BFGS's gradient-norm tolerance. */
     static final double TOLERANCE = 1e-5;
     /** L-BFGS's iterations at most. */
@@ -103,8 +105,30 @@ record SubspaceModel(SampledQuadratic model, double[][] basis, double[] thetaSta
             removeShift(v0, scores.outputs(), scores.features() + 1);
         }
         int k = Math.min(SUBSPACE, p);
-        TopEigenvectors top = TopEigenvectors.of(lc::hessianTimes, v0, Math.min(LANCZOS_STEPS, p), k);
-        double[][] u = top.vectors();
+        int blocks = scores.outputs();
+        int width = scores.features() + 1;
+        boolean shift = scores.shiftInvariant();
+        // softmax: the operator is P H P, P removing the shift, so the shift's directions (eigenvalue l2 on the
+        // weights) are null directions that rounding cannot bring into the Krylov space as real ones
+        TopEigenvectors top = TopEigenvectors.of((v, out) -> {
+            double[] x = v;
+            if (shift) {
+                x = v.clone();
+                removeShift(x, blocks, width);
+            }
+            lc.hessianTimes(x, out);
+            if (shift) {
+                removeShift(out, blocks, width);
+            }
+        }, v0, Math.min(LANCZOS_STEPS, p), k);
+        // a Krylov space exhausted in rounding (softmax's shift, collinear features) leaves null Ritz
+        // pairs: directions that never move, dropped
+        double[] values = top.values();
+        int kept = 0;
+        while (kept < values.length && values[kept] > NULL_RATIO * values[0]) {
+            kept++;
+        }
+        double[][] u = java.util.Arrays.copyOf(top.vectors(), kept);
         k = u.length;
         int m = scores.factors();
         int n = rows.size();

@@ -44,11 +44,13 @@ public record LatePhaseRun(TrainingConfig config, Problem problem, TrainTest dat
      * @param asymptotic the model's -ln rho_ms at the run's law
      * @param meanStaleness the run's mean staleness
      * @param initialExcess f(theta_0) - f* of the quadratic model
+     * @param measuredInitialExcess the run's first evaluated loss minus f*: above initialExcess by
+     *     the loss's higher-order terms at theta_0 (how far outside the quadratic regime it starts)
      * @param stationaryExcess the model's stationary excess at this rate and law
      * @param run the run
      */
     public record Outcome(DecayFit measured, double predictedWindow, double asymptotic, double meanStaleness,
-            double initialExcess, double stationaryExcess, RunResult run) {
+            double initialExcess, double measuredInitialExcess, double stationaryExcess, RunResult run) {
         /** @return measured over predicted (over the window; NaN when either is missing) */
         public double ratio() {
             return measured.rate() / predictedWindow;
@@ -121,7 +123,8 @@ public record LatePhaseRun(TrainingConfig config, Problem problem, TrainTest dat
         double mean = Double.isNaN(r.fit().mean()) ? 0 : r.fit().mean();
         double initial = 0.5 * theory.curvatureAlong(theory.slowestDirection())
                 * sq(distance(theta0, theory.thetaStar()));
-        return new Outcome(fit, window, asym, mean, initial, theory.stationaryExcess(config.eta(), law), r);
+        double first = r.series().isEmpty() ? Double.NaN : r.series().get(0).trainLoss() - theory.lossStar();
+        return new Outcome(fit, window, asym, mean, initial, first, theory.stationaryExcess(config.eta(), law), r);
     }
 
     private static double distance(double[] a, double[] b) {

@@ -88,16 +88,16 @@ public final class LatePhaseStudy {
                 t.phase() == null ? "exact" : t.phase(), seconds, edge, t.optimumGradientNorm(), t.bulkNoise(),
                 t.totalNoise());
         out.println("share\teta\tseed\tmean_tau\tinitial_excess\tstationary_excess\tmeasured\tlower\tupper\tpoints"
-                + "\tpredicted_window\tasymptotic\tratio");
+                + "\tpredicted_window\tasymptotic\tratio\tmeasured_initial_excess");
         for (String s : shares) {
             double share = Double.parseDouble(s);
             for (int seed = 1; seed <= seeds; seed++) {
                 TrainingConfig c = b.eta(share * edge).seed(seed).build();
                 LatePhaseRun.Outcome o = new LatePhaseRun(c, p, tt, t, factor).run(new ThreadsEngine());
-                out.printf(Locale.ROOT, "%s\t%.5g\t%d\t%.3f\t%.4g\t%.4g\t%.5g\t%.5g\t%.5g\t%d\t%.5g\t%.5g\t%.3f%n", s,
+                out.printf(Locale.ROOT, "%s\t%.5g\t%d\t%.3f\t%.4g\t%.4g\t%.5g\t%.5g\t%.5g\t%d\t%.5g\t%.5g\t%.3f\t%.4g%n", s,
                         c.eta(), seed, o.meanStaleness(), o.initialExcess(), o.stationaryExcess(), o.measured().rate(),
                         o.measured().lower(), o.measured().upper(), o.measured().points(), o.predictedWindow(),
-                        o.asymptotic(), o.ratio());
+                        o.asymptotic(), o.ratio(), o.measuredInitialExcess());
                 out.flush();
             }
         }
