@@ -73,6 +73,18 @@ record SubspaceModel(SampledQuadratic model, double[][] basis, double[] thetaSta
      * @return the model
      */
     static SubspaceModel of(Problem problem, Dataset train, int batch, double[] start) {
+        return of(problem, train, batch, start, MAX_ITERATIONS);
+    }
+
+    /**
+     * @param problem least squares, logistic or softmax
+     * @param train the training rows
+     * @param batch the minibatch size
+     * @param start L-BFGS's first iterate (null: 0)
+     * @param maxIterations L-BFGS's iterations at most
+     * @return the model
+     */
+    static SubspaceModel of(Problem problem, Dataset train, int batch, double[] start, int maxIterations) {
         LinearScores scores = LinearScores.of(problem);
         double[] thetaStar;
         double gnorm;
@@ -87,7 +99,7 @@ record SubspaceModel(SampledQuadratic model, double[][] basis, double[] thetaSta
             if (scores.shiftInvariant()) {
                 removeShift(x0, scores.outputs(), scores.features() + 1);
             }
-            Lbfgs opt = Lbfgs.minimise(problem, train, x0, TOLERANCE, MAX_ITERATIONS);
+            Lbfgs opt = Lbfgs.minimise(problem, train, x0, TOLERANCE, maxIterations);
             thetaStar = opt.theta();
             gnorm = opt.gradientNorm();
             if (!Double.isFinite(opt.loss())) {
