@@ -4,7 +4,8 @@
 # path). Settings (batch 16, --worker-delay exp:0.2 for the synthetic ones, threads engine):
 #   smx-M{1,2,4}: synthetic softmax n=20000 (16000 training rows), d=10, 4 classes (p = 44), data seed 1;
 #   lgd100-M2:    synthetic logistic n=20000, d=100 (p = 101);
-#   fm-M{1,2}:    Fashion-MNIST softmax (60000 training rows, p = 7850), --l2 1e-3, no delay.
+#   fm-M{1,2}:    Fashion-MNIST softmax (60000 training rows, p = 7850), --l2 1e-3, no delay (late phase at 10 % and
+#                 30 % of E only, metrics every 20: at 1 % the decay, ~3e-4 per update, needs far longer runs).
 # Per setting:
 #   0. a probe run (`asgd train`, small eta) for the predicted mean-square edge E of its measured staleness law;
 #   1. the late-phase decay (LatePhaseStudy): real runs started at theta* + delta v (v the slowest kept
@@ -39,7 +40,7 @@ for tag in ${settings[*]}; do
     lgd*)  data="synthetic:logistic,n=20000,d=100,seed=1"; prob=logistic; l2=0; delay=exp:0.2
            probe_eta=0.02; dec_updates=1500; dec_every=1; edge_updates=2000; edge_every=20; shares=0.01,0.1,0.3;;
     fm-*)  data="fashion-mnist"; prob=softmax; l2=1e-3; delay=none
-           probe_eta=0.01; dec_updates=3000; dec_every=5; edge_updates=2000; edge_every=40; shares=0.01,0.1,0.3;;
+           probe_eta=0.01; dec_updates=3000; dec_every=20; edge_updates=2000; edge_every=40; shares=0.1,0.3;;
   esac
   common=(--data "$data" --problem "$prob" --l2 "$l2" --batch 16 --workers "$m" --worker-delay "$delay" --quiet)
   if ! valid "$out/$tag-probe.json"; then
