@@ -159,7 +159,7 @@ public class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--sweep-eta", split = ",", paramLabel = "ETA",
             description = "Measure the real stability edge: real runs at each learning rate (--repeats seeds each),"
-                    + " their decay and divergence, beside every prediction (least squares).")
+                    + " their decay and divergence, beside every prediction (least squares, logistic, softmax).")
     double[] sweepEta;
 
     @Option(names = "--repeats", defaultValue = "3", paramLabel = "R",

@@ -415,7 +415,8 @@ public final class LocalQuadraticTheory {
 
     /**
      * The stationary expected excess loss E f_infinity - f* of the model (the recursion from theta*
-     * run until it changes by less than 1e-9 relative over 200 updates), plus the bulk's floor.
+     * run until it changes by less than 1e-9 relative over 200 updates, or until Aitken's
+     * extrapolation of every 200th value is stable to 1e-6), plus the bulk's floor.
      *
      * @param eta the learning rate
      * @param law the staleness law
@@ -423,19 +424,32 @@ public final class LocalQuadraticTheory {
      */
     public double stationaryExcess(double eta, StalenessLaw law) {
         SampledMoments m = SampledMoments.start(model, eta, law.pmf(), new double[model.dimension()]);
-        double prev = 0;
+        double e0 = Double.NaN;
+        double e1 = Double.NaN;
+        double lastAitken = Double.NaN;
         for (int k = 0; k < MAX_STATIONARY_STEPS / 200; k++) {
             for (int j = 0; j < 200; j++) {
                 m.step();
             }
-            double cur = excessOf(m);
-            if (!Double.isFinite(cur) || cur > 1e300) {
+            double e2 = excessOf(m);
+            if (!Double.isFinite(e2) || e2 > 1e300) {
                 return Double.POSITIVE_INFINITY;
             }
-            if (Math.abs(cur - prev) <= 1e-9 * Math.abs(cur)) {
-                return cur + bulkFloor(eta);
+            if (Math.abs(e2 - e1) <= 1e-9 * Math.abs(e2)) {
+                return e2 + bulkFloor(eta);
             }
-            prev = cur;
+            // the excess approaches its limit geometrically: Aitken's extrapolation, accepted once stable
+            double d1 = e1 - e0;
+            double d2 = e2 - e1;
+            if (Double.isFinite(d1) && d2 * d1 > 0 && Math.abs(d2) < Math.abs(d1)) {
+                double aitken = e2 - d2 * d2 / (d2 - d1);
+                if (Math.abs(aitken - lastAitken) <= 1e-6 * Math.abs(aitken)) {
+                    return aitken + bulkFloor(eta);
+                }
+                lastAitken = aitken;
+            }
+            e0 = e1;
+            e1 = e2;
         }
         return Double.NaN;
     }
@@ -453,9 +467,13 @@ public final class LocalQuadraticTheory {
      */
     public double levelEdge(StalenessLaw law, double level) {
         double hi = rates(law).meanSquareEdge();
-        double lo = hi / 1000;
-        if (!(stationaryExcess(lo, law) < level)) {
-            return Double.NaN;
+        double lo = hi / 10;
+        while (!(stationaryExcess(lo, law) < level)) {
+            if (lo < hi * 1e-4) {
+                return Double.NaN;
+            }
+            hi = lo;
+            lo /= 10;
         }
         for (int i = 0; i < 16; i++) {
             double mid = Math.sqrt(lo * hi);
