@@ -52,6 +52,12 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
     public static final double MODEL_TOLERANCE = 0.15;
 
     /**
+     * L-BFGS iterations for theta* of the subspace model after a run, started from the run's last
+     * parameters (each a pass over the training rows; the gradient norm reached is reported).
+     */
+    public static final int RUN_OPTIMUM_ITERATIONS = 150;
+
+    /**
      * @param run the run
      * @param problem its problem (least squares: exact; logistic and softmax: the local model at theta*)
      * @param data its data
@@ -64,7 +70,7 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
         Dataset train = data.train();
         Dataset evalRows = evalRows(train);
         LocalQuadraticTheory t = LocalQuadraticTheory.of(problem, train, evalRows, run.config().batchSize(),
-                run.params());
+                run.params(), RUN_OPTIMUM_ITERATIONS);
         double mean = Double.isNaN(run.fit().mean()) ? 0 : run.fit().mean();
         double eta = run.config().policy().effectiveEta(run.config().eta(), run.config().workers(), mean);
         double[] ev = t.model().hessianEigenvalues();
