@@ -5,7 +5,8 @@
 #   smx-M{1,2,4}: synthetic softmax n=20000 (16000 training rows), d=10, 4 classes (p = 44), data seed 1;
 #   lgd100-M2:    synthetic logistic n=20000, d=100 (p = 101);
 #   fm-M{1,2}:    Fashion-MNIST softmax (60000 training rows, p = 7850), --l2 1e-3, no delay (late phase at 10 % and
-#                 30 % of E only, metrics every 20: at 1 % the decay, ~3e-4 per update, needs far longer runs).
+#                 30 % of E only, 2 seeds, 2000 updates, metrics every 20: at 1 % the decay, ~3e-4 per update, needs
+#                 far longer runs; edge on {0.5, 1, 2, 4, 8} x E, 2 seeds, 1500 updates, metrics every 50, to 10 %).
 # Per setting:
 #   0. a probe run (`asgd train`, small eta) for the predicted mean-square edge E of its measured staleness law;
 #   1. the late-phase decay (LatePhaseStudy): real runs started at theta* + delta v (v the slowest kept
@@ -36,11 +37,14 @@ for tag in ${settings[*]}; do
   m="${tag##*-M}"
   case "$tag" in
     smx-*) data="synthetic:softmax,n=20000,d=10,classes=4,seed=1"; prob=softmax; l2=0; delay=exp:0.2
-           probe_eta=0.1; dec_updates=1500; dec_every=1; edge_updates=2000; edge_every=20; shares=0.01,0.1,0.3;;
+           probe_eta=0.1; dec_updates=1500; dec_every=1; edge_updates=2000; edge_every=20; shares=0.01,0.1,0.3
+           seeds=3; edge_grid="0.25 0.5 1 2 4"; edge_repeats=3; edge_tol=0.03;;
     lgd*)  data="synthetic:logistic,n=20000,d=100,seed=1"; prob=logistic; l2=0; delay=exp:0.2
-           probe_eta=0.02; dec_updates=1500; dec_every=1; edge_updates=2000; edge_every=20; shares=0.01,0.1,0.3;;
+           probe_eta=0.02; dec_updates=1500; dec_every=1; edge_updates=2000; edge_every=20; shares=0.01,0.1
+           seeds=3; edge_grid="0.25 0.5 1 2 4"; edge_repeats=3; edge_tol=0.03;;
     fm-*)  data="fashion-mnist"; prob=softmax; l2=1e-3; delay=none
-           probe_eta=0.01; dec_updates=3000; dec_every=20; edge_updates=2000; edge_every=40; shares=0.1,0.3;;
+           probe_eta=0.01; dec_updates=2000; dec_every=20; edge_updates=1500; edge_every=50; shares=0.1,0.3
+           seeds=2; edge_grid="0.5 1 2 4 8"; edge_repeats=2; edge_tol=0.1;;
   esac
   common=(--data "$data" --problem "$prob" --l2 "$l2" --batch 16 --workers "$m" --worker-delay "$delay" --quiet)
   if ! valid "$out/$tag-probe.json"; then
@@ -53,14 +57,14 @@ for tag in ${settings[*]}; do
   if [ ! -s "$out/$tag-late.tsv" ]; then
     echo "softmax-matrix: $tag: late phase at $shares of E" >&2
     java -cp "$jar" dev.asgd.training.run.LatePhaseStudy "$data" "$prob" "$l2" "$m" "$delay" 16 "$dec_updates" \
-      "$dec_every" "$shares" 3 10 >"$out/$tag-late.tsv.tmp"
+      "$dec_every" "$shares" "$seeds" 10 >"$out/$tag-late.tsv.tmp"
     mv "$out/$tag-late.tsv.tmp" "$out/$tag-late.tsv"
   fi
   if ! valid "$out/$tag-edge.json"; then
-    grid="$(scaled 0.25 0.5 1 2 4)"
+    grid="$(scaled $edge_grid)"
     echo "softmax-matrix: $tag: edge from $grid" >&2
-    asgd train "${common[@]}" --updates "$edge_updates" --eval-every "$edge_every" --sweep-eta "$grid" --repeats 3 \
-      --find-edge --edge-tolerance 0.03 --format json >"$out/$tag-edge.json.tmp"
+    asgd train "${common[@]}" --updates "$edge_updates" --eval-every "$edge_every" --sweep-eta "$grid" \
+      --repeats "$edge_repeats" --find-edge --edge-tolerance "$edge_tol" --format json >"$out/$tag-edge.json.tmp"
     mv "$out/$tag-edge.json.tmp" "$out/$tag-edge.json"
   fi
   if [ ! -s "$out/$tag-level.tsv" ]; then
