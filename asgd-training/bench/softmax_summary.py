@@ -14,7 +14,7 @@ def g(x):
 
 
 def pct(pred, meas):
-    return "n/a" if not meas or pred is None else "%+.0f %%" % (100 * (pred / meas - 1))
+    return "n/a" if not meas or pred is None or pred != pred else "%+.0f %%" % (100 * (pred / meas - 1))
 
 
 tags = sorted({os.path.basename(p).rsplit("-", 1)[0] for p in glob.glob(os.path.join(out, "*-probe.json"))})
