@@ -17,7 +17,8 @@ def pct(pred, meas):
     return "n/a" if not meas or pred is None or pred != pred else "%+.0f %%" % (100 * (pred / meas - 1))
 
 
-tags = sorted({os.path.basename(p).rsplit("-", 1)[0] for p in glob.glob(os.path.join(out, "*-probe.json"))})
+tags = sorted({os.path.basename(p).rsplit("-", 1)[0] for pat in ("*-probe.json", "*-late.tsv", "*-edge.json")
+               for p in glob.glob(os.path.join(out, pat))})
 print("(a) late-phase decay from theta* + delta v: measured DecayFit of f - f* against the model's window decay")
 print("| setting | mean staleness | E | share of E | eta | f(theta_0) - f*: real / quadratic model | measured, median [min, max] (measurable) | predicted (window), median | measured / predicted, median [min, max] |")
 print("|---|---|---|---|---|---|---|---|---|")
