@@ -84,6 +84,9 @@ final class EdgeSweepReport implements CommandOutput {
         edge(b, "paper: geometric law, mean", study.geometricEdge(), measured);
         edge(b, "measured law, i.i.d., mean", study.lawMeanEdge(), measured);
         edge(b, "measured law, i.i.d., mean square", study.lawMeanSquareEdge(), measured);
+        if (!Double.isNaN(study.lateLossEdge())) {
+            edge(b, "measured law: stationary loss = initial loss", study.lateLossEdge(), measured);
+        }
         edge(b, "each run's own law: median of " + study.runEdges().length + " runs", study.medianRunEdge(), measured);
         if (study.replayEdge() != null) {
             edge(b, "the runs' interleavings, replayed (median)", study.replayEdge().edge(), measured);

@@ -22,6 +22,7 @@ import dev.asgd.training.engine.WorkerDelay;
 import dev.asgd.training.problem.LeastSquares;
 import dev.asgd.training.problem.LocalQuadraticProblem;
 import dev.asgd.training.problem.Problem;
+import dev.asgd.training.problem.SoftmaxRegression;
 import dev.asgd.training.run.EdgeMeasurement;
 import dev.asgd.training.run.ProblemChoice;
 import dev.asgd.training.run.TrainingRun;
@@ -160,7 +161,7 @@ public class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--sweep-eta", split = ",", paramLabel = "ETA",
             description = "Measure the real stability edge: real runs at each learning rate (--repeats seeds each),"
-                    + " their decay and divergence, beside every prediction (least squares).")
+                    + " their decay and divergence, beside every prediction (least squares, logistic, softmax).")
     double[] sweepEta;
 
     @Option(names = "--repeats", defaultValue = "3", paramLabel = "R",
@@ -397,16 +398,18 @@ public class TrainCommand implements Callable<Integer> {
     }
 
     private int sweep(TrainingConfig config, Problem p, TrainTest tt) throws Exception {
-        if (!(p instanceof LocalQuadraticProblem local) || p.dimension() > LocalQuadraticTheory.MAX_DIMENSION) {
+        boolean local = p instanceof LocalQuadraticProblem && (p.dimension() <= LocalQuadraticTheory.MAX_DIMENSION
+                || !(p instanceof LeastSquares));
+        if (!local && !(p instanceof SoftmaxRegression)) {
             throw new InvalidParameterException("sweep-eta", java.util.Arrays.toString(sweepEta),
-                    "least squares or logistic regression with at most " + (LocalQuadraticTheory.MAX_DIMENSION - 1)
-                            + " features (the decay is measured on f - f* and predicted by the local quadratic model)");
+                    "least squares with at most " + (LocalQuadraticTheory.MAX_DIMENSION - 1) + " features, logistic or"
+                            + " softmax regression (the decay is measured on f - f* and predicted by the local quadratic model)");
         }
         if (!(config.policy() instanceof LearningRatePolicy.Constant)) {
             throw new InvalidParameterException("lr-policy", config.policy().spec(),
                     "constant with --sweep-eta (the edges are in units of eta; other policies change the rate per update)");
         }
-        String singular = local instanceof LeastSquares ls ? TrainingRun.singularHessianNote(ls, tt.train()) : null;
+        String singular = p instanceof LeastSquares ls ? TrainingRun.singularHessianNote(ls, tt.train()) : null;
         if (singular != null) {
             throw new InvalidParameterException("l2", l2, "an --l2 > 0 for this data: " + singular);
         }
@@ -419,7 +422,7 @@ public class TrainCommand implements Callable<Integer> {
         boolean threads = engine.equals("threads");
         java.util.function.Supplier<Engine> engines = threads ? ThreadsEngine::new
                 : () -> EngineProvider.load(engine, new EngineProvider.Options(master, injectTaskFailures, sparkTimeout, null));
-        EdgeMeasurement measurement = new EdgeMeasurement(config, local, tt, engines, repeats, divergenceFactor);
+        EdgeMeasurement measurement = new EdgeMeasurement(config, p, tt, engines, repeats, divergenceFactor);
         EdgeStudy study;
         long planned = (long) sweepEta.length * repeats;
         try (Progress progress = Progress.start("sweep", planned, "runs", output.quiet())) {

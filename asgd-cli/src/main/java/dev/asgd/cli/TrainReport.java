@@ -136,6 +136,13 @@ final class TrainReport implements CommandOutput {
         boolean constant = r.config().policy() instanceof dev.asgd.training.engine.LearningRatePolicy.Constant;
         if (t.phase() != null) {
             b.append("theory       ").append(t.phase()).append(System.lineSeparator());
+            if (t.subspace() != null) {
+                var u = t.subspace();
+                b.append(String.format(Locale.ROOT, "theory       %d of %d directions; gradient noise tr %.4g, outside them %.4g"
+                        + " (stationary bulk loss eta/4 x that = %.4g); theta* to gradient norm %.3g; smallest Ritz value %.4g",
+                        u.directions(), u.parameters(), u.noiseTrace(), u.bulkNoiseTrace(), u.bulkFloor(),
+                        u.optimumGradientNorm(), u.smallestRitzValue())).append(System.lineSeparator());
+            }
         }
         b.append(String.format(Locale.ROOT, "theory       Hessian eigenvalues [%.4g, %.4g], eta %.4g%s%n",
                 t.minEigenvalue(), t.maxEigenvalue(), t.eta(), constant ? ""

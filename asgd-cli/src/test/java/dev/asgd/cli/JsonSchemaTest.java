@@ -72,7 +72,10 @@ class JsonSchemaTest {
                         "--repeats", "1", "-q", "--format", "json")),
                 Arguments.of("train-logistic", List.of("train", "--data", "synthetic:logistic,n=1000,d=4",
                         "--workers", "1", "--eta", "0.05", "--updates", "500", "--eval-every", "100", "-q", "--format",
-                        "json")));
+                        "json")),
+                Arguments.of("train-softmax", List.of("train", "--data", "synthetic:softmax,n=1000,d=3,classes=3",
+                        "--problem", "softmax", "--workers", "1", "--eta", "0.05", "--updates", "500", "--eval-every",
+                        "100", "-q", "--format", "json")));
     }
 
     @ParameterizedTest(name = "{0}")

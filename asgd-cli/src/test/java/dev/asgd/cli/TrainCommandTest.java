@@ -110,7 +110,7 @@ class TrainCommandTest {
         Run csv = run("--data", "synthetic:least-squares,n=2000,d=4,seed=2", "--updates", "300", "--sweep-eta", "0.05",
                 "--repeats", "1", "--format", "csv", "--no-replay-edge");
         assertThat(csv.out().split("\n")[0]).startsWith("eta,measuredDecay,");
-        Run bad = run("--data", "synthetic:softmax,n=500,d=3", "--sweep-eta", "0.1");
+        Run bad = run("--data", "synthetic:least-squares,n=500,d=45", "--sweep-eta", "0.1");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--sweep-eta");
     }
@@ -139,7 +139,24 @@ class TrainCommandTest {
                 .contains("ends no better than it started").contains("measured (real runs)");
         Run wide = run("--data", "synthetic:logistic,n=500,d=45,seed=2", "--updates", "100", "--workers", "1");
         assertThat(wide.code()).as(wide.err()).isZero();
-        assertThat(wide.out()).contains("no theory: the local quadratic model at theta* needs at most 39 features");
+        assertThat(wide.out()).contains("in the top 16 Hessian eigendirections").contains("16 of 46 directions");
+    }
+
+    /** Softmax: the subspace model in text and JSON, and a sweep with the model's late-loss edge. */
+    @Test
+    void softmaxRunsGetTheSubspaceModel() throws Exception {
+        Run json = run("--data", "synthetic:softmax,n=1000,d=3,classes=3,seed=2", "--problem", "softmax", "--updates",
+                "300", "--workers", "1", "--eta", "0.5", "--eval-every", "10", "--format", "json");
+        assertThat(json.code()).as(json.err()).isZero();
+        JsonNode j = Json.mapper().readTree(json.out());
+        assertThat(req(j, "/theory/phase").asText()).contains("top 8 Hessian eigendirections");
+        assertThat(num(j, "/theory/subspace/directions")).isEqualTo(8);
+        assertThat(num(j, "/theory/subspace/parameters")).isEqualTo(12);
+        Run sweep = run("--data", "synthetic:softmax,n=1000,d=3,classes=3,seed=2", "--problem", "softmax", "--updates",
+                "300", "--workers", "1", "--eval-every", "20", "--sweep-eta", "0.5,100", "--repeats", "1");
+        assertThat(sweep.code()).as(sweep.err()).isZero();
+        assertThat(sweep.out()).contains("measured law: stationary loss = initial loss")
+                .contains("ends no better than it started");
     }
 
     /** Every misuse of the new flags is refused before training (a run of 1e8 updates), naming the flag. */

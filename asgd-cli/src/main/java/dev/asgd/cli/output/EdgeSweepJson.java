@@ -36,7 +36,8 @@ public record EdgeSweepJson(Params params, Edges edges, Staleness staleness, Lis
         EdgeSweep.Result sweep = study.sweep();
         Edges edges = new Edges(sweep.edge(), sweep.stableBelow(), sweep.unstableAbove(), study.geometricEdge(),
                 study.lawMeanEdge(), study.lawMeanSquareEdge(), study.medianRunEdge(), study.runEdges(),
-                study.replayEdge(), study.shuffledEdge(), study.markovEdge());
+                study.replayEdge(), study.shuffledEdge(), study.markovEdge(),
+                Double.isNaN(study.lateLossEdge()) ? null : study.lateLossEdge());
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < study.rows().size(); i++) {
             EdgeStudy.Row r = study.rows().get(i);
@@ -83,11 +84,14 @@ public record EdgeSweepJson(Params params, Edges edges, Staleness staleness, Lis
      * @param replay the runs' interleavings replayed (median), null when not computed
      * @param shuffledReplay the same staleness in random order
      * @param markovReplay a Markov chain fitted to each
+     * @param measuredLawLateLoss with the late-loss criterion, the rate where the model's stationary
+     *     loss reaches the initial loss (absent otherwise)
      */
     public record Edges(double measured, double measuredStableBelow, double measuredUnstableAbove,
             double geometricMean, double measuredLawMean, double measuredLawMeanSquare,
             double measuredLawPerRunMedian, double[] measuredLawPerRun, ReplayEdge replay,
-            ReplayEdge shuffledReplay, ReplayEdge markovReplay) {
+            ReplayEdge shuffledReplay, ReplayEdge markovReplay,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double measuredLawLateLoss) {
     }
 
     /**

@@ -186,12 +186,15 @@ public record TrainJson(Params params, String engine, long updates, long resumed
      * @param verdict one line
      * @param phase which phase the predictions cover (a local quadratic model at theta*: the late
      *     phase), absent when the model is exact (least squares)
+     * @param subspace the subspace model's kept directions and bulk (softmax, more than 39 features),
+     *     absent otherwise
      */
     public record Theory(double lossStar, double hessianEigenvalueMin, double hessianEigenvalueMax, double eta,
             Geometric geometric, MeasuredLaw measuredLaw, ReplayEdge replayEdge, ReplayEdge shuffledReplayEdge,
             ReplayEdge markovReplayEdge, DecayJson measured, double measuredLawWindowDecay,
             List<CurvePoint> predictedCurve, boolean agrees, String verdict,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String phase) implements TheoryJson {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String phase,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Subspace subspace) implements TheoryJson {
         /** What the geometric model is. */
         public static final String GEOMETRIC_MODEL =
                 "the paper's: geometric staleness with the fitted kappa, additive noise, exact discrete mean rate";
@@ -211,7 +214,26 @@ public record TrainJson(Params params, String engine, long updates, long resumed
                             t.law().meanContraction(), t.law().meanSquareContraction(), t.law().decay(),
                             t.law().meanEdge(), t.law().meanSquareEdge()),
                     t.replayEdge(), t.shuffledEdge(), t.markovEdge(), DecayJson.of(t.measured()), t.lawWindowDecay(),
-                    curve, t.agrees(), t.verdict(), t.phase());
+                    curve, t.agrees(), t.verdict(), t.phase(), Subspace.of(t.subspace()));
+        }
+    }
+
+    /**
+     * The subspace model: the top Hessian eigendirections at theta* and the bulk left out.
+     *
+     * @param parameters the parameter dimension
+     * @param directions the eigendirections followed
+     * @param gradientNoiseTrace tr Cov(c_B) at theta*
+     * @param bulkGradientNoiseTrace its part outside the directions followed
+     * @param bulkFloor the bulk's stationary excess loss at the run's rate, (eta / 4) of that trace
+     * @param optimumGradientNorm the full training gradient's norm at the theta* used
+     * @param smallestRitzValue Lanczos's smallest Ritz value
+     */
+    public record Subspace(int parameters, int directions, double gradientNoiseTrace, double bulkGradientNoiseTrace,
+            double bulkFloor, double optimumGradientNorm, double smallestRitzValue) {
+        static Subspace of(dev.asgd.training.predict.SubspaceSummary s) {
+            return s == null ? null : new Subspace(s.parameters(), s.directions(), s.noiseTrace(), s.bulkNoiseTrace(),
+                    s.bulkFloor(), s.optimumGradientNorm(), s.smallestRitzValue());
         }
     }
 

@@ -53,7 +53,7 @@ public final class SampledQuadratic {
     /** (1/B) covariance of the c~ in the eigenbasis. */
     private final double[] noise;
 
-    private SampledQuadratic(int p, int n, int batch, double[] rows, double[] grads, double[] penalty) {
+    private SampledQuadratic(int p, int n, int m, int batch, double[] rows, double[] grads, double[] penalty) {
         this.p = p;
         this.n = n;
         this.batch = batch;
@@ -63,9 +63,14 @@ public final class SampledQuadratic {
             int o = i * p;
             for (int a = 0; a < p; a++) {
                 mean[a] += grads[o + a];
-                double za = rows[o + a];
-                for (int b = a; b < p; b++) {
-                    second[a * p + b] += za * rows[o + b];
+            }
+            for (int j = 0; j < m; j++) {
+                int f = (i * m + j) * p;
+                for (int a = 0; a < p; a++) {
+                    double za = rows[f + a];
+                    for (int b = a; b < p; b++) {
+                        second[a * p + b] += za * rows[f + b];
+                    }
                 }
             }
         }
@@ -106,6 +111,15 @@ public final class SampledQuadratic {
         }
         this.m2 = toEigen(second);
         int pairs = p * (p + 1) / 2;
+        if (m > 1) {
+            double scale = 1.0 / ((double) n * batch);
+            this.m3 = new double[p * p * p];
+            this.noise = new double[p * p];
+            this.g4 = new double[pairs * pairs];
+            accumulateFactored(rows, grads, mean, m, scale);
+            this.noiseMap = noiseMap(g4, m2, p, pairs, batch);
+            return;
+        }
         double[] m4 = new double[quadruples(p)];
         double[] m3raw = new double[p * p * p];
         double[] cov = new double[p * p];
@@ -176,6 +190,73 @@ public final class SampledQuadratic {
             }
         }
         return out;
+    }
+
+    /**
+     * Rows with m factors each (S_i = sum_j r_ij r_ij^T, not rank one): (1/B) F as
+     * g4[(a, b), (c, d)] = (1/n) sum_i (S_ac S_bd + S_ad S_bc) (c &lt; d; S_ac S_bc for c = d), M3 as
+     * (1/n) sum_i S_ae c~_b and the covariance of the c~, all in the eigenbasis.
+     */
+    private void accumulateFactored(double[] rows, double[] grads, double[] mean, int m, double scale) {
+        int pairs = p * (p + 1) / 2;
+        double[] z = new double[p];
+        double[] c = new double[p];
+        double[] s = new double[p * p];
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(s, 0);
+            for (int j = 0; j < m; j++) {
+                int f = (i * m + j) * p;
+                for (int k = 0; k < p; k++) {
+                    double sz = 0;
+                    for (int a = 0; a < p; a++) {
+                        sz += q[a * p + k] * rows[f + a];
+                    }
+                    z[k] = sz;
+                }
+                for (int a = 0; a < p; a++) {
+                    for (int b = a; b < p; b++) {
+                        s[a * p + b] += z[a] * z[b];
+                    }
+                }
+            }
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < a; b++) {
+                    s[a * p + b] = s[b * p + a];
+                }
+            }
+            int o = i * p;
+            for (int k = 0; k < p; k++) {
+                double sc = 0;
+                for (int a = 0; a < p; a++) {
+                    sc += q[a * p + k] * (grads[o + a] - mean[a]);
+                }
+                c[k] = sc;
+            }
+            for (int a = 0; a < p; a++) {
+                for (int b = a; b < p; b++) {
+                    int row = pair(a, b, p) * pairs;
+                    for (int cc = 0; cc < p; cc++) {
+                        double sac = s[a * p + cc];
+                        double sbc = s[b * p + cc];
+                        g4[row + pair(cc, cc, p)] += scale * sac * sbc;
+                        for (int d = cc + 1; d < p; d++) {
+                            g4[row + pair(cc, d, p)] += scale * (sac * s[b * p + d] + s[a * p + d] * sbc);
+                        }
+                    }
+                    noise[a * p + b] += scale * c[a] * c[b];
+                    double sab = s[a * p + b];
+                    for (int e = 0; e < p; e++) {
+                        m3[(a * p + b) * p + e] += scale * sab * c[e];
+                    }
+                }
+            }
+        }
+        for (int a = 0; a < p; a++) {
+            for (int b = a + 1; b < p; b++) {
+                noise[b * p + a] = noise[a * p + b];
+                System.arraycopy(m3, (a * p + b) * p, m3, (b * p + a) * p, p);
+            }
+        }
     }
 
     /** @return C(p + 3, 4), the number of a &lt;= b &lt;= c &lt;= d */
@@ -271,7 +352,46 @@ public final class SampledQuadratic {
         }
         finiteAll(rows, "rows");
         finiteAll(gradientsAtOptimum, "gradientsAtOptimum");
-        return new SampledQuadratic(p, rows.length / p, batch, rows, gradientsAtOptimum, d);
+        return new SampledQuadratic(p, rows.length / p, 1, batch, rows, gradientsAtOptimum, d);
+    }
+
+    /**
+     * Rows whose Hessian is not rank one: sample i's Hessian is S_i + D with S_i = sum_j r_ij r_ij^T
+     * over its m factors (softmax: K of them). E[S X S] then needs the pairs S_ac S_bd instead of
+     * the fourth moments of one row; everything else is as in {@link #of}. m = 1 is {@link #of}.
+     *
+     * @param factors the factors r_ij, n x m x p row-major (sample i's m factors together)
+     * @param factorsPerRow m &gt;= 1
+     * @param gradientsAtOptimum the per-sample gradients c_i at theta*, n x p row-major
+     * @param penalty the diagonal D (p entries &gt;= 0)
+     * @param batch the minibatch size B &gt;= 1
+     * @return the model
+     */
+    public static SampledQuadratic ofFactors(double[] factors, int factorsPerRow, double[] gradientsAtOptimum,
+            double[] penalty, int batch) {
+        int m = Require.atLeast(factorsPerRow, 1, "factorsPerRow");
+        if (m == 1) {
+            return of(factors, gradientsAtOptimum, penalty, batch);
+        }
+        Require.atLeast(batch, 1, "batch");
+        double[] d = Require.nonNegativeFiniteAll(penalty, "penalty");
+        int p = d.length;
+        if (p > MAX_DIMENSION) {
+            throw new InvalidParameterException("dimension", p, "p <= " + MAX_DIMENSION);
+        }
+        if (gradientsAtOptimum == null || gradientsAtOptimum.length == 0 || gradientsAtOptimum.length % p != 0) {
+            throw new InvalidParameterException("gradientsAtOptimum",
+                    gradientsAtOptimum == null ? "null" : gradientsAtOptimum.length + " values",
+                    "n x p values with n >= 1 and p = " + p + " (the length of penalty)");
+        }
+        int n = gradientsAtOptimum.length / p;
+        if (factors == null || factors.length != (long) n * m * p) {
+            throw new InvalidParameterException("factors", factors == null ? "null" : factors.length + " values",
+                    ((long) n * m * p) + " values (n x m x p)");
+        }
+        finiteAll(factors, "factors");
+        finiteAll(gradientsAtOptimum, "gradientsAtOptimum");
+        return new SampledQuadratic(p, n, m, batch, factors, gradientsAtOptimum, d);
     }
 
     private static void finiteAll(double[] v, String name) {

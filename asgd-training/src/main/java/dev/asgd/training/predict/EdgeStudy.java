@@ -4,7 +4,7 @@ import dev.asgd.theory.sampled.SampledRates;
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.Schedule;
 import dev.asgd.training.engine.TrainingConfig;
-import dev.asgd.training.problem.LocalQuadraticProblem;
+import dev.asgd.training.problem.Problem;
 import dev.asgd.training.staleness.GeometricFit;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +34,14 @@ import java.util.List;
  *     from run to run (it equals lawMeanSquareEdge when every run has the same law)
  * @param phase which phase the predictions cover: null for an exact model, {@link
  *     LocalQuadraticTheory#PHASE} for a local one
+ * @param lateLossEdge with the late-loss criterion: the rate where the model's stationary loss
+ *     reaches the initial loss ({@link LocalQuadraticTheory#levelEdge}), the criterion's own level;
+ *     NaN otherwise
  */
 public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, double[] eigenvalues, List<Row> rows,
         double geometricEdge, double lawMeanEdge, double lawMeanSquareEdge, ReplayEdge replayEdge,
-        ReplayEdge shuffledEdge, ReplayEdge markovEdge, double[] runEdges, double medianRunEdge, String phase) {
+        ReplayEdge shuffledEdge, ReplayEdge markovEdge, double[] runEdges, double medianRunEdge, String phase,
+        double lateLossEdge) {
     /** Largest number of runs whose own law's edge is computed. */
     public static final int MAX_RUN_EDGES = 24;
 
@@ -69,7 +73,7 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
      * @param divergenceFactor as in the sweep
      * @return the study
      */
-    public static EdgeStudy of(EdgeSweep.Result sweep, LocalQuadraticProblem problem, TrainTest data, int batch, boolean replays,
+    public static EdgeStudy of(EdgeSweep.Result sweep, Problem problem, TrainTest data, int batch, boolean replays,
             double divergenceFactor) {
         return of(sweep, problem, data, LocalQuadraticTheory.of(problem, data.train(), RunTheory.evalRows(data.train()), batch),
                 replays, divergenceFactor, MAX_RUN_EDGES);
@@ -85,7 +89,7 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
      * @param maxRunEdges the most runs whose own law's edge is computed (each takes about a second)
      * @return the study
      */
-    public static EdgeStudy of(EdgeSweep.Result sweep, LocalQuadraticProblem problem, TrainTest data, LocalQuadraticTheory t,
+    public static EdgeStudy of(EdgeSweep.Result sweep, Problem problem, TrainTest data, LocalQuadraticTheory t,
             boolean replays, double divergenceFactor, int maxRunEdges) {
         double kappa = GeometricFit.of(sweep.histogram()).kappa();
         StalenessLaw law = StalenessLaw.of(sweep.histogram());
@@ -139,7 +143,17 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
         }
         double[] runEdges = runEdges(sweep, t, Math.min(maxRunEdges, MAX_RUN_EDGES));
         return new EdgeStudy(sweep, kappa, law, ev, rows, GeometricModel.of(kappa, 1, ev).meanEdge(), rates.meanEdge(),
-                rates.meanSquareEdge(), re, se, me, runEdges, median(runEdges), t.phase());
+                rates.meanSquareEdge(), re, se, me, runEdges, median(runEdges), t.phase(), lateLossEdge(sweep, problem, data, t, law));
+    }
+
+    private static double lateLossEdge(EdgeSweep.Result sweep, Problem problem, TrainTest data, LocalQuadraticTheory t,
+            StalenessLaw law) {
+        if (sweep.lateLossCriterion() == null) {
+            return Double.NaN;
+        }
+        double initial = problem.loss(new double[problem.dimension()], RunTheory.evalRows(data.train()));
+        double level = initial - t.lossStar();
+        return level > 0 ? t.levelEdge(law, level) : Double.NaN;
     }
 
     private static double[] runEdges(EdgeSweep.Result sweep, LocalQuadraticTheory t, int max) {

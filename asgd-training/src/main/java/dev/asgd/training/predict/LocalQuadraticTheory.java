@@ -6,7 +6,11 @@ import dev.asgd.theory.sampled.SampledMoments;
 import dev.asgd.theory.sampled.SampledQuadratic;
 import dev.asgd.theory.sampled.SampledRates;
 import dev.asgd.training.data.Dataset;
+import dev.asgd.training.problem.Lbfgs;
+import dev.asgd.training.problem.LinearScores;
+import dev.asgd.training.problem.LocalCurvature;
 import dev.asgd.training.problem.LocalQuadraticProblem;
+import dev.asgd.training.problem.Problem;
 
 /**
  * A run as the exact theory sees it: the local quadratic model of the loss at the optimum theta*
@@ -41,9 +45,12 @@ public final class LocalQuadraticTheory {
     private final double lossStar;
     private final double[] hEval;
     private final double[] gEval;
+    /** The subspace model (softmax, large d), or null for the exact small-d path. */
+    private final SubspaceModel sub;
 
     private LocalQuadraticTheory(SampledQuadratic model, boolean exact, double[] noiseCovariance, double[] thetaStar,
-            double lossStar, double[] hEval, double[] gEval) {
+            double lossStar, double[] hEval, double[] gEval, SubspaceModel sub) {
+        this.sub = sub;
         this.model = model;
         this.exact = exact;
         this.noiseCovariance = noiseCovariance;
@@ -58,14 +65,95 @@ public final class LocalQuadraticTheory {
      * @param train the training rows (the sampled minibatches come from them)
      * @param evalRows the rows of the evaluated training loss
      * @param batch the minibatch size
-     * @return the theory
+     * @return the theory ({@link #of(Problem, Dataset, Dataset, int)})
      */
     public static LocalQuadraticTheory of(LocalQuadraticProblem problem, Dataset train, Dataset evalRows, int batch) {
-        int p = problem.dimension();
-        if (p > MAX_DIMENSION) {
-            throw new InvalidParameterException("features", p - 1,
-                    "at most " + (MAX_DIMENSION - 1) + " features for the measured-law theory (its state is (L + 1)^2 p^2)");
+        return of((Problem) problem, train, evalRows, batch);
+    }
+
+    /**
+     * The theory of any of the three problems: least squares and logistic regression with at most
+     * {@link #MAX_DIMENSION} parameters get the exact second-moment recursion on every direction
+     * (least squares: the problem itself); softmax and larger problems the local quadratic model
+     * restricted to the top Hessian eigendirections at theta* with the bulk's noise as a
+     * stationary term ({@link SubspaceModel}).
+     *
+     * @param problem least squares, logistic or softmax regression
+     * @param train the training rows (the sampled minibatches come from them)
+     * @param evalRows the rows of the evaluated training loss
+     * @param batch the minibatch size
+     * @return the theory
+     * @throws InvalidParameterException (problem) for another problem; (l2) when there is no optimum
+     */
+    public static LocalQuadraticTheory of(Problem problem, Dataset train, Dataset evalRows, int batch) {
+        return of(problem, train, evalRows, batch, null);
+    }
+
+    /**
+     * As {@link #of(Problem, Dataset, Dataset, int)}, with a warm start for the subspace model's
+     * theta* solver (ignored by the exact path).
+     *
+     * @param problem least squares, logistic or softmax regression
+     * @param train the training rows
+     * @param evalRows the rows of the evaluated training loss
+     * @param batch the minibatch size
+     * @param start L-BFGS's first iterate, e.g. a finished run's parameters (null: 0)
+     * @return the theory
+     */
+    public static LocalQuadraticTheory of(Problem problem, Dataset train, Dataset evalRows, int batch, double[] start) {
+        return of(problem, train, evalRows, batch, start, SubspaceModel.MAX_ITERATIONS);
+    }
+
+    /**
+     * As {@link #of(Problem, Dataset, Dataset, int, double[])} with a budget for theta*: at most
+     * {@code optimumIterations} L-BFGS iterations (each a pass over the training rows; Fashion-MNIST
+     * about 0.1-0.2 s on the 2-core machine); the gradient norm reached is {@link
+     * #optimumGradientNorm()}. A probe that needs the curvature in seconds passes a warm start and a
+     * small budget.
+     *
+     * @param problem least squares, logistic or softmax regression
+     * @param train the training rows
+     * @param evalRows the rows of the evaluated training loss
+     * @param batch the minibatch size
+     * @param start L-BFGS's first iterate (null: 0)
+     * @param optimumIterations L-BFGS's iterations at most (the default: 400)
+     * @return the theory
+     */
+    public static LocalQuadraticTheory of(Problem problem, Dataset train, Dataset evalRows, int batch, double[] start,
+            int optimumIterations) {
+        if (problem instanceof LocalQuadraticProblem local && problem.dimension() <= MAX_DIMENSION) {
+            return exactOf(local, train, evalRows, batch);
         }
+        SubspaceModel sub = SubspaceModel.of(problem, train, batch, start, optimumIterations);
+        double[][] u = sub.basis();
+        int k = u.length;
+        double[] thetaStar = sub.thetaStar();
+        LocalCurvature lc = LocalCurvature.at(LinearScores.of(problem), thetaStar, SubspaceModel.spaced(evalRows,
+                SubspaceModel.CURVATURE_ROWS));
+        double[] h = new double[k * k];
+        double[] hu = new double[thetaStar.length];
+        for (int b = 0; b < k; b++) {
+            lc.hessianTimes(u[b], hu);
+            for (int a = 0; a < k; a++) {
+                h[a * k + b] = SubspaceModel.dot(u[a], hu);
+            }
+        }
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < a; b++) {
+                double v = 0.5 * (h[a * k + b] + h[b * k + a]);
+                h[a * k + b] = v;
+                h[b * k + a] = v;
+            }
+        }
+        double[] full = new double[thetaStar.length];
+        Lbfgs.lossAndGradient(problem, evalRows, thetaStar, full);
+        return new LocalQuadraticTheory(sub.model(), false, sub.noise(), thetaStar, problem.loss(thetaStar, evalRows), h,
+                sub.toSubspace(full), sub);
+    }
+
+    private static LocalQuadraticTheory exactOf(LocalQuadraticProblem problem, Dataset train, Dataset evalRows,
+            int batch) {
+        int p = problem.dimension();
         double[] thetaStar = problem.optimum(train);
         double[] penalty = new double[p];
         for (int j = 0; j < p - 1; j++) {
@@ -94,7 +182,7 @@ public final class LocalQuadraticTheory {
         for (int a = 0; a < p; a++) {
             h[a * p + a] += penalty[a];
         }
-        return new LocalQuadraticTheory(model, problem.quadratic(), covariance(grads, p, batch), thetaStar, problem.loss(thetaStar, evalRows), h, g);
+        return new LocalQuadraticTheory(model, problem.quadratic(), covariance(grads, p, batch), thetaStar, problem.loss(thetaStar, evalRows), h, g, null);
     }
 
     private static void fill(LocalQuadraticProblem problem, Dataset data, double[] thetaStar, double[] rows,
@@ -139,15 +227,82 @@ public final class LocalQuadraticTheory {
      *     else {@link #PHASE}
      */
     public String phase() {
-        return exact ? null : PHASE;
+        return sub != null ? sub.phase() : exact ? null : PHASE;
     }
 
     /**
      * @return the minibatch gradient-noise covariance at theta*, Cov(c_B) = Cov(c_i) / B, p x p
-     *     row-major (a copy)
+     *     row-major (a copy); for the subspace model ({@link #subspace()}) the k x k covariance in
+     *     the coordinates of its basis
      */
     public double[] noiseCovariance() {
         return noiseCovariance.clone();
+    }
+
+    /** @return whether the model is restricted to the top Hessian eigendirections (softmax, large d) */
+    public boolean subspace() {
+        return sub != null;
+    }
+
+    /** @return the number of directions the moment recursion follows: p, or the subspace's k */
+    public int modelDimension() {
+        return model.dimension();
+    }
+
+    /**
+     * @return tr Cov(c_B) outside the subspace (0 for the exact model): the bulk's minibatch
+     *     gradient noise
+     */
+    public double bulkNoise() {
+        return sub == null ? 0 : sub.bulkNoise();
+    }
+
+    /** @return tr Cov(c_B) in every direction (the exact model: the trace of its covariance) */
+    public double totalNoise() {
+        if (sub != null) {
+            return sub.totalNoise();
+        }
+        double s = 0;
+        int p = model.dimension();
+        for (int a = 0; a < p; a++) {
+            s += noiseCovariance[a * p + a];
+        }
+        return s;
+    }
+
+    /**
+     * @param eta the learning rate
+     * @return the bulk's stationary excess loss, (eta / 4) {@link #bulkNoise()} (first order in eta)
+     */
+    public double bulkFloor(double eta) {
+        return 0.25 * eta * bulkNoise();
+    }
+
+    /**
+     * @return the norm of the full training gradient at the theta* used (NaN for the exact model,
+     *     whose optimum is solved to 1e-12)
+     */
+    public double optimumGradientNorm() {
+        return sub == null ? Double.NaN : sub.gradientNorm();
+    }
+
+    /** @return the smallest Hessian eigenvalue seen (Lanczos's smallest Ritz value, or the exact one) */
+    public double smallestEigenvalue() {
+        return sub == null ? model.hessianEigenvalues()[0] : sub.smallestEigenvalue();
+    }
+
+    /**
+     * u_0 = theta_0 - theta* in the model's coordinates, for theta_0 = 0 plus a displacement.
+     *
+     * @param displacement theta_0 in the parameter space (all zeros: a run from 0), or null for 0
+     * @return theta_0 - theta* in the coordinates of the model
+     */
+    public double[] initialDisplacement(double[] displacement) {
+        double[] u0 = new double[thetaStar.length];
+        for (int a = 0; a < u0.length; a++) {
+            u0[a] = (displacement == null ? 0 : displacement[a]) - thetaStar[a];
+        }
+        return sub == null ? u0 : sub.toSubspace(u0);
     }
 
     /** @return H_e, the Hessian of the evaluated loss at theta*, p x p row-major (a copy) */
@@ -196,16 +351,28 @@ public final class LocalQuadraticTheory {
      * @return the decay per update over the window (NaN when the expected loss is not above its limit)
      */
     public double windowDecay(double eta, StalenessLaw law, long from, long to, int points) {
+        return windowDecay(eta, law, from, to, points, null);
+    }
+
+    /**
+     * As {@link #windowDecay(double, StalenessLaw, long, long, int)} for a run started at theta_0
+     * (a late-phase run: theta* plus a displacement) instead of 0.
+     *
+     * @param eta the learning rate
+     * @param law the staleness law
+     * @param from the window's first update
+     * @param to its last update
+     * @param points the number of points in the window (at least 2)
+     * @param theta0 the run's first parameters (null: 0)
+     * @return the decay per update over the window (NaN when the expected loss is not above its limit)
+     */
+    public double windowDecay(double eta, StalenessLaw law, long from, long to, int points, double[] theta0) {
         int n = Math.max(2, points);
         long[] steps = new long[n];
         for (int i = 0; i < n; i++) {
             steps[i] = from + Math.round((double) (to - from) * i / (n - 1));
         }
-        double[] u0 = new double[thetaStar.length];
-        for (int a = 0; a < u0.length; a++) {
-            u0[a] = -thetaStar[a];
-        }
-        SampledMoments m = SampledMoments.start(model, eta, law.pmf(), u0);
+        SampledMoments m = SampledMoments.start(model, eta, law.pmf(), initialDisplacement(theta0));
         double[] e = new double[n];
         for (int i = 0; i < n; i++) {
             while (m.steps() < steps[i]) {
@@ -247,6 +414,128 @@ public final class LocalQuadraticTheory {
     }
 
     /**
+     * The stationary expected excess loss E f_infinity - f* of the model (the recursion from theta*
+     * run until it changes by less than 1e-9 relative over 200 updates, or until Aitken's
+     * extrapolation of every 200th value is stable to 1e-6), plus the bulk's floor.
+     *
+     * @param eta the learning rate
+     * @param law the staleness law
+     * @return the excess (infinite above the mean-square edge, NaN when it does not settle)
+     */
+    public double stationaryExcess(double eta, StalenessLaw law) {
+        SampledMoments m = SampledMoments.start(model, eta, law.pmf(), new double[model.dimension()]);
+        double e0 = Double.NaN;
+        double e1 = Double.NaN;
+        double lastAitken = Double.NaN;
+        for (int k = 0; k < MAX_STATIONARY_STEPS / 200; k++) {
+            for (int j = 0; j < 200; j++) {
+                m.step();
+            }
+            double e2 = excessOf(m);
+            if (!Double.isFinite(e2) || e2 > 1e300) {
+                return Double.POSITIVE_INFINITY;
+            }
+            if (Math.abs(e2 - e1) <= 1e-9 * Math.abs(e2)) {
+                return e2 + bulkFloor(eta);
+            }
+            // the excess approaches its limit geometrically: Aitken's extrapolation, accepted once stable
+            double d1 = e1 - e0;
+            double d2 = e2 - e1;
+            if (Double.isFinite(d1) && d2 * d1 > 0 && Math.abs(d2) < Math.abs(d1)) {
+                double aitken = e2 - d2 * d2 / (d2 - d1);
+                if (Math.abs(aitken - lastAitken) <= 1e-6 * Math.abs(aitken)) {
+                    return aitken + bulkFloor(eta);
+                }
+                lastAitken = aitken;
+            }
+            e0 = e1;
+            e1 = e2;
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * The rate at which the model's stationary excess loss reaches a level: where a run's late loss
+     * reaches f* + level (e.g. its initial loss, the late-loss criterion of {@link EdgeSweep}), by
+     * bisection in ln eta below the mean-square edge (16 halvings of [E / 1000, E], about 1e-4
+     * relative). It is the model's prediction of a finite-level edge; the mean-square edge E is
+     * where the level is infinite.
+     *
+     * @param law the staleness law
+     * @param level the excess loss level (&gt; 0)
+     * @return the rate (NaN when even E / 1000 is above the level)
+     */
+    public double levelEdge(StalenessLaw law, double level) {
+        double hi = rates(law).meanSquareEdge();
+        double lo = hi / 10;
+        while (!(stationaryExcess(lo, law) < level)) {
+            if (lo < hi * 1e-4) {
+                return Double.NaN;
+            }
+            hi = lo;
+            lo /= 10;
+        }
+        for (int i = 0; i < 16; i++) {
+            double mid = Math.sqrt(lo * hi);
+            double e = stationaryExcess(mid, law);
+            if (e < level) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Math.sqrt(lo * hi);
+    }
+
+    private double excessOf(SampledMoments m) {
+        return m.expectedQuadratic(hEval, gEval);
+    }
+
+    /**
+     * @return the unit vector (parameter space) of the slowest direction the model follows: the
+     *     eigenvector of H's smallest eigenvalue (exact model), the last kept eigenvector (subspace)
+     */
+    public double[] slowestDirection() {
+        if (sub != null) {
+            double[][] u = sub.basis();
+            return u[u.length - 1].clone();
+        }
+        int p = model.dimension();
+        double[] h = model.hessian();
+        org.hipparchus.linear.RealMatrix hm = org.hipparchus.linear.MatrixUtils.createRealMatrix(p, p);
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                hm.setEntry(a, b, h[a * p + b]);
+            }
+        }
+        org.hipparchus.linear.EigenDecompositionSymmetric eig = new org.hipparchus.linear.EigenDecompositionSymmetric(hm);
+        double[] ev = eig.getEigenvalues();
+        int min = 0;
+        for (int j = 1; j < p; j++) {
+            if (ev[j] < ev[min]) {
+                min = j;
+            }
+        }
+        return eig.getEigenvector(min).toArray();
+    }
+
+    /**
+     * @param direction a unit vector of the parameter space
+     * @return its curvature u^T H_e u on the evaluated loss (in the model's coordinates)
+     */
+    public double curvatureAlong(double[] direction) {
+        double[] d = sub == null ? direction : sub.toSubspace(direction);
+        int k = d.length;
+        double s = 0;
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+                s += d[a] * hEval[a * k + b] * d[b];
+            }
+        }
+        return s;
+    }
+
+    /**
      * The expected excess training loss E f_eval(theta_k) - f* of the exact recursion, from
      * theta_0 = 0, at the given updates.
      *
@@ -256,17 +545,14 @@ public final class LocalQuadraticTheory {
      * @return the expected excess loss at each
      */
     public double[] expectedExcess(double eta, StalenessLaw law, long[] updates) {
-        double[] u0 = new double[thetaStar.length];
-        for (int a = 0; a < u0.length; a++) {
-            u0[a] = -thetaStar[a];
-        }
-        SampledMoments m = SampledMoments.start(model, eta, law.pmf(), u0);
+        SampledMoments m = SampledMoments.start(model, eta, law.pmf(), initialDisplacement(null));
         double[] out = new double[updates.length];
+        double floor = bulkFloor(eta);
         for (int i = 0; i < updates.length; i++) {
             while (m.steps() < updates[i]) {
                 m.step();
             }
-            out[i] = m.expectedQuadratic(hEval, gEval);
+            out[i] = m.expectedQuadratic(hEval, gEval) + floor;
             if (!Double.isFinite(out[i]) || out[i] > 1e300) {
                 for (int j = i; j < out.length; j++) {
                     out[j] = Double.POSITIVE_INFINITY;

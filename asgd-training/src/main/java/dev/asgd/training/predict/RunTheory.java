@@ -8,7 +8,7 @@ import dev.asgd.training.engine.MetricPoint;
 import dev.asgd.training.engine.RunResult;
 import dev.asgd.training.engine.Schedule;
 import dev.asgd.training.engine.TrainingSession;
-import dev.asgd.training.problem.LocalQuadraticProblem;
+import dev.asgd.training.problem.Problem;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -40,27 +40,37 @@ import java.util.stream.IntStream;
  * @param agrees whether the measured-law window decay (its asymptotic decay when there is no
  *     window) lies in the measured interval widened by {@link #MODEL_TOLERANCE}
  * @param phase which phase of the run the predictions cover: null for an exact model (the whole
- *     run), {@link LocalQuadraticTheory#PHASE} for a local one
+ *     run), {@link LocalQuadraticTheory#PHASE} for a local one, the subspace model's own for softmax
+ *     and large d
+ * @param subspace what the subspace model keeps and leaves out, or null (the model follows every direction)
  */
 public record RunTheory(double lossStar, double[] eigenvalues, double eta, GeometricModel geometric,
         MeasuredLawModel law, ReplayEdge replayEdge, ReplayEdge shuffledEdge, ReplayEdge markovEdge, long[] curveSteps,
-        double[] predictedExcess, DecayFit measured, double lawWindowDecay, boolean agrees, String phase) {
+        double[] predictedExcess, DecayFit measured, double lawWindowDecay, boolean agrees, String phase,
+        SubspaceSummary subspace) {
     /** Relative tolerance of "agrees", for what the i.i.d. model cannot see (serial correlation, the path vs its mean). */
     public static final double MODEL_TOLERANCE = 0.15;
 
     /**
+     * L-BFGS iterations for theta* of the subspace model after a run, started from the run's last
+     * parameters (each a pass over the training rows; the gradient norm reached is reported).
+     */
+    public static final int RUN_OPTIMUM_ITERATIONS = 150;
+
+    /**
      * @param run the run
-     * @param problem its problem (least squares: exact; logistic: the local model at theta*)
+     * @param problem its problem (least squares: exact; logistic and softmax: the local model at theta*)
      * @param data its data
      * @param replays whether to find the replay edges (a few dozen single-thread replays of the run)
      * @param divergenceFactor as {@link TrainingSession.Options#divergenceFactor()}
      * @return the theory
      */
-    public static RunTheory of(RunResult run, LocalQuadraticProblem problem, TrainTest data, boolean replays,
+    public static RunTheory of(RunResult run, Problem problem, TrainTest data, boolean replays,
             double divergenceFactor) {
         Dataset train = data.train();
         Dataset evalRows = evalRows(train);
-        LocalQuadraticTheory t = LocalQuadraticTheory.of(problem, train, evalRows, run.config().batchSize());
+        LocalQuadraticTheory t = LocalQuadraticTheory.of(problem, train, evalRows, run.config().batchSize(),
+                run.params(), RUN_OPTIMUM_ITERATIONS);
         double mean = Double.isNaN(run.fit().mean()) ? 0 : run.fit().mean();
         double eta = run.config().policy().effectiveEta(run.config().eta(), run.config().workers(), mean);
         double[] ev = t.model().hessianEigenvalues();
@@ -88,7 +98,8 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
         }
         double compared = Double.isNaN(window) ? ml.decay() : window;
         boolean agrees = !Double.isNaN(measured.rate()) && measured.contains(compared, MODEL_TOLERANCE);
-        return new RunTheory(t.lossStar(), ev, eta, geo, ml, re, se, me, steps, predicted, measured, window, agrees, t.phase());
+        return new RunTheory(t.lossStar(), ev, eta, geo, ml, re, se, me, steps, predicted, measured, window, agrees, t.phase(),
+                SubspaceSummary.of(t, eta));
     }
 
     /**

@@ -7,7 +7,7 @@ import dev.asgd.training.predict.EdgeStudy;
 import dev.asgd.training.predict.EdgeSweep;
 import dev.asgd.training.predict.LocalQuadraticTheory;
 import dev.asgd.training.predict.RunTheory;
-import dev.asgd.training.problem.LocalQuadraticProblem;
+import dev.asgd.training.problem.Problem;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * @param repeats seeds per learning rate
  * @param divergenceFactor as {@link EdgeSweep}'s
  */
-public record EdgeMeasurement(TrainingConfig base, LocalQuadraticProblem problem, TrainTest data, Supplier<Engine> engines,
+public record EdgeMeasurement(TrainingConfig base, Problem problem, TrainTest data, Supplier<Engine> engines,
         int repeats, double divergenceFactor) {
     /** Validates. */
     public EdgeMeasurement {
@@ -50,7 +50,7 @@ public record EdgeMeasurement(TrainingConfig base, LocalQuadraticProblem problem
         LocalQuadraticTheory t = LocalQuadraticTheory.of(problem, data.train(), RunTheory.evalRows(data.train()),
                 base.batchSize());
         EdgeSweep sweep = new EdgeSweep(base, problem, data, engines, t.lossStar(), repeats, divergenceFactor);
-        if (!problem.quadratic()) {
+        if (!t.exact()) {
             sweep.useLateLossCriterion();
         }
         if (listener != null) {

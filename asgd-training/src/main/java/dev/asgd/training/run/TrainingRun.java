@@ -16,6 +16,7 @@ import dev.asgd.training.problem.HessianSpectrum;
 import dev.asgd.training.problem.LeastSquares;
 import dev.asgd.training.problem.LocalQuadraticProblem;
 import dev.asgd.training.problem.Problem;
+import dev.asgd.training.problem.SoftmaxRegression;
 import dev.asgd.training.staleness.TheoryComparison;
 import java.util.Arrays;
 import java.util.List;
@@ -51,9 +52,10 @@ public record TrainingRun(TrainingConfig config, Problem problem, TrainTest data
         /**
          * The measured-law theory ({@link RunTheory}) for a constant-rate run with fewer than
          * {@link LocalQuadraticTheory#MAX_DIMENSION} features and a regular Hessian; otherwise the
-         * geometric law, with the reason (least squares). Logistic regression gets the
-         * measured-law theory of its local quadratic model at theta* under the same conditions
-         * (the late phase), and nothing otherwise.
+         * geometric law, with the reason (least squares). Logistic and softmax regression get the
+         * measured-law theory of their local quadratic model at theta* for a constant rate (the
+         * late phase; softmax and more than 39 features: in the top Hessian eigendirections), and
+         * nothing otherwise.
          */
         MEASURED_LAW
     }
@@ -163,16 +165,14 @@ public record TrainingRun(TrainingConfig config, Problem problem, TrainTest data
                             : singular;
                 }
             }
-        } else if (theory == Theory.MEASURED_LAW && problem instanceof LocalQuadraticProblem local) {
-            if (problem.dimension() > LocalQuadraticTheory.MAX_DIMENSION) {
-                note = "no theory: the local quadratic model at theta* needs at most "
-                        + (LocalQuadraticTheory.MAX_DIMENSION - 1) + " features (its second-moment state is"
-                        + " (L + 1)^2 p^2 and its noise map the rows' fourth moments)";
-            } else if (config.policy() instanceof LearningRatePolicy.Scheduled) {
+        } else if (theory == Theory.MEASURED_LAW
+                && (problem instanceof LocalQuadraticProblem || problem instanceof SoftmaxRegression)) {
+            if (config.policy() instanceof LearningRatePolicy.Scheduled) {
                 note = "no theory: a learning-rate schedule (the local quadratic model's rates are for a constant rate)";
             } else {
-                // the local quadratic model at theta* (logistic): no replay edges (the loss is bounded near the edge)
-                full = RunTheory.of(result, local, data, false, options.divergenceFactor());
+                // the local quadratic model at theta* (logistic; softmax and more than 39 features in the top
+                // Hessian eigendirections): no replay edges (the loss is bounded near the edge)
+                full = RunTheory.of(result, problem, data, false, options.divergenceFactor());
             }
         }
         List<CounterfactualReplay.Outcome> whatIf = null;

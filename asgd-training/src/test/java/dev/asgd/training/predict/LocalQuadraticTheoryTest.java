@@ -205,11 +205,14 @@ class LocalQuadraticTheoryTest {
         assertThat(t.noiseCovariance()).hasSize(16);
     }
 
+    /** More than 39 features: the model in the top Hessian eigendirections (it used to be refused). */
     @Test
-    void refusesMoreThan39Features() {
+    void moreThan39FeaturesGetTheSubspaceModel() {
         TrainTest d = DataSources.load("synthetic:logistic,n=200,d=40,seed=2", 0.2, 1);
-        assertThatThrownBy(() -> LocalQuadraticTheory.of(new LogisticRegression(40, 0.1), d.train(), d.train(), 4))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("features");
+        LocalQuadraticTheory t = LocalQuadraticTheory.of(new LogisticRegression(40, 0.1), d.train(), d.train(), 4);
+        assertThat(t.subspace()).isTrue();
+        assertThat(t.modelDimension()).isEqualTo(16);
+        assertThat(t.phase()).contains("top 16 Hessian eigendirections");
     }
 
     /** Separable classes have no optimum without a penalty: Newton's method says so and names --l2. */

@@ -71,8 +71,11 @@ class TrainingRunTest {
         TrainingConfig wc = TrainingConfig.builder(wide, "logistic").eta(0.1).batchSize(8).updates(100).seed(4).build();
         TrainingRunResult w = TrainingRun.of(wc, new dev.asgd.training.problem.LogisticRegression(40, 0), wt)
                 .run(new ThreadsEngine());
-        assertThat(w.theory()).isNull();
-        assertThat(w.theoryNote()).contains("at most 39 features");
+        // more than 39 features: the model in the top Hessian eigendirections (it used to be none)
+        assertThat(w.theory()).isNotNull();
+        assertThat(w.theory().phase()).contains("top 16 Hessian eigendirections");
+        assertThat(w.theory().subspace().directions()).isEqualTo(16);
+        assertThat(w.theoryNote()).isNull();
         TrainingConfig sc = TrainingConfig.builder(data, "logistic").eta(0.5).batchSize(8).updates(100).seed(4)
                 .policy(LearningRatePolicy.Scheduled.of(new LearningRatePolicy.Constant(), "step:50:0.5")).build();
         assertThat(TrainingRun.of(sc, lr, tt).run(new ThreadsEngine()).theoryNote()).contains("schedule");
@@ -106,7 +109,7 @@ class TrainingRunTest {
     }
 
     @Test
-    void noTheoryOrNotLeastSquaresGivesNone() throws Exception {
+    void noTheoryGivesNoneAndSoftmaxGetsTheSubspaceModel() throws Exception {
         TrainingRunResult r = TrainingRun.of(config().updates(200).build(), LS, TT)
                 .withTheory(TrainingRun.Theory.NONE, false).run(new ThreadsEngine());
         assertThat(r.theory()).isNull();
@@ -116,8 +119,12 @@ class TrainingRunTest {
         TrainTest tt = DataSources.load(softmax, 0.2, 1);
         TrainingConfig c = TrainingConfig.builder(softmax, "softmax").eta(0.05).updates(200).build();
         TrainingRunResult l = TrainingRun.of(c, Problems.of("softmax", tt.train(), 0), tt).run(new ThreadsEngine());
-        assertThat(l.theory()).isNull();
+        assertThat(l.theory()).isNotNull();
+        assertThat(l.theory().phase()).contains("Hessian eigendirections");
         assertThat(l.geometricOnly()).isNull();
+        TrainingRunResult none = TrainingRun.of(c, Problems.of("softmax", tt.train(), 0), tt)
+                .withTheory(TrainingRun.Theory.NONE, false).run(new ThreadsEngine());
+        assertThat(none.theory()).isNull();
     }
 
     @Test

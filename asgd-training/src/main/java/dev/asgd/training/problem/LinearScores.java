@@ -1,0 +1,154 @@
+package dev.asgd.training.problem;
+
+import dev.asgd.core.InvalidParameterException;
+import dev.asgd.training.data.Dataset;
+
+/**
+ * The three problems as losses of linear scores: parameters are K' blocks (w_c, b_c) of d + 1,
+ * sample i's scores s_c = x_i . w_c + b_c, its loss l(s, y_i) plus the L2 penalty on the weights.
+ * Sample i's gradient is g ⊗ z_i + D theta and its Hessian A ⊗ z_i z_i^T + D (z_i = (x_i, 1),
+ * g and A the gradient and Hessian of l in the scores). A is given by factors, A = sum_j L_j L_j^T:
+ * <ul>
+ * <li>least squares, l = (s - y)^2 / 2: K' = 1, g = s - y, one factor 1;</li>
+ * <li>logistic, l = log(1 + e^s) - t s (t = 1 when y &gt; 0): K' = 1, g = q - t with q = sigmoid(s),
+ *     one factor sqrt(q (1 - q));</li>
+ * <li>softmax over K classes: K' = K, g = p - e_y with p = softmax(s), and A = diag(p) - p p^T =
+ *     sum_j L_j L_j^T with L_j = sqrt(p_j) (e_j - p): K factors of rank K - 1 together (A 1 = 0:
+ *     shifting every class's block by the same vector changes no score difference).</li>
+ * </ul>
+ */
+public final class LinearScores {
+    private enum Kind { SQUARED, LOGISTIC, SOFTMAX }
+
+    private final Problem problem;
+    private final Kind kind;
+    private final int d;
+    private final int outputs;
+
+    private LinearScores(Problem problem, Kind kind, int d, int outputs) {
+        this.problem = problem;
+        this.kind = kind;
+        this.d = d;
+        this.outputs = outputs;
+    }
+
+    /**
+     * @param problem least squares, logistic or softmax regression
+     * @return its scores
+     * @throws InvalidParameterException (problem) for another problem
+     */
+    public static LinearScores of(Problem problem) {
+        if (problem instanceof LeastSquares) {
+            return new LinearScores(problem, Kind.SQUARED, problem.dimension() - 1, 1);
+        }
+        if (problem instanceof LogisticRegression) {
+            return new LinearScores(problem, Kind.LOGISTIC, problem.dimension() - 1, 1);
+        }
+        if (problem instanceof SoftmaxRegression s) {
+            return new LinearScores(problem, Kind.SOFTMAX, problem.dimension() / s.classes() - 1, s.classes());
+        }
+        throw new InvalidParameterException("problem", problem.name(), "least squares, logistic or softmax regression");
+    }
+
+    /** @return the problem */
+    public Problem problem() {
+        return problem;
+    }
+
+    /** @return d, features per block */
+    public int features() {
+        return d;
+    }
+
+    /** @return K', the number of score blocks */
+    public int outputs() {
+        return outputs;
+    }
+
+    /** @return the number of factors of A per sample (K for softmax, else 1) */
+    public int factors() {
+        return kind == Kind.SOFTMAX ? outputs : 1;
+    }
+
+    /** @return whether the shift of every block by one vector is a flat direction of the data loss (softmax) */
+    public boolean shiftInvariant() {
+        return kind == Kind.SOFTMAX;
+    }
+
+    /**
+     * Scores of row i.
+     *
+     * @param theta parameters
+     * @param data rows
+     * @param i row
+     * @param s output, K' values
+     */
+    public void scores(double[] theta, Dataset data, int i, double[] s) {
+        for (int c = 0; c < outputs; c++) {
+            int off = c * (d + 1);
+            s[c] = data.dot(i, theta, off) + theta[off + d];
+        }
+    }
+
+    /**
+     * The loss's gradient and Hessian factors in the scores.
+     *
+     * @param s the scores (K')
+     * @param y the label
+     * @param g output: the gradient (K')
+     * @param factor output: the factors L_j, {@link #factors()} x K' row-major
+     */
+    public void link(double[] s, double y, double[] g, double[] factor) {
+        switch (kind) {
+            case SQUARED -> {
+                g[0] = s[0] - y;
+                factor[0] = 1;
+            }
+            case LOGISTIC -> {
+                double q = s[0] >= 0 ? 1 / (1 + Math.exp(-s[0])) : Math.exp(s[0]) / (1 + Math.exp(s[0]));
+                g[0] = q - (y > 0 ? 1 : 0);
+                factor[0] = Math.sqrt(q * (1 - q));
+            }
+            case SOFTMAX -> {
+                double max = Double.NEGATIVE_INFINITY;
+                for (double v : s) {
+                    max = Math.max(max, v);
+                }
+                double sum = 0;
+                for (int c = 0; c < outputs; c++) {
+                    g[c] = Math.exp(s[c] - max);
+                    sum += g[c];
+                }
+                for (int c = 0; c < outputs; c++) {
+                    g[c] /= sum;
+                }
+                for (int j = 0; j < outputs; j++) {
+                    double r = Math.sqrt(g[j]);
+                    for (int c = 0; c < outputs; c++) {
+                        factor[j * outputs + c] = r * ((c == j ? 1 : 0) - g[c]);
+                    }
+                }
+                g[(int) y] -= 1;
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /**
+     * D v: the penalty's Hessian (l2 on every block's weights, not the intercepts) times v, added.
+     *
+     * @param v a direction
+     * @param out accumulated into
+     */
+    public void addPenalty(double[] v, double[] out) {
+        double l2 = problem.l2();
+        if (l2 == 0) {
+            return;
+        }
+        for (int a = 0; a < v.length; a++) {
+            if (a % (d + 1) != d) {
+                out[a] += l2 * v[a];
+            }
+        }
+    }
+}

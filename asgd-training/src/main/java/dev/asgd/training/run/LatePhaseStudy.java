@@ -1,0 +1,105 @@
+package dev.asgd.training.run;
+
+import dev.asgd.training.data.DataSources;
+import dev.asgd.training.data.TrainTest;
+import dev.asgd.training.engine.LearningRatePolicy;
+import dev.asgd.training.engine.Mode;
+import dev.asgd.training.engine.RunResult;
+import dev.asgd.training.engine.ThreadsEngine;
+import dev.asgd.training.engine.TrainingConfig;
+import dev.asgd.training.engine.TrainingSession;
+import dev.asgd.training.engine.WorkerDelay;
+import dev.asgd.training.predict.LocalQuadraticTheory;
+import dev.asgd.training.predict.RunTheory;
+import dev.asgd.training.predict.StalenessLaw;
+import dev.asgd.training.problem.Problem;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * The late-phase decay, measured against the local quadratic model ({@link LatePhaseRun}) over
+ * learning rates given as shares of the model's mean-square edge E (E from a probe run's
+ * staleness law) and seeds: one tab-separated line per run. For the bench scripts
+ * ({@code asgd-training/bench/late_phase.sh}):
+ * <pre>
+ * java -cp asgd.jar dev.asgd.training.run.LatePhaseStudy DATA PROBLEM L2 WORKERS DELAY BATCH UPDATES EVAL_EVERY
+ *     SHARES(comma) SEEDS EXCESS_FACTOR
+ * java -cp asgd.jar dev.asgd.training.run.LatePhaseStudy level-edge DATA PROBLEM L2 BATCH HISTOGRAM(comma)
+ * </pre>
+ * The second form prints the model's mean-square edge and its late-loss edge ({@link
+ * LocalQuadraticTheory#levelEdge} at the initial loss) for a staleness histogram.
+ */
+public final class LatePhaseStudy {
+    private LatePhaseStudy() {
+    }
+
+    private static void levelEdge(String[] args, PrintStream out) {
+        String data = args[1];
+        double l2 = Double.parseDouble(args[3]);
+        TrainTest tt = DataSources.load(data, 0.2, 1);
+        ProblemChoice choice = ProblemChoice.of(data, args[2], tt, l2);
+        Problem p = choice.problem();
+        LocalQuadraticTheory t = LocalQuadraticTheory.of(p, tt.train(), RunTheory.evalRows(tt.train()),
+                Integer.parseInt(args[4]));
+        String[] h = args[5].split(",");
+        long[] hist = new long[h.length];
+        for (int i = 0; i < h.length; i++) {
+            hist[i] = Long.parseLong(h[i].trim());
+        }
+        StalenessLaw law = StalenessLaw.of(hist);
+        double initial = p.loss(new double[p.dimension()], RunTheory.evalRows(tt.train()));
+        out.printf(Locale.ROOT, "meanSquareEdge\t%.5g\tlateLossEdge\t%.5g\tinitialExcess\t%.5g%n",
+                t.rates(law).meanSquareEdge(), t.levelEdge(law, initial - t.lossStar()), initial - t.lossStar());
+    }
+
+    /**
+     * @param args as in the class comment
+     * @throws InterruptedException when interrupted
+     */
+    public static void main(String[] args) throws InterruptedException {
+        PrintStream out = System.out;
+        if (args[0].equals("level-edge")) {
+            levelEdge(args, out);
+            return;
+        }
+        String data = args[0];
+        double l2 = Double.parseDouble(args[2]);
+        int workers = Integer.parseInt(args[3]);
+        int batch = Integer.parseInt(args[5]);
+        long updates = Long.parseLong(args[6]);
+        long every = Long.parseLong(args[7]);
+        String[] shares = args[8].split(",");
+        int seeds = Integer.parseInt(args[9]);
+        double factor = Double.parseDouble(args[10]);
+        TrainTest tt = DataSources.load(data, 0.2, 1);
+        ProblemChoice choice = ProblemChoice.of(data, args[1], tt, l2);
+        Problem p = choice.problem();
+        long t0 = System.nanoTime();
+        LocalQuadraticTheory t = LocalQuadraticTheory.of(p, tt.train(), RunTheory.evalRows(tt.train()), batch);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        TrainingConfig.Builder b = TrainingConfig.builder(data, choice.name()).l2(l2).mode(Mode.parse("async"))
+                .workers(workers).policy(new LearningRatePolicy.Constant()).batchSize(batch).updates(updates)
+                .evalEvery(every).delay(WorkerDelay.parse(args[4], workers));
+        RunResult probe = new ThreadsEngine().run(TrainingSession.start(b.eta(1e-3).seed(99).build(), p, tt,
+                TrainingSession.Options.none()));
+        double edge = t.rates(StalenessLaw.of(probe.total())).meanSquareEdge();
+        out.printf(Locale.ROOT, "# %s %s l2=%s M=%d delay=%s B=%d: model %s, %.1f s; probe edge E=%.5g; gradient norm at"
+                + " theta* %.3g; bulk noise %.4g of %.4g%n", data, choice.name(), args[2], workers, args[4], batch,
+                t.phase() == null ? "exact" : t.phase(), seconds, edge, t.optimumGradientNorm(), t.bulkNoise(),
+                t.totalNoise());
+        out.println("share\teta\tseed\tmean_tau\tinitial_excess\tstationary_excess\tmeasured\tlower\tupper\tpoints"
+                + "\tpredicted_window\tasymptotic\tratio\tmeasured_initial_excess");
+        for (String s : shares) {
+            double share = Double.parseDouble(s);
+            for (int seed = 1; seed <= seeds; seed++) {
+                TrainingConfig c = b.eta(share * edge).seed(seed).build();
+                LatePhaseRun.Outcome o = new LatePhaseRun(c, p, tt, t, factor).run(new ThreadsEngine());
+                out.printf(Locale.ROOT, "%s\t%.5g\t%d\t%.3f\t%.4g\t%.4g\t%.5g\t%.5g\t%.5g\t%d\t%.5g\t%.5g\t%.3f\t%.4g%n", s,
+                        c.eta(), seed, o.meanStaleness(), o.initialExcess(), o.stationaryExcess(), o.measured().rate(),
+                        o.measured().lower(), o.measured().upper(), o.measured().points(), o.predictedWindow(),
+                        o.asymptotic(), o.ratio(), o.measuredInitialExcess());
+                out.flush();
+            }
+        }
+    }
+}
