@@ -1,0 +1,238 @@
+package dev.asgd.training.tune;
+
+import dev.asgd.core.NumericalDivergenceException;
+import dev.asgd.training.data.Dataset;
+import dev.asgd.training.data.TrainTest;
+import dev.asgd.training.engine.LearningRatePolicy;
+import dev.asgd.training.engine.Mode;
+import dev.asgd.training.engine.ParameterServer;
+import dev.asgd.training.engine.RunResult;
+import dev.asgd.training.engine.ThreadsEngine;
+import dev.asgd.training.engine.TrainingConfig;
+import dev.asgd.training.engine.TrainingSession;
+import dev.asgd.training.engine.WorkerDelay;
+import dev.asgd.training.problem.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Times real asynchronous runs (threads engine, constant eta) to a {@link Target}. While the workers
+ * run, a sampler thread keeps the server's published parameter versions (immutable views: no copy)
+ * every millisecond, thinning them when it holds {@link #MAX_SAMPLES}; the run evaluates no metric on
+ * the way (one point at its start and end), so the workers get the machine. After the run the samples
+ * are evaluated in order, every {@link #STRIDE}th first and then the ones before the first hit, and
+ * the first one that meets the target gives the time and the update count to target. The clock starts
+ * when the workers start (after the session's initial evaluation).
+ */
+public final class TargetTimer {
+    /** Largest number of samples kept (thinned by halves beyond). */
+    static final int MAX_SAMPLES = 1024;
+    /** Coarse step of the post-run scan. */
+    static final int STRIDE = 8;
+    private static final long SAMPLE_NANOS = 1_000_000;
+
+    private final String data;
+    private final String problemName;
+    private final Problem problem;
+    private final TrainTest tt;
+    private final Dataset evalRows;
+    private final int batch;
+    private final Target target;
+
+    /**
+     * @param data the data spec (for the run's settings)
+     * @param problemName the problem's name
+     * @param problem the problem
+     * @param tt the data
+     * @param evalRows the rows of the evaluated training loss
+     * @param batch the minibatch size
+     * @param target the target
+     */
+    public TargetTimer(String data, String problemName, Problem problem, TrainTest tt, Dataset evalRows, int batch,
+            Target target) {
+        this.data = data;
+        this.problemName = problemName;
+        this.problem = problem;
+        this.tt = tt;
+        this.evalRows = evalRows;
+        this.batch = batch;
+        this.target = target;
+    }
+
+    /** @return the problem */
+    public Problem problem() {
+        return problem;
+    }
+
+    /** @return the data */
+    public TrainTest data() {
+        return tt;
+    }
+
+    /** @return the rows of the evaluated training loss */
+    public Dataset evalRows() {
+        return evalRows;
+    }
+
+    /** @return the minibatch size */
+    public int batch() {
+        return batch;
+    }
+
+    /** @return the target */
+    public Target target() {
+        return target;
+    }
+
+    /**
+     * @param workers M
+     * @param eta the learning rate
+     * @param updates the run's updates
+     * @param seed the seed of the minibatches
+     * @return the timed run
+     * @throws InterruptedException when interrupted
+     */
+    public TimedRun run(int workers, double eta, long updates, long seed) throws InterruptedException {
+        return run(workers, eta, updates, seed, null);
+    }
+
+    /**
+     * @param workers M
+     * @param eta the learning rate
+     * @param updates the run's updates
+     * @param seed the seed of the minibatches
+     * @param last receives the final parameters (length = the problem's dimension), or null
+     * @return the timed run
+     * @throws InterruptedException when interrupted
+     */
+    public TimedRun run(int workers, double eta, long updates, long seed, double[] last) throws InterruptedException {
+        TrainingConfig config = TrainingConfig.builder(data, problemName).l2(problem.l2()).mode(Mode.parse("async"))
+                .workers(workers).policy(LearningRatePolicy.parse("constant")).eta(eta).batchSize(batch)
+                .updates(updates).seed(seed).evalEvery(updates).delay(WorkerDelay.none()).build();
+        TrainingSession session = TrainingSession.start(config, problem, tt, TrainingSession.Options.none());
+        double initialLoss = session.seriesSoFar().get(0).trainLoss();
+        Sampler sampler = new Sampler(session);
+        double t0 = session.seconds();
+        sampler.start();
+        RunResult result = null;
+        boolean diverged = false;
+        try {
+            result = new ThreadsEngine().run(session);
+        } catch (NumericalDivergenceException e) {
+            diverged = true;
+        } finally {
+            sampler.halt();
+        }
+        double end = result != null ? session.seconds() : sampler.lastSeconds();
+        List<Sample> samples = sampler.samples();
+        if (result != null) {
+            samples.add(new Sample(result.updates(), end, result.params()));
+            if (last != null) {
+                System.arraycopy(result.params(), 0, last, 0, last.length);
+            }
+        }
+        int hit = firstHit(samples);
+        double secs = Math.max(end - t0, 1e-9);
+        long done = result != null ? result.updates() : samples.isEmpty() ? 0 : samples.get(samples.size() - 1).version;
+        long[] hist = result != null ? result.total() : new long[] {1};
+        double meanTau = mean(hist);
+        if (hit < 0) {
+            return new TimedRun(workers, eta, seed, updates, secs, done / secs, meanTau, hist, diverged, -1,
+                    Double.NaN, initialLoss, Double.NaN);
+        }
+        Sample s = samples.get(hit);
+        return new TimedRun(workers, eta, seed, updates, secs, done / secs, meanTau, hist, diverged, s.version,
+                Math.max(s.seconds - t0, 0), initialLoss, problem.loss(s.params, evalRows));
+    }
+
+    private static double mean(long[] hist) {
+        double n = 0;
+        double s = 0;
+        for (int l = 0; l < hist.length; l++) {
+            n += hist[l];
+            s += (double) l * hist[l];
+        }
+        return n == 0 ? Double.NaN : s / n;
+    }
+
+    private boolean meets(Sample s) {
+        double m = target.measure(problem, s.params, evalRows, tt.test());
+        return Double.isFinite(m) && target.reached(m);
+    }
+
+    /** @return the index of the first sample that meets the target, -1 if none */
+    private int firstHit(List<Sample> samples) {
+        int n = samples.size();
+        for (int i = 0; i < n; i += STRIDE) {
+            int at = Math.min(i + STRIDE - 1, n - 1);
+            if (meets(samples.get(at))) {
+                for (int j = i; j < at; j++) {
+                    if (meets(samples.get(j))) {
+                        return j;
+                    }
+                }
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** A sampled version: its number, its wall time and its (immutable) parameters. */
+    private record Sample(long version, double seconds, double[] params) {
+    }
+
+    /** Keeps the server's published versions while the workers run. */
+    private static final class Sampler extends Thread {
+        private final TrainingSession session;
+        private final List<Sample> samples = new ArrayList<>();
+        private volatile boolean running = true;
+        private long interval = SAMPLE_NANOS;
+
+        Sampler(TrainingSession session) {
+            super("asgd-tune-sampler");
+            setDaemon(true);
+            this.session = session;
+        }
+
+        @Override
+        public void run() {
+            ParameterServer server = session.server();
+            long lastVersion = -1;
+            while (running) {
+                ParameterServer.View v = server.view();
+                if (v.version() != lastVersion) {
+                    lastVersion = v.version();
+                    add(new Sample(v.version(), session.seconds(), v.params()));
+                }
+                LockSupport.parkNanos(interval);
+            }
+        }
+
+        private synchronized void add(Sample s) {
+            if (samples.size() >= MAX_SAMPLES) {
+                List<Sample> kept = new ArrayList<>();
+                for (int i = 0; i < samples.size(); i += 2) {
+                    kept.add(samples.get(i));
+                }
+                samples.clear();
+                samples.addAll(kept);
+                interval *= 2;
+            }
+            samples.add(s);
+        }
+
+        void halt() throws InterruptedException {
+            running = false;
+            join();
+        }
+
+        synchronized List<Sample> samples() {
+            return new ArrayList<>(samples);
+        }
+
+        synchronized double lastSeconds() {
+            return samples.isEmpty() ? session.seconds() : samples.get(samples.size() - 1).seconds;
+        }
+    }
+}

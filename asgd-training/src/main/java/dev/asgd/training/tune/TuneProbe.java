@@ -1,0 +1,102 @@
+package dev.asgd.training.tune;
+
+import dev.asgd.training.predict.StalenessLaw;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * The short probe on the user's data and model, in this order:
+ * <ol>
+ *   <li>the curvature at theta = 0 and its edge for one worker; the small learning rate
+ *       {@link #SMALL_SHARE} x that edge;</li>
+ *   <li>a warm-up run (the JIT), then one worker at the small rate timed to the target (budget
+ *       {@link #FIRST_BUDGET} updates, times 4 until the target is met or {@link #MAX_BUDGET}): the
+ *       early curve's anchor;</li>
+ *   <li>the curvature and gradient noise at that run's end point ({@link EmpiricalCurvature}; the
+ *       larger curvature of the two points sets the empirical edge) and the {@link
+ *       TunePredictor};</li>
+ *   <li>for each M = 1, 2, 4, ...: a short run for its staleness law (which does not depend on
+ *       eta), its edge, and a run at safety x edge timed to the target: its throughput and its
+ *       updates to target.</li>
+ * </ol>
+ */
+public final class TuneProbe {
+    /** The small learning rate, as a share of the edge at theta = 0. */
+    static final double SMALL_SHARE = 0.1;
+    /** First budget of the small-eta run, in updates. */
+    static final long FIRST_BUDGET = 2000;
+    /** Largest budget of the small-eta run. */
+    static final long MAX_BUDGET = 512_000;
+    /** Updates of the run that measures a worker count's staleness law. */
+    static final long LAW_UPDATES = 1000;
+
+    /** Called after each step of the probe. */
+    public interface Listener {
+        /** @param step what was just done */
+        void step(String step);
+    }
+
+    private TuneProbe() {
+    }
+
+    /**
+     * @param timer the data, problem and target
+     * @param settings the settings
+     * @param listener progress, or null
+     * @return the probe's measurements and the predictor it built
+     * @throws InterruptedException when interrupted
+     */
+    public static Probed run(TargetTimer timer, TuneSettings settings, Listener listener) throws InterruptedException {
+        Listener l = listener == null ? s -> { } : listener;
+        long start = System.nanoTime();
+        UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(settings.seed() ^ 0x7475_6e65L);
+        double[] zero = new double[timer.problem().dimension()];
+        EmpiricalCurvature atZero = EmpiricalCurvature.at(timer.problem(), timer.data().train(), zero,
+                timer.batch(), rng);
+        StalenessLaw serial = StalenessLaw.of(new long[] {1});
+        double edgeZero = TunePredictor.of(timer.problem(), timer.data().train(), timer.evalRows(), timer.batch(),
+                atZero).edge(serial);
+        double small = SMALL_SHARE * edgeZero;
+        l.step("curvature at theta = 0: edge " + edgeZero);
+        timer.run(1, small, FIRST_BUDGET / 2, settings.seed());
+        double[] end = new double[zero.length];
+        TimedRun first = timer.run(1, small, FIRST_BUDGET, settings.seed(), end);
+        for (long budget = FIRST_BUDGET * 4; !first.reached() && !first.diverged() && budget <= MAX_BUDGET;
+                budget *= 4) {
+            l.step("small eta " + small + ": target not met in " + first.updates() + " updates");
+            first = timer.run(1, small, budget, settings.seed(), end);
+        }
+        l.step("small eta " + small + ": " + first.updatesToTarget() + " updates to target");
+        EmpiricalCurvature atEnd = EmpiricalCurvature.at(timer.problem(), timer.data().train(), end, timer.batch(),
+                rng);
+        EmpiricalCurvature steep = atEnd.lambdaMax() >= atZero.lambdaMax() ? atEnd : atZero;
+        TunePredictor predictor = TunePredictor.of(timer.problem(), timer.data().train(), timer.evalRows(),
+                timer.batch(), steep);
+        List<WorkerProbe> probes = new ArrayList<>();
+        long budget = first.reached() ? Math.max(2 * first.updatesToTarget(), FIRST_BUDGET) : first.updates();
+        for (int m : settings.probedWorkers()) {
+            TimedRun lawRun = timer.run(m, small, LAW_UPDATES, settings.seed() + m);
+            StalenessLaw law = StalenessLaw.of(lawRun.histogram());
+            double edge = predictor.edge(law);
+            double eta = settings.safety() * edge;
+            TimedRun run = timer.run(m, eta, budget, settings.seed() + 31L * m);
+            probes.add(new WorkerProbe(m, run.updatesPerSecond(), m / run.updatesPerSecond(),
+                    StalenessLaw.of(run.histogram()), edge, eta, run));
+            l.step("M = " + m + ": edge " + edge + ", eta " + eta + ", " + run.updatesToTarget() + " updates to target");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Probed(new ProbeResult(seconds, predictor.model(), predictor.phase(), atZero.lambdaMax(),
+                atEnd.lambdaMax(), atEnd.noiseTrace(), first, probes), predictor);
+    }
+
+    /**
+     * The probe's result with the predictor it built.
+     *
+     * @param result the measurements
+     * @param predictor the edge (and late-phase) model
+     */
+    public record Probed(ProbeResult result, TunePredictor predictor) {
+    }
+}
