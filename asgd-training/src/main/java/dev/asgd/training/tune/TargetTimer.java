@@ -201,7 +201,7 @@ public final class TargetTimer {
             long lastVersion = -1;
             while (running) {
                 ParameterServer.View v = server.view();
-                if (v.version() != lastVersion) {
+                if (v != null && v.version() != lastVersion) {
                     lastVersion = v.version();
                     add(new Sample(v.version(), session.seconds(), v.params()));
                 }

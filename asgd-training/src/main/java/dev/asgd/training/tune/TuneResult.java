@@ -55,5 +55,11 @@ public record TuneResult(TuneSettings settings, ProbeResult probe, double recomm
         public GridCell {
             runs = List.copyOf(runs);
         }
+
+        /** @return the median updates to target (+infinity counts for a run that did not meet it) */
+        public double medianUpdates() {
+            return TuneStudy.median(runs.stream().mapToDouble(t -> t.reached() ? t.updatesToTarget()
+                    : Double.POSITIVE_INFINITY).toArray());
+        }
     }
 }
