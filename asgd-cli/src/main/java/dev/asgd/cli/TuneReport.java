@@ -82,11 +82,12 @@ final class TuneReport implements CommandOutput {
                 + " gradient noise tr Cov(g_B) %.4g there%n", p.lambdaMaxAtStart(), p.lambdaMax(), p.noiseTrace()));
         TimedRun small = p.smallEta();
         b.append(String.format(Locale.ROOT, "small eta       %.4g, 1 worker: %s%n", small.eta(), reached(small)));
-        b.append(String.format(Locale.ROOT, "  %3s %10s %12s %9s %10s %10s   %s%n", "M", "updates/s", "s/gradient",
+        b.append(String.format(Locale.ROOT, "  %3s %10s %9s %12s %9s %10s %10s   %s%n", "M", "updates/s", "start s", "s/gradient",
                 "mean tau", "edge", "eta", "at eta (safety " + s.safety() + " x edge)"));
         for (WorkerProbe w : p.workers()) {
-            b.append(String.format(Locale.ROOT, "  %3d %10.0f %12.3g %9.3f %10.4g %10.4g   %s%n", w.workers(),
-                    w.updatesPerSecond(), w.secondsPerGradient(), w.law().mean(), w.edge(), w.eta(), reached(w.run())));
+            b.append(String.format(Locale.ROOT, "  %3d %10.0f %9.3g %12.3g %9.3f %10.4g %10.4g   %s%n", w.workers(),
+                    w.updatesPerSecond(), w.startSeconds(), w.secondsPerGradient(), w.law().mean(), w.edge(), w.eta(), String.format(Locale.ROOT, "median %.0f updates to target (%d runs)",
+                    w.updatesToTarget(), w.runs().size())));
         }
         b.append(String.format(Locale.ROOT, "recommendation  M = %d, eta = %.4g (%.2f x the predicted edge %.4g)%n",
                 r.workers(), r.eta(), r.safety(), r.edge()));

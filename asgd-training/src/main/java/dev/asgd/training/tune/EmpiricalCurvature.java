@@ -21,11 +21,11 @@ import org.apache.commons.rng.UniformRandomProvider;
 public record EmpiricalCurvature(double lambdaMax, double noiseTrace, double[] rowCurvature, double[] rowGradient,
         int iterations) {
     /** Rows of the subset (at most). */
-    public static final int ROWS = 2000;
+    public static final int ROWS = 1000;
     /** Largest number of power iterations. */
-    static final int MAX_ITERATIONS = 40;
+    static final int MAX_ITERATIONS = 30;
     /** Relative change of the eigenvalue estimate at which the power iteration stops. */
-    static final double TOLERANCE = 1e-3;
+    static final double TOLERANCE = 1e-2;
 
     /** Copies. */
     public EmpiricalCurvature {

@@ -21,16 +21,25 @@ import java.util.concurrent.locks.LockSupport;
  * run, a sampler thread keeps the server's published parameter versions (immutable views: no copy)
  * every millisecond, thinning them when it holds {@link #MAX_SAMPLES}; the run evaluates no metric on
  * the way (one point at its start and end), so the workers get the machine. After the run the samples
- * are evaluated in order, every {@link #STRIDE}th first and then the ones before the first hit, and
- * the first one that meets the target gives the time and the update count to target. The clock starts
+ * are evaluated in order, every {@link #STRIDE}th first and then by bisection in the block before the first
+ * hit, and the first one that meets the target gives the time and the update count to target. The clock starts
  * when the workers start (after the session's initial evaluation).
  */
 public final class TargetTimer {
     /** Largest number of samples kept (thinned by halves beyond). */
     static final int MAX_SAMPLES = 1024;
     /** Coarse step of the post-run scan. */
-    static final int STRIDE = 8;
+    static final int STRIDE = 32;
     private static final long SAMPLE_NANOS = 1_000_000;
+    /** Every this many test rows make the screening subset of an accuracy target. */
+    static final int SCREEN_EVERY = 5;
+    /**
+     * A sample whose accuracy on the screening subset is below the target by more than this is not
+     * evaluated on the whole test set: the subset's accuracy has a standard deviation of at most
+     * sqrt(0.25 (1 - 1/5) / 2000) = 0.01 around the full one (2000 of 10000 rows, without
+     * replacement), so a sample that meets the target is screened out with probability below 1e-3.
+     */
+    static final double SCREEN_MARGIN = 0.03;
 
     private final String data;
     private final String problemName;
@@ -39,6 +48,7 @@ public final class TargetTimer {
     private final Dataset evalRows;
     private final int batch;
     private final Target target;
+    private final Dataset screen;
 
     /**
      * @param data the data spec (for the run's settings)
@@ -58,6 +68,16 @@ public final class TargetTimer {
         this.evalRows = evalRows;
         this.batch = batch;
         this.target = target;
+        Dataset test = tt.test();
+        if (target.accuracy() && test != null && test.size() >= 10 * SCREEN_EVERY) {
+            int[] rows = new int[test.size() / SCREEN_EVERY];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = i * SCREEN_EVERY;
+            }
+            this.screen = test.select(rows);
+        } else {
+            this.screen = null;
+        }
     }
 
     /** @return the problem */
@@ -107,6 +127,21 @@ public final class TargetTimer {
      * @throws InterruptedException when interrupted
      */
     public TimedRun run(int workers, double eta, long updates, long seed, double[] last) throws InterruptedException {
+        return run(workers, eta, updates, seed, last, true);
+    }
+
+    /**
+     * @param workers M
+     * @param eta the learning rate
+     * @param updates the run's updates
+     * @param seed the seed of the minibatches
+     * @param last receives the final parameters (length = the problem's dimension), or null
+     * @param timed false: no search for the target (a run for the staleness law and the throughput only)
+     * @return the run (not timed to the target when {@code timed} is false)
+     * @throws InterruptedException when interrupted
+     */
+    public TimedRun run(int workers, double eta, long updates, long seed, double[] last, boolean timed)
+            throws InterruptedException {
         TrainingConfig config = TrainingConfig.builder(data, problemName).l2(problem.l2()).mode(Mode.parse("async"))
                 .workers(workers).policy(LearningRatePolicy.parse("constant")).eta(eta).batchSize(batch)
                 .updates(updates).seed(seed).evalEvery(updates).delay(WorkerDelay.none()).build();
@@ -132,17 +167,20 @@ public final class TargetTimer {
                 System.arraycopy(result.params(), 0, last, 0, last.length);
             }
         }
-        int hit = firstHit(samples);
+        int hit = timed ? firstHit(samples) : -1;
         double secs = Math.max(end - t0, 1e-9);
         long done = result != null ? result.updates() : samples.isEmpty() ? 0 : samples.get(samples.size() - 1).version;
         long[] hist = result != null ? result.total() : new long[] {1};
+        double startSeconds = samples.stream().filter(x -> x.version > 0).mapToDouble(x -> x.seconds - t0).findFirst()
+                .orElse(0);
+        double ups = done / Math.max(secs - startSeconds, 1e-9);
         double meanTau = mean(hist);
         if (hit < 0) {
-            return new TimedRun(workers, eta, seed, updates, secs, done / secs, meanTau, hist, diverged, -1,
+            return new TimedRun(workers, eta, seed, updates, secs, startSeconds, ups, meanTau, hist, diverged, -1,
                     Double.NaN, initialLoss, Double.NaN);
         }
         Sample s = samples.get(hit);
-        return new TimedRun(workers, eta, seed, updates, secs, done / secs, meanTau, hist, diverged, s.version,
+        return new TimedRun(workers, eta, seed, updates, secs, startSeconds, ups, meanTau, hist, diverged, s.version,
                 Math.max(s.seconds - t0, 0), initialLoss, problem.loss(s.params, evalRows));
     }
 
@@ -157,23 +195,37 @@ public final class TargetTimer {
     }
 
     private boolean meets(Sample s) {
+        if (screen != null && problem.accuracy(s.params, screen) < target.value() - SCREEN_MARGIN) {
+            return false;
+        }
         double m = target.measure(problem, s.params, evalRows, tt.test());
         return Double.isFinite(m) && target.reached(m);
     }
 
-    /** @return the index of the first sample that meets the target, -1 if none */
+    /**
+     * @return the index of the first sample that meets the target, -1 if none: the first of every
+     *     {@link #STRIDE}th sample that meets it, then a bisection over the block before it (the
+     *     metric taken as monotone within a block; the result is at most one block late)
+     */
     private int firstHit(List<Sample> samples) {
         int n = samples.size();
-        for (int i = 0; i < n; i += STRIDE) {
-            int at = Math.min(i + STRIDE - 1, n - 1);
+        int prev = -1;
+        for (int i = STRIDE - 1; i < n + STRIDE - 1; i += STRIDE) {
+            int at = Math.min(i, n - 1);
             if (meets(samples.get(at))) {
-                for (int j = i; j < at; j++) {
-                    if (meets(samples.get(j))) {
-                        return j;
+                int lo = prev;
+                int hi = at;
+                while (hi - lo > 1) {
+                    int mid = (lo + hi) >>> 1;
+                    if (meets(samples.get(mid))) {
+                        hi = mid;
+                    } else {
+                        lo = mid;
                     }
                 }
-                return at;
+                return hi;
             }
+            prev = at;
         }
         return -1;
     }

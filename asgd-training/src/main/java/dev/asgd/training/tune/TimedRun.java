@@ -10,7 +10,9 @@ package dev.asgd.training.tune;
  * @param seed the seed of the minibatches
  * @param updates the updates of the run (its budget)
  * @param seconds the run's wall time from the workers' start
- * @param updatesPerSecond updates / seconds
+ * @param startSeconds wall time from the workers' start to the first applied update (thread start,
+ *     scheduling: on a loaded machine tens of milliseconds)
+ * @param updatesPerSecond updates / (seconds - startSeconds)
  * @param meanStaleness mean staleness over the run
  * @param histogram the staleness histogram over all workers
  * @param diverged whether the run stopped on a divergence
@@ -19,7 +21,8 @@ package dev.asgd.training.tune;
  * @param initialLoss the training loss at theta = 0
  * @param lossAtTarget the training loss at that version, NaN if none
  */
-public record TimedRun(int workers, double eta, long seed, long updates, double seconds, double updatesPerSecond,
+public record TimedRun(int workers, double eta, long seed, long updates, double seconds, double startSeconds,
+        double updatesPerSecond,
         double meanStaleness, long[] histogram, boolean diverged, long updatesToTarget, double secondsToTarget,
         double initialLoss, double lossAtTarget) {
     /** Copies. */

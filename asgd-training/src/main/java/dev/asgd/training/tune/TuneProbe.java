@@ -18,19 +18,21 @@ import org.apache.commons.rng.simple.RandomSource;
  *       larger curvature of the two points sets the empirical edge) and the {@link
  *       TunePredictor};</li>
  *   <li>for each M = 1, 2, 4, ...: a short run for its staleness law (which does not depend on
- *       eta), its edge, and a run at safety x edge timed to the target: its throughput and its
- *       updates to target.</li>
+ *       eta), its edge, and {@link #CURVE_RUNS} runs at safety x edge timed to the target: the
+ *       throughput over all of M's runs and the median updates to target.</li>
  * </ol>
  */
 public final class TuneProbe {
     /** The small learning rate, as a share of the edge at theta = 0. */
     static final double SMALL_SHARE = 0.1;
     /** First budget of the small-eta run, in updates. */
-    static final long FIRST_BUDGET = 2000;
+    static final long FIRST_BUDGET = 4000;
     /** Largest budget of the small-eta run. */
     static final long MAX_BUDGET = 512_000;
     /** Updates of the run that measures a worker count's staleness law. */
-    static final long LAW_UPDATES = 1000;
+    static final long LAW_UPDATES = 2000;
+    /** Runs at safety x edge per worker count (their median updates to target counts). */
+    static final int CURVE_RUNS = 5;
 
     /** Called after each step of the probe. */
     public interface Listener {
@@ -60,7 +62,7 @@ public final class TuneProbe {
                 atZero).edge(serial);
         double small = SMALL_SHARE * edgeZero;
         l.step("curvature at theta = 0: edge " + edgeZero);
-        timer.run(1, small, FIRST_BUDGET / 2, settings.seed());
+        timer.run(1, small, FIRST_BUDGET / 2, settings.seed(), null, false);
         double[] end = new double[zero.length];
         TimedRun first = timer.run(1, small, FIRST_BUDGET, settings.seed(), end);
         for (long budget = FIRST_BUDGET * 4; !first.reached() && !first.diverged() && budget <= MAX_BUDGET;
@@ -77,18 +79,40 @@ public final class TuneProbe {
         List<WorkerProbe> probes = new ArrayList<>();
         long budget = first.reached() ? Math.max(2 * first.updatesToTarget(), FIRST_BUDGET) : first.updates();
         for (int m : settings.probedWorkers()) {
-            TimedRun lawRun = timer.run(m, small, LAW_UPDATES, settings.seed() + m);
+            TimedRun lawRun = timer.run(m, small, LAW_UPDATES, settings.seed() + m, null, false);
             StalenessLaw law = StalenessLaw.of(lawRun.histogram());
             double edge = predictor.edge(law);
             double eta = settings.safety() * edge;
-            TimedRun run = timer.run(m, eta, budget, settings.seed() + 31L * m);
-            probes.add(new WorkerProbe(m, run.updatesPerSecond(), m / run.updatesPerSecond(),
-                    StalenessLaw.of(run.histogram()), edge, eta, run));
-            l.step("M = " + m + ": edge " + edge + ", eta " + eta + ", " + run.updatesToTarget() + " updates to target");
+            List<TimedRun> runs = new ArrayList<>();
+            double updates = lawRun.updates();
+            double secs = lawRun.seconds() - lawRun.startSeconds();
+            long[] hist = lawRun.histogram();
+            for (int r = 0; r < CURVE_RUNS; r++) {
+                TimedRun run = timer.run(m, eta, budget, settings.seed() + 31L * m + r);
+                runs.add(run);
+                updates += run.diverged() ? 0 : run.updates();
+                secs += run.diverged() ? 0 : run.seconds() - run.startSeconds();
+                hist = add(hist, run.histogram());
+            }
+            double k = TuneStudy.median(runs.stream().mapToDouble(t -> t.reached() ? t.updatesToTarget()
+                    : Double.POSITIVE_INFINITY).toArray());
+            double ups = updates / secs;
+            double latency = TuneStudy.median(runs.stream().mapToDouble(TimedRun::startSeconds).toArray());
+            probes.add(new WorkerProbe(m, ups, latency, m / ups, StalenessLaw.of(hist), edge, eta,
+                    Double.isFinite(k) ? k : Double.NaN, runs));
+            l.step("M = " + m + ": edge " + edge + ", eta " + eta + ", " + k + " updates to target");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Probed(new ProbeResult(seconds, predictor.model(), predictor.phase(), atZero.lambdaMax(),
                 atEnd.lambdaMax(), atEnd.noiseTrace(), first, probes), predictor);
+    }
+
+    private static long[] add(long[] a, long[] b) {
+        long[] out = java.util.Arrays.copyOf(a, Math.max(a.length, b.length));
+        for (int i = 0; i < b.length; i++) {
+            out[i] += b[i];
+        }
+        return out;
     }
 
     /**

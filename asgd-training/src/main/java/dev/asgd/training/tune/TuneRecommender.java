@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a probe into a recommendation. The time to target at (eta, M) is the predicted updates to
- * target over M's measured throughput. The updates to target (the {@link #TIME_MODEL}): the probe
+ * Turns a probe into a recommendation. The time to target at (eta, M) is M's measured start latency
+ * plus the predicted updates to target over M's measured throughput. The updates to target (the {@link #TIME_MODEL}): the probe
  * measured them at two rates, the small rate with one worker (k_s at eta_s) and safety x edge with M
  * workers (k_M at eta_M); between them k(eta) = k_M (eta / eta_M)^-alpha with alpha =
  * ln(k_s / k_M) / ln(eta_M / eta_s), clipped to [0, 1] (alpha = 1: the early curve is a function of
@@ -17,7 +17,7 @@ import java.util.List;
 public final class TuneRecommender {
     /** How the time to target is predicted. */
     public static final String TIME_MODEL = "updates to target measured by the probe at a small eta (1 worker) and at"
-            + " safety x edge (each M), interpolated as a power of eta between them, over each M's measured throughput";
+            + " safety x edge (each M), interpolated as a power of eta between them, over each M's measured throughput, plus its start latency";
     /** Grid points per worker count of the surface. */
     static final int POINTS = 16;
 
@@ -41,7 +41,7 @@ public final class TuneRecommender {
         double lo = small.eta() / 2;
         double hi = 1.2 * p.workers().stream().mapToDouble(WorkerProbe::edge).max().orElse(small.eta());
         for (WorkerProbe w : p.workers()) {
-            double kM = w.run().reached() ? w.run().updatesToTarget() : Double.NaN;
+            double kM = w.updatesToTarget();
             double kS = small.reached() ? small.updatesToTarget() : Double.NaN;
             double alpha = alpha(kS, small.eta(), kM, w.eta());
             if (Double.isNaN(kM) && !Double.isNaN(kS)) {
@@ -51,8 +51,8 @@ public final class TuneRecommender {
                 double eta = lo * Math.pow(hi / lo, i / (POINTS - 1.0));
                 surface.add(point(w, eta, kM, alpha, f0, fTarget, probed.predictor()));
             }
-            double seconds = kM / w.updatesPerSecond();
-            if (w.run().reached() && !w.run().diverged() && seconds < bestSeconds) {
+            double seconds = w.seconds(kM);
+            if (w.reached() && seconds < bestSeconds) {
                 bestSeconds = seconds;
                 best = w;
             }
@@ -60,11 +60,11 @@ public final class TuneRecommender {
         if (best == null) {
             WorkerProbe one = p.workers().get(0);
             double k = small.reached() ? small.updatesToTarget() * small.eta() / one.eta() : Double.NaN;
-            return new Recommendation(one.workers(), one.eta(), one.edge(), safety, k, k / one.updatesPerSecond(),
-                    decay(f0, fTarget, k / one.updatesPerSecond()), one.eta() * p.noiseTrace() / 4, TIME_MODEL,
+            return new Recommendation(one.workers(), one.eta(), one.edge(), safety, k, one.seconds(k),
+                    decay(f0, fTarget, one.seconds(k)), one.eta() * p.noiseTrace() / 4, TIME_MODEL,
                     surface);
         }
-        double k = best.run().updatesToTarget();
+        double k = best.updatesToTarget();
         return new Recommendation(best.workers(), best.eta(), best.edge(), safety, k, bestSeconds,
                 decay(f0, fTarget, bestSeconds), best.eta() * p.noiseTrace() / 4, TIME_MODEL, surface);
     }
@@ -78,7 +78,7 @@ public final class TuneRecommender {
         }
         boolean within = eta <= w.eta() * (1 + 1e-12);
         double k = within ? kM * Math.pow(eta / w.eta(), -alpha) : kM;
-        double seconds = k / w.updatesPerSecond();
+        double seconds = w.seconds(k);
         return new Recommendation.SurfacePoint(w.workers(), eta, within ? "within margin" : "beyond margin", k,
                 seconds, decay(f0, fTarget, seconds), late);
     }
