@@ -3,10 +3,8 @@ package dev.asgd.cli;
 import dev.asgd.core.InvalidParameterException;
 import dev.asgd.core.Limits;
 import dev.asgd.core.Require;
-import dev.asgd.training.data.Dataset;
 import dev.asgd.training.data.DataSources;
 import dev.asgd.training.data.TrainTest;
-import dev.asgd.training.engine.TrainingSession;
 import dev.asgd.training.problem.Problem;
 import dev.asgd.training.run.ProblemChoice;
 import dev.asgd.training.tune.Target;
@@ -135,7 +133,7 @@ public class TuneCommand implements Callable<Integer> {
         TuneSettings settings = new TuneSettings(data, choice.name(), batch, seed, target, max, safety, repeats,
                 verify, gridEta == null ? new double[0] : gridEta, gw);
         double dataSeconds = (System.nanoTime() - t0) / 1e9;
-        TargetTimer timer = new TargetTimer(data, choice.name(), p, tt, evalRows(tt.train()), batch, target);
+        TargetTimer timer = new TargetTimer(data, choice.name(), p, tt, TargetTimer.evalRows(tt.train()), batch, target);
         int planned = 3 + settings.probedWorkers().length + (verify ? repeats : 0)
                 + settings.gridEta().length * gw.length * repeats;
         TuneResult result;
@@ -166,17 +164,5 @@ public class TuneCommand implements Callable<Integer> {
         }
         output.print(spec.commandLine().getOut(), report);
         return ExitCode.OK;
-    }
-
-    /** The evaluated training rows, as a run evaluates them (the first {@link TrainingSession#EVAL_ROWS}). */
-    private static Dataset evalRows(Dataset train) {
-        if (train.size() <= TrainingSession.EVAL_ROWS) {
-            return train;
-        }
-        int[] rows = new int[TrainingSession.EVAL_ROWS];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = i;
-        }
-        return train.select(rows);
     }
 }

@@ -1,12 +1,15 @@
 package dev.asgd.training.tune;
 
 import dev.asgd.training.data.Dataset;
+import java.util.Arrays;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
 import dev.asgd.training.problem.Problem;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The local curvature and gradient noise of any problem at a point theta, from gradients only: the
- * largest Hessian eigenvalue by power iteration on central finite-difference Hessian-vector products
+ * largest Hessian eigenvalue by Lanczos ({@link #LANCZOS_STEPS} steps, full
+ * reorthogonalisation; the tridiagonal by Hipparchus) on central finite-difference Hessian-vector products
  * of the full gradient over a row subset, H v ~ (g(theta + h v) - g(theta - h v)) / (2 h); along its
  * eigenvector v, each row's curvature v^T H_i v and gradient v . g_i (a one-dimensional sampled
  * quadratic: its mean is lambda_max, its spread the multiplicative noise); and the minibatch gradient
@@ -16,16 +19,14 @@ import org.apache.commons.rng.UniformRandomProvider;
  * @param noiseTrace tr Cov(g_B), the minibatch gradient noise at theta
  * @param rowCurvature per row of the subset, v^T H_i v (clipped at 0)
  * @param rowGradient per row of the subset, v . g_i
- * @param iterations power iterations done
+ * @param iterations Lanczos steps done
  */
 public record EmpiricalCurvature(double lambdaMax, double noiseTrace, double[] rowCurvature, double[] rowGradient,
         int iterations) {
     /** Rows of the subset (at most). */
     public static final int ROWS = 1000;
-    /** Largest number of power iterations. */
-    static final int MAX_ITERATIONS = 30;
-    /** Relative change of the eigenvalue estimate at which the power iteration stops. */
-    static final double TOLERANCE = 1e-2;
+    /** Lanczos steps (Hessian-vector products), at most the dimension. */
+    static final int LANCZOS_STEPS = 20;
 
     /** Copies. */
     public EmpiricalCurvature {
@@ -48,7 +49,7 @@ public record EmpiricalCurvature(double lambdaMax, double noiseTrace, double[] r
      * @param train the training rows (a subset of at most {@link #ROWS} is drawn from them)
      * @param theta the point
      * @param batch the minibatch size B
-     * @param rng draws the subset and the power iteration's start
+     * @param rng draws the subset and the Lanczos start vector
      * @return the curvature and noise at theta
      */
     public static EmpiricalCurvature at(Problem problem, Dataset train, double[] theta, int batch,
@@ -59,33 +60,60 @@ public record EmpiricalCurvature(double lambdaMax, double noiseTrace, double[] r
             rows[i] = train.size() <= ROWS ? i : rng.nextInt(train.size());
         }
         int p = theta.length;
+        double h = 1e-4 * Math.max(1, norm(theta) / Math.sqrt(p));
+        int m = Math.min(LANCZOS_STEPS, p);
+        double[][] q = new double[m + 1][];
+        double[] alpha = new double[m];
+        double[] beta = new double[m];
         double[] v = new double[p];
         for (int a = 0; a < p; a++) {
             v[a] = rng.nextDouble() - 0.5;
         }
         normalise(v);
-        double h = 1e-4 * Math.max(1, norm(theta) / Math.sqrt(p));
-        double[] hv = new double[p];
-        double lambda = 0;
-        int it = 0;
-        while (it < MAX_ITERATIONS) {
-            it++;
-            hvp(problem, train, rows, theta, v, h, hv);
-            double next = dot(v, hv);
-            double nv = norm(hv);
-            if (!(nv > 0)) {
-                lambda = Math.max(next, 0);
+        q[0] = v;
+        double[] w = new double[p];
+        int k = 0;
+        for (; k < m; k++) {
+            hvp(problem, train, rows, theta, q[k], h, w);
+            alpha[k] = dot(w, q[k]);
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i <= k; i++) {
+                    double c = dot(w, q[i]);
+                    for (int a = 0; a < p; a++) {
+                        w[a] -= c * q[i][a];
+                    }
+                }
+            }
+            double b = norm(w);
+            if (k == m - 1 || !(b > 1e-12 * Math.abs(alpha[k]))) {
+                k++;
                 break;
             }
+            beta[k] = b;
+            q[k + 1] = w.clone();
             for (int a = 0; a < p; a++) {
-                v[a] = hv[a] / nv;
-            }
-            boolean done = it > 3 && Math.abs(next - lambda) <= TOLERANCE * Math.abs(next);
-            lambda = next;
-            if (done) {
-                break;
+                q[k + 1][a] /= b;
             }
         }
+        EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(Arrays.copyOf(alpha, k),
+                Arrays.copyOf(beta, Math.max(0, k - 1)));
+        double[] ev = eig.getEigenvalues();
+        int top = 0;
+        for (int i = 1; i < ev.length; i++) {
+            if (ev[i] > ev[top]) {
+                top = i;
+            }
+        }
+        double lambda = Math.max(ev[top], 0);
+        double[] y = eig.getEigenvector(top).toArray();
+        v = new double[p];
+        for (int i = 0; i < k; i++) {
+            for (int a = 0; a < p; a++) {
+                v[a] += y[i] * q[i][a];
+            }
+        }
+        normalise(v);
+        int it = k;
         double[] curv = new double[n];
         double[] grad = new double[n];
         double[] plus = new double[p];
@@ -112,8 +140,8 @@ public record EmpiricalCurvature(double lambdaMax, double noiseTrace, double[] r
         }
         double trace = 0;
         for (int a = 0; a < p; a++) {
-            double m = mean[a] / n;
-            trace += Math.max(sq[a] / n - m * m, 0);
+            double mu = mean[a] / n;
+            trace += Math.max(sq[a] / n - mu * mu, 0);
         }
         return new EmpiricalCurvature(lambda, trace / batch, curv, grad, it);
     }

@@ -80,6 +80,21 @@ public final class TargetTimer {
         }
     }
 
+    /**
+     * @param train the training rows
+     * @return the rows of a run's evaluated training loss: the first {@link TrainingSession#EVAL_ROWS}
+     */
+    public static Dataset evalRows(Dataset train) {
+        if (train.size() <= TrainingSession.EVAL_ROWS) {
+            return train;
+        }
+        int[] rows = new int[TrainingSession.EVAL_ROWS];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        return train.select(rows);
+    }
+
     /** @return the problem */
     public Problem problem() {
         return problem;

@@ -27,7 +27,7 @@ public final class TunePredictor {
     public static final String LOCAL_QUADRATIC = "local quadratic theory at theta* (LocalQuadraticTheory)";
     /** The model's name for the empirical fallback. */
     public static final String EMPIRICAL = "empirical: top Hessian direction at the probe's end point"
-            + " (finite-difference power iteration), its per-row curvature and gradient as a 1-d sampled quadratic";
+            + " (Lanczos on finite-difference Hessian-vector products), its per-row curvature and gradient as a 1-d sampled quadratic";
 
     private final String model;
     private final String phase;

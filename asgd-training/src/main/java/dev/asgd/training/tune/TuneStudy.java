@@ -1,5 +1,8 @@
 package dev.asgd.training.tune;
 
+import dev.asgd.training.data.DataSources;
+import dev.asgd.training.data.TrainTest;
+import dev.asgd.training.run.ProblemChoice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +34,24 @@ public final class TuneStudy {
     }
 
     private TuneStudy() {
+    }
+
+    /**
+     * Loads the data (held-out share 0.2, the settings' seed) and the problem (the data's default
+     * unless the settings name one), then runs the study.
+     *
+     * @param settings the settings
+     * @param l2 the L2 penalty
+     * @param listener progress, or null
+     * @return the result
+     * @throws InterruptedException when interrupted
+     */
+    public static TuneResult run(TuneSettings settings, double l2, Listener listener) throws InterruptedException {
+        TrainTest tt = DataSources.load(settings.data(), 0.2, settings.seed());
+        ProblemChoice choice = ProblemChoice.of(settings.data(), settings.problem(), tt, l2);
+        TargetTimer timer = new TargetTimer(settings.data(), choice.name(), choice.problem(), tt,
+                TargetTimer.evalRows(tt.train()), settings.batch(), settings.target());
+        return run(timer, settings, listener);
     }
 
     /**
