@@ -6,9 +6,10 @@ import java.util.List;
  * The recommended setting, its predicted time to target, and the predicted surface over (eta, M).
  *
  * @param workers the recommended M
- * @param eta the recommended eta (safety x the predicted edge for M's law)
+ * @param eta the recommended eta: safety x the predicted edge for M's law, or the probe's small eta
+ *     when the model predicts it faster (the early curve limited by the gradient noise)
  * @param edge the predicted edge for M
- * @param safety the safety margin
+ * @param safety the recommended eta as a share of the edge (at most the safety margin)
  * @param predictedUpdates predicted updates to target
  * @param predictedSeconds predicted wall time to target, predictedUpdates / M's throughput
  * @param decayPerSecond predicted loss decay per second to the target, ln(f_0 / f_target) / predictedSeconds

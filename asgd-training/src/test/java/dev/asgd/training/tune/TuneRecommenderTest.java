@@ -58,18 +58,25 @@ class TuneRecommenderTest {
     void theUpdatesToTargetFollowAPowerOfEtaBetweenTheTwoMeasuredRates() {
         assertThat(TuneRecommender.alpha(4000, 0.01, 1000, 0.04)).isCloseTo(1, within(1e-12));
         assertThat(TuneRecommender.alpha(4000, 0.01, 2000, 0.04)).isCloseTo(0.5, within(1e-12));
-        assertThat(TuneRecommender.alpha(4000, 0.01, 8000, 0.04)).isZero();
-        assertThat(TuneRecommender.alpha(4000, 0.01, 100, 0.04)).isEqualTo(1);
+        // the larger rate needed more updates: noise-limited, the exponent is negative
+        assertThat(TuneRecommender.alpha(4000, 0.01, 8000, 0.04)).isCloseTo(-0.5, within(1e-12));
         assertThat(TuneRecommender.alpha(Double.NaN, 0.01, 100, 0.04)).isEqualTo(1);
     }
 
     @Test
-    void withoutAnyRunMeetingTheTargetTheTimeIsScaledFromTheSmallRate() {
-        Recommendation r = TuneRecommender.recommend(probed(List.of(probe(1, 1000, 1.0, Double.NaN))), 0.5,
+    void whenTheLargerRateIsSlowerTheSmallRateIsRecommended() {
+        // 4000 updates at the small rate 0.01, 20000 at 0.5 (noise-limited)
+        Recommendation r = TuneRecommender.recommend(probed(List.of(probe(1, 1000, 1.0, 20000))), 0.5,
                 Target.loss(0.5));
         assertThat(r.workers()).isEqualTo(1);
-        // 4000 updates at 0.01, gradient flow to 0.5: 80 updates
-        assertThat(r.predictedUpdates()).isCloseTo(80, within(1e-9));
+        assertThat(r.eta()).isEqualTo(0.01);
+        assertThat(r.predictedUpdates()).isEqualTo(4000);
+        assertThat(r.safety()).isCloseTo(0.01, within(1e-12));
+        // without a measurement at the margin the small rate is the only one predicted
+        Recommendation none = TuneRecommender.recommend(probed(List.of(probe(1, 1000, 1.0, Double.NaN))), 0.5,
+                Target.loss(0.5));
+        assertThat(none.eta()).isEqualTo(0.01);
+        assertThat(none.predictedUpdates()).isEqualTo(4000);
     }
 
     @Test
