@@ -72,8 +72,9 @@ final class TuneReport implements CommandOutput {
         Recommendation r = result.recommendation();
         b.append(String.format(Locale.ROOT, "asgd tune: %s on %s, batch %d, target %s%n", s.problem(), s.data(),
                 s.batch(), s.target()));
-        b.append(String.format(Locale.ROOT, "probe           %.1f s, recommendation after %.1f s (data loaded in %.1f s"
-                + " before), threads engine, async, constant eta%n", p.seconds(), result.recommendSeconds(), dataSeconds));
+        b.append(String.format(Locale.ROOT, "probe           %.1f s (CPU %.1f s), recommendation after %.1f s (data loaded in"
+                + " %.1f s before), threads engine, async, constant eta%n", p.seconds(), p.cpuSeconds(),
+                result.recommendSeconds(), dataSeconds));
         b.append("edge model      ").append(p.model()).append(System.lineSeparator());
         if (p.phase() != null) {
             b.append("  covers        ").append(p.phase()).append(System.lineSeparator());
@@ -89,8 +90,8 @@ final class TuneReport implements CommandOutput {
                     w.updatesPerSecond(), w.startSeconds(), w.secondsPerGradient(), w.law().mean(), w.edge(), w.eta(), String.format(Locale.ROOT, "median %.0f updates to target (%d runs)",
                     w.updatesToTarget(), w.runs().size())));
         }
-        b.append(String.format(Locale.ROOT, "recommendation  M = %d, eta = %.4g (%.2f x the predicted edge %.4g)%n",
-                r.workers(), r.eta(), r.safety(), r.edge()));
+        b.append(String.format(Locale.ROOT, "recommendation  M = %d, eta = %.4g (%.2f x the predicted edge %.4g; safety"
+                + " margin %.2f)%n", r.workers(), r.eta(), r.safety(), r.edge(), s.safety()));
         b.append(String.format(Locale.ROOT, "  predicted     %.0f updates, %.4g s to %s; loss decay %.4g per second;"
                 + " noise floor eta tr Cov(g_B) / 4 = %.3g%n", r.predictedUpdates(), r.predictedSeconds(), s.target(),
                 r.decayPerSecond(), r.noiseFloor()));

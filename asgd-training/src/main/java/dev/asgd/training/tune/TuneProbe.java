@@ -53,6 +53,7 @@ public final class TuneProbe {
     public static Probed run(TargetTimer timer, TuneSettings settings, Listener listener) throws InterruptedException {
         Listener l = listener == null ? s -> { } : listener;
         long start = System.nanoTime();
+        long cpuStart = cpuNanos();
         UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(settings.seed() ^ 0x7475_6e65L);
         double[] zero = new double[timer.problem().dimension()];
         EmpiricalCurvature atZero = EmpiricalCurvature.at(timer.problem(), timer.data().train(), zero,
@@ -103,8 +104,14 @@ public final class TuneProbe {
             l.step("M = " + m + ": edge " + edge + ", eta " + eta + ", " + k + " updates to target");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Probed(new ProbeResult(seconds, predictor.model(), predictor.phase(), atZero.lambdaMax(),
+        return new Probed(new ProbeResult(seconds, (cpuNanos() - cpuStart) / 1e9, predictor.model(), predictor.phase(), atZero.lambdaMax(),
                 atEnd.lambdaMax(), atEnd.noiseTrace(), first, probes), predictor);
+    }
+
+    /** @return the CPU time of this JVM so far, in nanoseconds (0 where the platform does not tell) */
+    static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? Math.max(sun.getProcessCpuTime(), 0) : 0;
     }
 
     private static long[] add(long[] a, long[] b) {

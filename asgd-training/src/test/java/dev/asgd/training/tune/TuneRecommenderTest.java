@@ -22,7 +22,7 @@ class TuneRecommenderTest {
 
     private static TuneProbe.Probed probed(List<WorkerProbe> workers) {
         EmpiricalCurvature c = new EmpiricalCurvature(1, 0.1, new double[] {1, 1}, new double[] {0.1, -0.1}, 3);
-        ProbeResult p = new ProbeResult(1, TunePredictor.EMPIRICAL, null, 1, 1, 0.1, run(1, 0.01, 4000), workers);
+        ProbeResult p = new ProbeResult(1, 1, TunePredictor.EMPIRICAL, null, 1, 1, 0.1, run(1, 0.01, 4000), workers);
         return new TuneProbe.Probed(p, TunePredictor.empirical(c, 16));
     }
 
