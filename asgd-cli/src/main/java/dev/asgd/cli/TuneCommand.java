@@ -74,7 +74,7 @@ public class TuneCommand implements Callable<Integer> {
             description = "Largest number of workers probed, M = 1, 2, 4, ... (default: the available processors).")
     Integer maxWorkers;
 
-    @Option(names = "--safety", defaultValue = "0.5", paramLabel = "S",
+    @Option(names = "--safety", defaultValue = "0.8", paramLabel = "S",
             description = "The recommended eta is S x the predicted stability edge (default: ${DEFAULT-VALUE}).")
     double safety;
 

@@ -34,10 +34,11 @@ public final class TargetTimer {
     /** Every this many test rows make the screening subset of an accuracy target. */
     static final int SCREEN_EVERY = 5;
     /**
-     * A sample whose accuracy on the screening subset is below the target by more than this is not
-     * evaluated on the whole test set: the subset's accuracy has a standard deviation of at most
-     * sqrt(0.25 (1 - 1/5) / 2000) = 0.01 around the full one (2000 of 10000 rows, without
-     * replacement), so a sample that meets the target is screened out with probability below 1e-3.
+     * A sample whose accuracy on the screening subset (n_s of the n test rows, without replacement) is
+     * below the target by more than 4 standard deviations of the subset's accuracy around the full one,
+     * 4 sqrt(0.25 (1 - n_s / n) / n_s), and at least this much, is not evaluated on the whole test
+     * set: a sample that meets the target is screened out with probability below 1e-4 (0.036 for
+     * 2000 of 10000 rows).
      */
     static final double SCREEN_MARGIN = 0.03;
 
@@ -49,6 +50,7 @@ public final class TargetTimer {
     private final int batch;
     private final Target target;
     private final Dataset screen;
+    private final double screenMargin;
 
     /**
      * @param data the data spec (for the run's settings)
@@ -75,8 +77,11 @@ public final class TargetTimer {
                 rows[i] = i * SCREEN_EVERY;
             }
             this.screen = test.select(rows);
+            this.screenMargin = Math.max(SCREEN_MARGIN,
+                    4 * Math.sqrt(0.25 * (1 - rows.length / (double) test.size()) / rows.length));
         } else {
             this.screen = null;
+            this.screenMargin = Double.NaN;
         }
     }
 
@@ -210,7 +215,7 @@ public final class TargetTimer {
     }
 
     private boolean meets(Sample s) {
-        if (screen != null && problem.accuracy(s.params, screen) < target.value() - SCREEN_MARGIN) {
+        if (screen != null && problem.accuracy(s.params, screen) < target.value() - screenMargin) {
             return false;
         }
         double m = target.measure(problem, s.params, evalRows, tt.test());

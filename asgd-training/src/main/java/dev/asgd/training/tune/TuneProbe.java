@@ -12,8 +12,11 @@ import org.apache.commons.rng.simple.RandomSource;
  *   <li>the curvature at theta = 0 and its edge for one worker; the small learning rate
  *       {@link #SMALL_SHARE} x that edge;</li>
  *   <li>a warm-up run (the JIT), then one worker at the small rate timed to the target (budget
- *       {@link #FIRST_BUDGET} updates, times 4 until the target is met or {@link #MAX_BUDGET}): the
- *       early curve's anchor;</li>
+ *       {@link #FIRST_BUDGET} updates; not met: quarter rates, at most {@link #MAX_QUARTERS}, then
+ *       the small rate with 4 times the budget until {@link #MAX_BUDGET}): the early curve's
+ *       anchor;</li>
+ *   <li>while a quarter of the small rate needs fewer updates to target (the early curve limited by the
+ *       gradient noise, not by eta), the quarter rate (at most {@link #MAX_QUARTERS} times);</li>
  *   <li>the curvature and gradient noise at that run's end point ({@link EmpiricalCurvature}; the
  *       larger curvature of the two points sets the empirical edge) and the {@link
  *       TunePredictor};</li>
@@ -29,6 +32,8 @@ public final class TuneProbe {
     static final long FIRST_BUDGET = 4000;
     /** Largest budget of the small-eta run. */
     static final long MAX_BUDGET = 512_000;
+    /** Most quarterings of the small rate (while a quarter of it needs fewer updates to target). */
+    static final int MAX_QUARTERS = 4;
     /** Updates of the run that measures a worker count's staleness law. */
     static final long LAW_UPDATES = 2000;
     /** Runs at safety x edge per worker count (their median updates to target counts). */
@@ -66,12 +71,28 @@ public final class TuneProbe {
         timer.run(1, small, FIRST_BUDGET / 2, settings.seed(), null, false);
         double[] end = new double[zero.length];
         TimedRun first = timer.run(1, small, FIRST_BUDGET, settings.seed(), end);
-        for (long budget = FIRST_BUDGET * 4; !first.reached() && !first.diverged() && budget <= MAX_BUDGET;
-                budget *= 4) {
+        // not met: first smaller rates (the curve limited by the gradient noise or unstable), then longer budgets
+        for (int j = 0; j < MAX_QUARTERS && !first.reached(); j++) {
+            l.step("small eta " + first.eta() + ": target not met in " + first.updates() + " updates");
+            first = timer.run(1, first.eta() / 4, FIRST_BUDGET, settings.seed(), end);
+        }
+        for (long budget = FIRST_BUDGET * 4; !first.reached() && budget <= MAX_BUDGET; budget *= 4) {
             l.step("small eta " + small + ": target not met in " + first.updates() + " updates");
             first = timer.run(1, small, budget, settings.seed(), end);
         }
-        l.step("small eta " + small + ": " + first.updatesToTarget() + " updates to target");
+        l.step("small eta " + first.eta() + ": " + first.updatesToTarget() + " updates to target");
+        // a noise-limited early curve: a smaller rate may need fewer updates; try quarter rates while they do
+        for (int j = 0; j < MAX_QUARTERS && first.reached(); j++) {
+            double[] endQ = new double[zero.length];
+            TimedRun q = timer.run(1, first.eta() / 4, first.updatesToTarget(), settings.seed(), endQ);
+            if (!q.reached() || q.updatesToTarget() >= first.updatesToTarget()) {
+                break;
+            }
+            first = q;
+            end = endQ;
+            l.step("small eta " + q.eta() + ": " + q.updatesToTarget() + " updates to target");
+        }
+        small = first.eta();
         EmpiricalCurvature atEnd = EmpiricalCurvature.at(timer.problem(), timer.data().train(), end, timer.batch(),
                 rng);
         EmpiricalCurvature steep = atEnd.lambdaMax() >= atZero.lambdaMax() ? atEnd : atZero;
