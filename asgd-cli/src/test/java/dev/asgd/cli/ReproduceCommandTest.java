@@ -34,7 +34,7 @@ class ReproduceCommandTest {
         assertThat(dir.resolve("index.html")).exists();
         JsonNode results = new ObjectMapper().readTree(Files.readString(dir.resolve("results.json")));
         assertThat(req(results, "experiments")).hasSize(10);
-        assertThat(err.toString()).contains("[1/9]").contains("[9/9]").contains("done in");
+        assertThat(err.toString()).contains("[1/10]").contains("[10/10]").contains("done in");
         // the text form of the same outcome
         ReproduceCommand.Report report = new ReproduceCommand.Report(
                 new dev.asgd.report.reproduce.ReproduceConfig(true, dir, 1, 1),

@@ -21,7 +21,10 @@ class TuneCommandTest {
         JsonNode j = r.json();
         JsonNode rec = j.get("recommendation");
         assertThat(rec.get("workers").asInt()).isBetween(1, 2);
-        assertThat(rec.get("eta").asDouble()).isCloseTo(0.5 * rec.get("edge").asDouble(), org.assertj.core.api.Assertions.within(1e-12));
+        // at most the safety margin (0.8 by default) times the edge: the margin's rate or the probe's small rate
+        assertThat(rec.get("eta").asDouble()).isPositive()
+                .isLessThanOrEqualTo(0.8 * rec.get("edge").asDouble() * (1 + 1e-12));
+        assertThat(rec.get("safety").asDouble()).isEqualTo(rec.get("eta").asDouble() / rec.get("edge").asDouble());
         assertThat(rec.get("predictedSeconds").asDouble()).isPositive();
         assertThat(j.get("probe").get("model").asText()).startsWith("empirical");
         assertThat(j.get("probe").get("workers")).hasSize(2);
