@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             CompareCommand.class,
             FokkerPlanckCommand.class,
             TrainCommand.class,
+            TuneCommand.class,
             ReproduceCommand.class,
             CommandLine.HelpCommand.class
         })

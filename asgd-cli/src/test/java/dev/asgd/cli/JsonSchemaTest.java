@@ -70,6 +70,7 @@ class JsonSchemaTest {
                 Arguments.of("train-sweep-logistic", List.of("train", "--data", "synthetic:logistic,n=1000,d=4",
                         "--workers", "1", "--updates", "300", "--eval-every", "100", "--sweep-eta", "0.1,50",
                         "--repeats", "1", "-q", "--format", "json")),
+                Arguments.of("tune", List.of(TuneCommandTest.SMALL)),
                 Arguments.of("train-logistic", List.of("train", "--data", "synthetic:logistic,n=1000,d=4",
                         "--workers", "1", "--eta", "0.05", "--updates", "500", "--eval-every", "100", "-q", "--format",
                         "json")),

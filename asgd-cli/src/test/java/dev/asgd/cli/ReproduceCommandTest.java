@@ -28,13 +28,13 @@ class ReproduceCommandTest {
         JsonNode j = new ObjectMapper().readTree(out.toString());
         JsonSchemaTest.assertPinned("reproduce", j, out.toString());
         assertThat(text(j, "suite")).isEqualTo("quick");
-        assertThat(req(j, "experiments")).hasSize(9);
+        assertThat(req(j, "experiments")).hasSize(10);
         req(j, "experiments").forEach(e -> assertThat(text(e, "verdict"))
                 .isIn("holds", "holds with correction", "fails"));
         assertThat(dir.resolve("index.html")).exists();
         JsonNode results = new ObjectMapper().readTree(Files.readString(dir.resolve("results.json")));
-        assertThat(req(results, "experiments")).hasSize(9);
-        assertThat(err.toString()).contains("[1/9]").contains("[9/9]").contains("done in");
+        assertThat(req(results, "experiments")).hasSize(10);
+        assertThat(err.toString()).contains("[1/10]").contains("[10/10]").contains("done in");
         // the text form of the same outcome
         ReproduceCommand.Report report = new ReproduceCommand.Report(
                 new dev.asgd.report.reproduce.ReproduceConfig(true, dir, 1, 1),

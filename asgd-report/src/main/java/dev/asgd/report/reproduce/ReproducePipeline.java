@@ -31,7 +31,7 @@ public final class ReproducePipeline {
     public static List<Experiment> experiments() {
         return List.of(new TheoremRateExperiment(), new ThresholdExperiment(), new DelayExperiment(),
                 new WorkerExperiment(), new PerturbationExperiment(), new SmeAccuracyExperiment(),
-                new InitialDataExperiment(), new ErrataExperiment(), new RealRunsExperiment());
+                new InitialDataExperiment(), new ErrataExperiment(), new RealRunsExperiment(), new TunerExperiment());
     }
 
     /**

@@ -48,7 +48,7 @@ class ReproducePipelineTest {
         List<String> ids = new ArrayList<>();
         exps.forEach(e -> ids.add(text(e, "id")));
         assertThat(ids).containsExactly("theorem-3-2", "remark-3-3", "delays", "remark-3-4", "perturbation",
-                "sme-accuracy", "initial-data", "errata", "real-runs");
+                "sme-accuracy", "initial-data", "errata", "real-runs", "tuner");
         Set<String> allowed = Set.of("holds", "holds with correction", "fails");
         exps.forEach(e -> {
             assertThat(allowed).contains(text(e, "verdict"));
@@ -117,6 +117,14 @@ class ReproducePipelineTest {
                 .isLessThanOrEqualTo(number(real, "edgeMeasuredLawMean"));
         assertThat(number(real, "edgeGeometricMean")).isGreaterThan(5 * number(real, "edgeMeasured"));
         assertThat(integer(real, "decaysCompared")).isPositive();
+        // the tuner against a grid (timing-dependent): a recommendation within its margin, verified, beside the grid
+        JsonNode tuner = numbers("tuner");
+        JsonNode rec = required(tuner, "recommendation");
+        assertThat(number(rec, "eta")).isPositive().isLessThanOrEqualTo(0.8 * number(rec, "edge") * (1 + 1e-12));
+        assertThat(number(rec, "predictedSeconds")).isPositive();
+        assertThat(required(required(tuner, "verification"), "runs").size()).isEqualTo(3);
+        assertThat(required(tuner, "grid").size()).isEqualTo(6);
+        assertThat(number(tuner, "ratioToBest")).isPositive();
     }
 
     @Test
@@ -128,8 +136,8 @@ class ReproducePipelineTest {
             assertThat(dir.resolve(f)).exists();
             assertThat(dir.resolve(f.replace(".png", ".svg"))).exists();
         }
-        assertThat(events.stream().filter(e -> e.startsWith("begin"))).hasSize(9);
-        assertThat(events.stream().filter(e -> e.equals("end"))).hasSize(9);
+        assertThat(events.stream().filter(e -> e.startsWith("begin"))).hasSize(10);
+        assertThat(events.stream().filter(e -> e.equals("end"))).hasSize(10);
         assertThat(events).anySatisfy(e -> assertThat(e).startsWith("advance"));
     }
 

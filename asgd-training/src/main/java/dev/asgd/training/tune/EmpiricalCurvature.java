@@ -1,0 +1,204 @@
+package dev.asgd.training.tune;
+
+import dev.asgd.training.data.Dataset;
+import java.util.Arrays;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import dev.asgd.training.problem.Problem;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The local curvature and gradient noise of any problem at a point theta, from gradients only: the
+ * largest Hessian eigenvalue by Lanczos ({@link #LANCZOS_STEPS} steps, full
+ * reorthogonalisation; the tridiagonal by Hipparchus) on central finite-difference Hessian-vector products
+ * of the full gradient over a row subset, H v ~ (g(theta + h v) - g(theta - h v)) / (2 h); along its
+ * eigenvector v, each row's curvature v^T H_i v and gradient v . g_i (a one-dimensional sampled
+ * quadratic: its mean is lambda_max, its spread the multiplicative noise); and the minibatch gradient
+ * noise, the trace of Cov(g_B) = tr Cov(g_i) / B over the subset.
+ *
+ * @param lambdaMax the largest Hessian eigenvalue at theta (the penalty included)
+ * @param noiseTrace tr Cov(g_B), the minibatch gradient noise at theta
+ * @param rowCurvature per row of the subset, v^T H_i v (clipped at 0)
+ * @param rowGradient per row of the subset, v . g_i
+ * @param iterations Lanczos steps done
+ */
+public record EmpiricalCurvature(double lambdaMax, double noiseTrace, double[] rowCurvature, double[] rowGradient,
+        int iterations) {
+    /** Rows of the subset (at most). */
+    public static final int ROWS = 1000;
+    /** Lanczos steps (Hessian-vector products), at most the dimension. */
+    static final int LANCZOS_STEPS = 20;
+
+    /** Copies. */
+    public EmpiricalCurvature {
+        rowCurvature = rowCurvature.clone();
+        rowGradient = rowGradient.clone();
+    }
+
+    @Override
+    public double[] rowCurvature() {
+        return rowCurvature.clone();
+    }
+
+    @Override
+    public double[] rowGradient() {
+        return rowGradient.clone();
+    }
+
+    /**
+     * @param problem the loss
+     * @param train the training rows (a subset of at most {@link #ROWS} is drawn from them)
+     * @param theta the point
+     * @param batch the minibatch size B
+     * @param rng draws the subset and the Lanczos start vector
+     * @return the curvature and noise at theta
+     */
+    public static EmpiricalCurvature at(Problem problem, Dataset train, double[] theta, int batch,
+            UniformRandomProvider rng) {
+        int n = Math.min(ROWS, train.size());
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = train.size() <= ROWS ? i : rng.nextInt(train.size());
+        }
+        int p = theta.length;
+        double h = 1e-4 * Math.max(1, norm(theta) / Math.sqrt(p));
+        int m = Math.min(LANCZOS_STEPS, p);
+        double[][] q = new double[m + 1][];
+        double[] alpha = new double[m];
+        double[] beta = new double[m];
+        double[] v = new double[p];
+        for (int a = 0; a < p; a++) {
+            v[a] = rng.nextDouble() - 0.5;
+        }
+        normalise(v);
+        q[0] = v;
+        double[] w = new double[p];
+        int k = 0;
+        for (; k < m; k++) {
+            hvp(problem, train, rows, theta, q[k], h, w);
+            alpha[k] = dot(w, q[k]);
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i <= k; i++) {
+                    double c = dot(w, q[i]);
+                    for (int a = 0; a < p; a++) {
+                        w[a] -= c * q[i][a];
+                    }
+                }
+            }
+            double b = norm(w);
+            if (k == m - 1 || !(b > 1e-12 * Math.abs(alpha[k]))) {
+                k++;
+                break;
+            }
+            beta[k] = b;
+            q[k + 1] = w.clone();
+            for (int a = 0; a < p; a++) {
+                q[k + 1][a] /= b;
+            }
+        }
+        EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(Arrays.copyOf(alpha, k),
+                Arrays.copyOf(beta, Math.max(0, k - 1)));
+        double[] ev = eig.getEigenvalues();
+        int top = 0;
+        for (int i = 1; i < ev.length; i++) {
+            if (ev[i] > ev[top]) {
+                top = i;
+            }
+        }
+        double lambda = Math.max(ev[top], 0);
+        double[] y = eig.getEigenvector(top).toArray();
+        v = new double[p];
+        for (int i = 0; i < k; i++) {
+            for (int a = 0; a < p; a++) {
+                v[a] += y[i] * q[i][a];
+            }
+        }
+        normalise(v);
+        int it = k;
+        double[] curv = new double[n];
+        double[] grad = new double[n];
+        double[] plus = new double[p];
+        double[] minus = new double[p];
+        double[] g = new double[p];
+        double[] tp = shifted(theta, v, h);
+        double[] tm = shifted(theta, v, -h);
+        double[] mean = new double[p];
+        double[] sq = new double[p];
+        int[] one = new int[1];
+        for (int i = 0; i < n; i++) {
+            one[0] = rows[i];
+            problem.gradient(tp, train, one, plus);
+            problem.gradient(tm, train, one, minus);
+            problem.gradient(theta, train, one, g);
+            double c = 0;
+            for (int a = 0; a < p; a++) {
+                c += v[a] * (plus[a] - minus[a]);
+                mean[a] += g[a];
+                sq[a] += g[a] * g[a];
+            }
+            curv[i] = Math.max(c / (2 * h), 0);
+            grad[i] = dot(v, g);
+        }
+        double trace = 0;
+        for (int a = 0; a < p; a++) {
+            double mu = mean[a] / n;
+            trace += Math.max(sq[a] / n - mu * mu, 0);
+        }
+        return new EmpiricalCurvature(lambda, trace / batch, curv, grad, it);
+    }
+
+    private static void hvp(Problem problem, Dataset train, int[] rows, double[] theta, double[] v, double h,
+            double[] out) {
+        int p = theta.length;
+        double[] gp = new double[p];
+        double[] gm = new double[p];
+        problem.gradient(shifted(theta, v, h), train, rows, gp);
+        problem.gradient(shifted(theta, v, -h), train, rows, gm);
+        for (int a = 0; a < p; a++) {
+            out[a] = (gp[a] - gm[a]) / (2 * h);
+        }
+    }
+
+    private static double[] shifted(double[] theta, double[] v, double h) {
+        double[] t = theta.clone();
+        for (int a = 0; a < t.length; a++) {
+            t[a] += h * v[a];
+        }
+        return t;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static double norm(double[] a) {
+        return Math.sqrt(dot(a, a));
+    }
+
+    private static void normalise(double[] v) {
+        double nv = norm(v);
+        for (int a = 0; a < v.length; a++) {
+            v[a] /= nv;
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EmpiricalCurvature c && c.lambdaMax == lambdaMax && c.noiseTrace == noiseTrace
+                && java.util.Arrays.equals(c.rowCurvature, rowCurvature) && java.util.Arrays.equals(c.rowGradient, rowGradient)
+                && c.iterations == iterations;
+    }
+
+    @Override
+    public int hashCode() {
+        return Double.hashCode(lambdaMax) * 31 + Double.hashCode(noiseTrace);
+    }
+
+    @Override
+    public String toString() {
+        return "EmpiricalCurvature[lambdaMax=" + lambdaMax + ", noiseTrace=" + noiseTrace + "]";
+    }
+}
