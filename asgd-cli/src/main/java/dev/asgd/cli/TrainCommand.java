@@ -176,6 +176,13 @@ public class TrainCommand implements Callable<Integer> {
             description = "With --find-edge: stop when the bracket's ratio is below 1 + REL (default: ${DEFAULT-VALUE}).")
     double edgeTolerance;
 
+    @Option(names = "--theory", defaultValue = "auto", paramLabel = "WHICH",
+            description = "The theory set beside the run: auto (every model, except that softmax and logistic problems"
+                    + " with more than 2e7 parameters x training rows get a note instead of the model in the top Hessian"
+                    + " eigendirections, whose L-BFGS and Lanczos take about a minute for Fashion-MNIST on 2 cores),"
+                    + " full (that model too) or none (default: ${DEFAULT-VALUE}).")
+    String theory;
+
     @Option(names = "--replay-edge", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Least squares: find the stability edge of the run's own interleaving by replays (a few dozen"
                     + " single-thread replays; default: on).")
@@ -355,7 +362,7 @@ public class TrainCommand implements Callable<Integer> {
         Engine e = threads ? (schedule != null ? new ReplayEngine(schedule, counterfactual) : new ThreadsEngine())
                 : EngineProvider.load(engine, engineOptions);
         TrainingRun run = tt == null ? null : TrainingRun.of(config, p, tt)
-                .withTheory(TrainingRun.Theory.MEASURED_LAW, replayEdge).withWhatIf(whatIfEta, schedule);
+                .withTheory(theoryLevel(), replayEdge).withWhatIf(whatIfEta, schedule);
         RunResult result;
         try (Progress progress = Progress.start("train", k, "updates", output.quiet())) {
             TrainingSession.Listener listener = (v, t, loss, ups, st) -> {
@@ -378,6 +385,16 @@ public class TrainCommand implements Callable<Integer> {
         plot(report::plot);
         output.print(spec.commandLine().getOut(), report);
         return ExitCode.OK;
+    }
+
+    /** @return the theory asked for by --theory; exit 2 naming it for another value */
+    private TrainingRun.Theory theoryLevel() {
+        return switch (theory) {
+            case "auto" -> TrainingRun.Theory.MEASURED_LAW_IF_CHEAP;
+            case "full" -> TrainingRun.Theory.MEASURED_LAW;
+            case "none" -> TrainingRun.Theory.NONE;
+            default -> throw new InvalidParameterException("theory", theory, "auto, full or none");
+        };
     }
 
     /** Writes the plots into --plot DIR, if given; a failure names the flag (exit 2). */

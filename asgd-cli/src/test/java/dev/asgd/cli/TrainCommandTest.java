@@ -159,6 +159,26 @@ class TrainCommandTest {
                 .contains("ends no better than it started");
     }
 
+    /**
+     * --theory: auto skips the subspace model of a large softmax problem (2010 parameters x 16000 rows) with a
+     * note naming --theory full; none sets no theory beside a least-squares run; another value is exit 2.
+     */
+    @Test
+    void theTheoryOptionChoosesTheModels() throws Exception {
+        Run big = run("--data", "synthetic:softmax,n=20000,d=200,classes=10,seed=2", "--problem", "softmax",
+                "--updates", "50", "--workers", "1", "--format", "json");
+        assertThat(big.code()).as(big.err()).isZero();
+        assertThat(big.out()).contains("not computed").contains("--theory full");
+        assertThat(Json.mapper().readTree(big.out()).has("theory")).isFalse();
+        Run none = run("--data", "synthetic:least-squares,n=500,d=5", "--updates", "50", "--workers", "1",
+                "--theory", "none", "--format", "json");
+        assertThat(none.code()).as(none.err()).isZero();
+        assertThat(Json.mapper().readTree(none.out()).has("theory")).isFalse();
+        Run bad = run("--data", "synthetic:least-squares,n=500,d=5", "--updates", "50", "--theory", "most");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--theory").contains("auto, full or none");
+    }
+
     /** Every misuse of the new flags is refused before training (a run of 1e8 updates), naming the flag. */
     @Test
     @org.junit.jupiter.api.Timeout(120)

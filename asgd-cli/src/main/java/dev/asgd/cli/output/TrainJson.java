@@ -31,6 +31,7 @@ import java.util.List;
  * @param discarded gradients discarded after the target
  * @param theory the theory beside the run ({@link Theory} or {@link GeometricOnly}), absent when none
  *     applies
+ * @param theoryNote why no theory is beside the run (e.g. a model too costly without {@code --theory full}), absent otherwise
  * @param counterfactualReplay whether the run is a replay at another rate than recorded
  * @param whatIf the replays at other learning rates, absent without --what-if-eta
  */
@@ -38,7 +39,7 @@ public record TrainJson(Params params, String engine, long updates, long resumed
         double updatesPerSecond, @JsonProperty("final") Metrics finalMetrics,
         @JsonInclude(JsonInclude.Include.NON_NULL) Averaged averaged, List<Point> series, Staleness staleness,
         long[] workerSteps, long discarded, @JsonInclude(JsonInclude.Include.NON_NULL) TheoryJson theory,
-        boolean counterfactualReplay, @JsonInclude(JsonInclude.Include.NON_NULL) List<WhatIf> whatIf) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String theoryNote, boolean counterfactualReplay, @JsonInclude(JsonInclude.Include.NON_NULL) List<WhatIf> whatIf) {
 
     /**
      * @param r the run
@@ -78,7 +79,7 @@ public record TrainJson(Params params, String engine, long updates, long resumed
         }
         return new TrainJson(params, r.engine(), r.updates(), r.resumedFrom(), r.seconds(), r.updatesPerSecond(),
                 new Metrics(last.trainLoss(), last.testLoss(), last.testAccuracy()), avg, series, st,
-                r.workerSteps(), r.discarded(), t, counterfactual, w);
+                r.workerSteps(), r.discarded(), t, t == null ? theoryNote : null, counterfactual, w);
     }
 
     /**

@@ -43,6 +43,13 @@ import java.util.Objects;
  */
 public record TrainingRun(TrainingConfig config, Problem problem, TrainTest data, TrainingSession.Options options,
         Theory theory, boolean replayEdges, double[] whatIfEta, Schedule replayed) {
+    /**
+     * Parameters x training rows up to which the model in the top Hessian eigendirections counts as
+     * cheap ({@link Theory#MEASURED_LAW_IF_CHEAP}): a few hundred full-batch gradients of this size
+     * take seconds.
+     */
+    public static final double CHEAP_SUBSPACE_WORK = 2e7;
+
     /** How much theory a least-squares run is set beside. */
     public enum Theory {
         /** None. */
@@ -57,7 +64,15 @@ public record TrainingRun(TrainingConfig config, Problem problem, TrainTest data
          * late phase; softmax and more than 39 features: in the top Hessian eigendirections), and
          * nothing otherwise.
          */
-        MEASURED_LAW
+        MEASURED_LAW,
+        /**
+         * {@link #MEASURED_LAW} where it is cheap: least squares, logistic regression with at most
+         * {@link LocalQuadraticTheory#MAX_DIMENSION} - 1 features (exact models), and the model in the
+         * top Hessian eigendirections (softmax, larger logistic problems) when parameters x training
+         * rows is at most {@link #CHEAP_SUBSPACE_WORK}; above, e.g. Fashion-MNIST softmax (7850 x
+         * 48000, L-BFGS to theta* and Lanczos: about a minute on 2 cores), a note instead.
+         */
+        MEASURED_LAW_IF_CHEAP
     }
 
     /** Validates and copies. */
@@ -144,12 +159,13 @@ public record TrainingRun(TrainingConfig config, Problem problem, TrainTest data
         RunTheory full = null;
         TheoryComparison geometricOnly = null;
         String note = null;
+        boolean measured = theory == Theory.MEASURED_LAW || theory == Theory.MEASURED_LAW_IF_CHEAP;
         if (theory != Theory.NONE && problem instanceof LeastSquares ls) {
             LearningRatePolicy lr = config.policy();
             boolean scheduled = lr instanceof LearningRatePolicy.Scheduled;
             boolean small = problem.dimension() <= LocalQuadraticTheory.MAX_DIMENSION;
-            String singular = theory == Theory.MEASURED_LAW && small ? singularHessianNote(ls, data.train()) : null;
-            if (theory == Theory.MEASURED_LAW && !scheduled && small && singular == null) {
+            String singular = measured && small ? singularHessianNote(ls, data.train()) : null;
+            if (measured && !scheduled && small && singular == null) {
                 boolean replays = replayEdges && replayed == null && lr instanceof LearningRatePolicy.Constant;
                 full = RunTheory.of(result, ls, data, replays, options.divergenceFactor());
             } else {
@@ -157,7 +173,7 @@ public record TrainingRun(TrainingConfig config, Problem problem, TrainTest data
                 double effEta = lr.effectiveEta(config.eta(), config.workers(), mean);
                 geometricOnly = TheoryComparison.of(ls, data.train(), RunTheory.evalRows(data.train()), result.series(),
                         result.fit().kappa(), effEta);
-                if (theory == Theory.MEASURED_LAW) {
+                if (measured) {
                     note = scheduled ? "a learning-rate schedule: the theory's rates are for a constant rate (shown at"
                             + " the first update's)"
                             : !small ? "the measured-law theory needs at most " + (LocalQuadraticTheory.MAX_DIMENSION - 1)
@@ -165,8 +181,14 @@ public record TrainingRun(TrainingConfig config, Problem problem, TrainTest data
                             : singular;
                 }
             }
-        } else if (theory == Theory.MEASURED_LAW
-                && (problem instanceof LocalQuadraticProblem || problem instanceof SoftmaxRegression)) {
+        } else if (theory == Theory.MEASURED_LAW_IF_CHEAP && (problem instanceof SoftmaxRegression
+                || problem instanceof LocalQuadraticProblem && problem.dimension() > LocalQuadraticTheory.MAX_DIMENSION)
+                && (double) problem.dimension() * data.train().size() > CHEAP_SUBSPACE_WORK) {
+            note = String.format(Locale.ROOT, "the local quadratic model in the top Hessian eigendirections was not"
+                    + " computed (%d parameters x %d rows: L-BFGS to theta* and Lanczos take about a minute for"
+                    + " Fashion-MNIST softmax on 2 cores); ask for it with --theory full", problem.dimension(),
+                    data.train().size());
+        } else if (measured && (problem instanceof LocalQuadraticProblem || problem instanceof SoftmaxRegression)) {
             if (config.policy() instanceof LearningRatePolicy.Scheduled) {
                 note = "no theory: a learning-rate schedule (the local quadratic model's rates are for a constant rate)";
             } else {
