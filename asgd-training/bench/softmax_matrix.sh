@@ -46,7 +46,7 @@ for tag in ${settings[*]}; do
            probe_eta=0.01; dec_updates=2000; dec_every=20; edge_updates=1500; edge_every=50; shares=0.1,0.3
            seeds=2; edge_grid="0.5 1 2 4 8"; edge_repeats=2; edge_tol=0.1;;
   esac
-  common=(--data "$data" --problem "$prob" --l2 "$l2" --batch 16 --workers "$m" --worker-delay "$delay" --quiet)
+  common=(--data "$data" --problem "$prob" --l2 "$l2" --batch 16 --workers "$m" --worker-delay "$delay" --theory full --quiet)
   if ! valid "$out/$tag-probe.json"; then
     echo "softmax-matrix: $tag: probe" >&2
     asgd train "${common[@]}" --eta "$probe_eta" --updates 3000 --eval-every 100 --format json >"$out/$tag-probe.json.tmp"
