@@ -10,25 +10,65 @@ import java.util.Arrays;
  * score's bits do not depend on its position in a block), and gradients are accumulated by
  * same-index loops {@code g[j] += s * x[j]} that C2 vectorises. Per-row virtual calls through
  * {@code Dataset.dot/addScaled} are what this replaces.
+ *
+ * <p>{@link #KERNELS} is {@code VectorKernels} (the same bits on 8-lane vectors) when the JVM runs
+ * with {@code --add-modules jdk.incubator.vector} on a machine with 8-lane double vectors (AVX-512)
+ * and the system property {@code asgd.vector} is not {@code false}; otherwise {@link #SCALAR}.
  */
 final class DenseKernels {
     private DenseKernels() {
     }
 
+    /** The plain Java kernels (the reference bits). */
+    static final Kernels SCALAR = new Kernels() {
+        @Override
+        public void scores(Scratch s, double[][] rows, int n, int d, double[] w, int k, double[] z) {
+            scalarScores(rows, n, d, w, k, z);
+        }
+
+        @Override
+        public void gradients(Scratch s, double[][] rows, int n, double[] r, int k, double[] g, int d) {
+            for (int c = 0; c < k; c++) {
+                accumulate(rows, n, r, k, c, g, c * (d + 1), d);
+            }
+        }
+    };
+
+    /** The kernels in use: vector or scalar, the same bits. */
+    static final Kernels KERNELS = pick();
+
+    private static Kernels pick() {
+        if (!Boolean.parseBoolean(System.getProperty("asgd.vector", "true"))
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return SCALAR;
+        }
+        try {
+            return (Kernels) Class.forName("dev.asgd.training.problem.VectorKernels").getDeclaredConstructor()
+                    .newInstance();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return SCALAR;
+        }
+    }
+
+    /** @return "vector" or "scalar": the kernels in use */
+    static String kind() {
+        return KERNELS == SCALAR ? "scalar" : "vector";
+    }
+
     /** Rows processed at once when a whole dataset is scored (evaluation). */
     static final int BLOCK = 64;
 
-    /** Per-thread scratch: row copies, scores, per-output gradient blocks. */
+    /** Per-thread scratch: row copies, scores, the transposed minibatch and score accumulators. */
     static final class Scratch {
         double[][] rows = new double[0][];
         double[] z = new double[0];
-        double[][] out = new double[0][];
+        double[] xt = new double[0];
+        double[] acc = new double[0];
         int d = -1;
 
         double[][] rows(int n, int d) {
             if (this.d != d) {
                 rows = new double[0][];
-                out = new double[0][];
                 this.d = d;
             }
             if (rows.length < n) {
@@ -41,23 +81,27 @@ final class DenseKernels {
             return rows;
         }
 
+        /** @return a buffer of at least n doubles for a transposed minibatch */
+        double[] xt(int n) {
+            if (xt.length < n) {
+                xt = new double[n];
+            }
+            return xt;
+        }
+
+        /** @return a buffer of at least n doubles for score accumulators */
+        double[] acc(int n) {
+            if (acc.length < n) {
+                acc = new double[n];
+            }
+            return acc;
+        }
+
         double[] z(int n) {
             if (z.length < n) {
                 z = new double[n];
             }
             return z;
-        }
-
-        double[][] out(int k, int d) {
-            rows(0, d);
-            if (out.length < k) {
-                double[][] o = Arrays.copyOf(out, k);
-                for (int i = out.length; i < k; i++) {
-                    o[i] = new double[d];
-                }
-                out = o;
-            }
-            return out;
         }
     }
 
@@ -103,7 +147,7 @@ final class DenseKernels {
             int m = Math.min(BLOCK, n - from);
             double[][] rows = gatherRange(s, data, from, m);
             double[] z = s.z(m * k);
-            scores(rows, m, d, w, k, z);
+            scores(s, rows, m, d, w, k, z);
             System.arraycopy(z, 0, all, from * k, m * k);
         }
         return all;
@@ -120,9 +164,22 @@ final class DenseKernels {
 
     /**
      * z[i * k + c] = rows[i] . w_c + b_c for i &lt; n, c &lt; k, with w_c at c * (d + 1) and b_c
-     * after it.
+     * after it ({@link #KERNELS}).
      */
-    static void scores(double[][] rows, int n, int d, double[] w, int k, double[] z) {
+    static void scores(Scratch s, double[][] rows, int n, int d, double[] w, int k, double[] z) {
+        KERNELS.scores(s, rows, n, d, w, k, z);
+    }
+
+    /**
+     * g[c * (d + 1) + j] = sum_i r[i * k + c] rows[i][j] for c &lt; k, j &lt; d ({@link #KERNELS});
+     * the biases g[c * (d + 1) + d] are left alone.
+     */
+    static void gradients(Scratch s, double[][] rows, int n, double[] r, int k, double[] g, int d) {
+        KERNELS.gradients(s, rows, n, r, k, g, d);
+    }
+
+    /** The scalar scores: four rows by two outputs at a time. */
+    static void scalarScores(double[][] rows, int n, int d, double[] w, int k, double[] z) {
         int p = d + 1;
         int i = 0;
         for (; i + 3 < n; i += 4) {
@@ -184,33 +241,48 @@ final class DenseKernels {
         }
     }
 
-    /** out[j] += s * x[j] for j &lt; d (same index: vectorised). */
-    static void axpy(double[] out, double s, double[] x, int d) {
+    /** out[at + j] += s * x[j] for j &lt; d (same index: vectorised). */
+    static void axpy(double[] out, int at, double s, double[] x, int d) {
         for (int j = 0; j < d; j++) {
-            out[j] += s * x[j];
+            out[at + j] += s * x[j];
         }
     }
 
-    /** out[j] += s0 x0[j] + s1 x1[j] + s2 x2[j] + s3 x3[j] for j &lt; d (same index: vectorised). */
-    static void axpy4(double[] out, double s0, double[] x0, double s1, double[] x1, double s2, double[] x2,
-            double s3, double[] x3, int d) {
+    /** out[at + j] += s0 x0[j] + s1 x1[j] + s2 x2[j] + s3 x3[j] for j &lt; d (same index: vectorised). */
+    static void axpy4(double[] out, int at, double s0, double[] x0, double s1, double[] x1, double s2,
+            double[] x2, double s3, double[] x3, int d) {
         for (int j = 0; j < d; j++) {
-            out[j] += (s0 * x0[j] + s1 * x1[j]) + (s2 * x2[j] + s3 * x3[j]);
+            out[at + j] += (s0 * x0[j] + s1 * x1[j]) + (s2 * x2[j] + s3 * x3[j]);
         }
     }
 
     /**
-     * out[j] = sum_i r[i * k + c] rows[i][j] for j &lt; d (a gradient block), rows in groups of four.
+     * out[at + j] = sum_i r[i * k + c] rows[i][j] for j &lt; d (a gradient block), rows in groups of
+     * four.
      */
-    static void accumulate(double[][] rows, int n, double[] r, int k, int c, double[] out, int d) {
-        Arrays.fill(out, 0, d, 0);
+    static void accumulate(double[][] rows, int n, double[] r, int k, int c, double[] out, int at, int d) {
+        Arrays.fill(out, at, at + d, 0);
         int i = 0;
         for (; i + 3 < n; i += 4) {
-            axpy4(out, r[i * k + c], rows[i], r[(i + 1) * k + c], rows[i + 1], r[(i + 2) * k + c], rows[i + 2],
-                    r[(i + 3) * k + c], rows[i + 3], d);
+            axpy4(out, at, r[i * k + c], rows[i], r[(i + 1) * k + c], rows[i + 1], r[(i + 2) * k + c],
+                    rows[i + 2], r[(i + 3) * k + c], rows[i + 3], d);
         }
         for (; i < n; i++) {
-            axpy(out, r[i * k + c], rows[i], d);
+            axpy(out, at, r[i * k + c], rows[i], d);
         }
+    }
+
+    /** One entry of {@link #accumulate}: the same sums in the same order, for feature j. */
+    static double scalarGradient(double[][] rows, int n, double[] r, int k, int c, int j) {
+        double a = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            a += (r[i * k + c] * rows[i][j] + r[(i + 1) * k + c] * rows[i + 1][j])
+                    + (r[(i + 2) * k + c] * rows[i + 2][j] + r[(i + 3) * k + c] * rows[i + 3][j]);
+        }
+        for (; i < n; i++) {
+            a += r[i * k + c] * rows[i][j];
+        }
+        return a;
     }
 }
