@@ -7,207 +7,214 @@ import jdk.incubator.vector.VectorSpecies;
  * The dense kernels on 8-lane double vectors (the Vector API, {@code jdk.incubator.vector}), bit for
  * bit the results of {@link DenseKernels#SCALAR}:
  * <ul>
- *   <li>scores: the minibatch is transposed (feature-major, xt[j * lanes + i], rows padded to a
- *   multiple of 16) and a tile of 16 rows by 4 classes keeps 8 accumulator vectors in registers
- *   across j, a lane per row: lane i of class c is {@code fma(x_ij, w_cj, acc)} over j from 0 to
- *   d - 1, the scalar kernel's chain;</li>
- *   <li>gradients: a vector of 8 features j, 4 classes per pass, rows in groups of four with the
- *   scalar kernel's grouping (products and sums are lane-wise IEEE operations, as in the scalar
- *   loop); the last d mod 8 features in scalar code.</li>
+ *   <li>scores: a tile of 2 rows by 5 classes (or 4 rows by 1 class) keeps its accumulator vectors
+ *   in registers across j; lane l of an accumulator is {@link DenseKernels#dot}'s partial chain l,
+ *   and the lanes are summed in its order, then its tail and the bias are added in scalar code;</li>
+ *   <li>gradients: a vector of 8 features j by 5 classes (or 1), one fma per row in row order, as
+ *   {@link DenseKernels#scalarGradient}; the last d mod 8 features in scalar code.</li>
  * </ul>
  * Loaded by reflection only when the module is present ({@link DenseKernels#KERNELS}); compiled in
  * its own javac execution (see asgd-training/pom.xml).
  */
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_512;
-    private static final int LANES = 8;
-    private static final int ROWS = 2 * LANES;
+    private static final int L = DenseKernels.LANES;
 
     /** @throws IllegalStateException when the machine's preferred species is not 8 doubles */
     VectorKernels() {
-        if (DoubleVector.SPECIES_PREFERRED.length() != LANES) {
+        if (DoubleVector.SPECIES_PREFERRED.length() != L || S.length() != L) {
             throw new IllegalStateException("preferred double species has "
-                    + DoubleVector.SPECIES_PREFERRED.length() + " lanes, not " + LANES);
+                    + DoubleVector.SPECIES_PREFERRED.length() + " lanes, not " + L);
         }
     }
 
     @Override
     public void scores(DenseKernels.Scratch s, double[][] rows, int n, int d, double[] w, int k, double[] z) {
-        int lanes = (n + ROWS - 1) / ROWS * ROWS;
-        double[] xt = s.xt(d * lanes);
-        transpose(rows, n, d, xt, lanes);
-        double[] acc = s.acc(k * lanes);
-        for (int lb = 0; lb < lanes; lb += ROWS) {
-            int c = 0;
-            for (; c + 3 < k; c += 4) {
-                tile4(xt, lanes, lb, d, w, c, acc);
+        double[] t = s.lanes;
+        int c = 0;
+        for (; c + 4 < k; c += 5) {
+            int i = 0;
+            for (; i + 1 < n; i += 2) {
+                tile2x5(rows[i], rows[i + 1], i, d, w, c, k, z, t);
             }
-            for (; c < k; c++) {
-                tile1(xt, lanes, lb, d, w, c, acc);
+            for (; i < n; i++) {
+                tile1x5(rows[i], i, d, w, c, k, z, t);
             }
         }
-        int p = d + 1;
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < k; c++) {
-                z[i * k + c] = acc[c * lanes + i] + w[c * p + d];
+        for (; c < k; c++) {
+            int i = 0;
+            for (; i + 3 < n; i += 4) {
+                tile4x1(rows, i, d, w, c, k, z, t);
             }
-        }
-    }
-
-    /** xt[j * lanes + i] = rows[i][j]; lanes n..lanes-1 are zero. */
-    private static void transpose(double[][] rows, int n, int d, double[] xt, int lanes) {
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            double[] x0 = rows[i];
-            double[] x1 = rows[i + 1];
-            double[] x2 = rows[i + 2];
-            double[] x3 = rows[i + 3];
-            for (int j = 0; j < d; j++) {
-                int o = j * lanes + i;
-                xt[o] = x0[j];
-                xt[o + 1] = x1[j];
-                xt[o + 2] = x2[j];
-                xt[o + 3] = x3[j];
-            }
-        }
-        for (; i < n; i++) {
-            double[] x = rows[i];
-            for (int j = 0; j < d; j++) {
-                xt[j * lanes + i] = x[j];
-            }
-        }
-        if (n < lanes) {
-            for (int j = 0; j < d; j++) {
-                java.util.Arrays.fill(xt, j * lanes + n, (j + 1) * lanes, 0.0);
+            for (; i < n; i++) {
+                int o = c * (d + 1);
+                z[i * k + c] = DenseKernels.dot(rows[i], w, o, d) + w[o + d];
             }
         }
     }
 
-    private static void tile4(double[] xt, int lanes, int lb, int d, double[] w, int c, double[] acc) {
+    /** z = the lanes summed in {@link DenseKernels#dot}'s order, its tail and the bias. */
+    private static double finish(DoubleVector a, double[] t, double[] x, double[] w, int o, int d) {
+        a.intoArray(t, 0);
+        double s = ((t[0] + t[1]) + (t[2] + t[3])) + ((t[4] + t[5]) + (t[6] + t[7]));
+        return DenseKernels.tail(s, x, w, o, d - d % L, d) + w[o + d];
+    }
+
+    private static void tile2x5(double[] x0, double[] x1, int i, int d, double[] w, int c, int k, double[] z,
+            double[] t) {
         int p = d + 1;
         int o0 = c * p;
         int o1 = o0 + p;
         int o2 = o1 + p;
         int o3 = o2 + p;
+        int o4 = o3 + p;
         DoubleVector a0 = DoubleVector.zero(S);
-        DoubleVector b0 = a0;
         DoubleVector a1 = a0;
-        DoubleVector b1 = a0;
         DoubleVector a2 = a0;
-        DoubleVector b2 = a0;
         DoubleVector a3 = a0;
+        DoubleVector a4 = a0;
+        DoubleVector b0 = a0;
+        DoubleVector b1 = a0;
+        DoubleVector b2 = a0;
         DoubleVector b3 = a0;
-        for (int j = 0; j < d; j++) {
-            int x = j * lanes + lb;
-            DoubleVector u = DoubleVector.fromArray(S, xt, x);
-            DoubleVector v = DoubleVector.fromArray(S, xt, x + LANES);
-            DoubleVector w0 = DoubleVector.broadcast(S, w[o0 + j]);
+        DoubleVector b4 = a0;
+        int d8 = d - d % L;
+        for (int j = 0; j < d8; j += L) {
+            DoubleVector u = DoubleVector.fromArray(S, x0, j);
+            DoubleVector v = DoubleVector.fromArray(S, x1, j);
+            DoubleVector w0 = DoubleVector.fromArray(S, w, o0 + j);
             a0 = u.fma(w0, a0);
             b0 = v.fma(w0, b0);
-            DoubleVector w1 = DoubleVector.broadcast(S, w[o1 + j]);
+            DoubleVector w1 = DoubleVector.fromArray(S, w, o1 + j);
             a1 = u.fma(w1, a1);
             b1 = v.fma(w1, b1);
-            DoubleVector w2 = DoubleVector.broadcast(S, w[o2 + j]);
+            DoubleVector w2 = DoubleVector.fromArray(S, w, o2 + j);
             a2 = u.fma(w2, a2);
             b2 = v.fma(w2, b2);
-            DoubleVector w3 = DoubleVector.broadcast(S, w[o3 + j]);
+            DoubleVector w3 = DoubleVector.fromArray(S, w, o3 + j);
             a3 = u.fma(w3, a3);
             b3 = v.fma(w3, b3);
+            DoubleVector w4 = DoubleVector.fromArray(S, w, o4 + j);
+            a4 = u.fma(w4, a4);
+            b4 = v.fma(w4, b4);
         }
-        int at = c * lanes + lb;
-        a0.intoArray(acc, at);
-        b0.intoArray(acc, at + LANES);
-        a1.intoArray(acc, at + lanes);
-        b1.intoArray(acc, at + lanes + LANES);
-        a2.intoArray(acc, at + 2 * lanes);
-        b2.intoArray(acc, at + 2 * lanes + LANES);
-        a3.intoArray(acc, at + 3 * lanes);
-        b3.intoArray(acc, at + 3 * lanes + LANES);
+        int z0 = i * k + c;
+        int z1 = z0 + k;
+        z[z0] = finish(a0, t, x0, w, o0, d);
+        z[z0 + 1] = finish(a1, t, x0, w, o1, d);
+        z[z0 + 2] = finish(a2, t, x0, w, o2, d);
+        z[z0 + 3] = finish(a3, t, x0, w, o3, d);
+        z[z0 + 4] = finish(a4, t, x0, w, o4, d);
+        z[z1] = finish(b0, t, x1, w, o0, d);
+        z[z1 + 1] = finish(b1, t, x1, w, o1, d);
+        z[z1 + 2] = finish(b2, t, x1, w, o2, d);
+        z[z1 + 3] = finish(b3, t, x1, w, o3, d);
+        z[z1 + 4] = finish(b4, t, x1, w, o4, d);
     }
 
-    private static void tile1(double[] xt, int lanes, int lb, int d, double[] w, int c, double[] acc) {
-        int o0 = c * (d + 1);
+    private static void tile1x5(double[] x0, int i, int d, double[] w, int c, int k, double[] z, double[] t) {
+        int p = d + 1;
+        int o0 = c * p;
         DoubleVector a0 = DoubleVector.zero(S);
-        DoubleVector b0 = a0;
-        for (int j = 0; j < d; j++) {
-            int x = j * lanes + lb;
-            DoubleVector w0 = DoubleVector.broadcast(S, w[o0 + j]);
-            a0 = DoubleVector.fromArray(S, xt, x).fma(w0, a0);
-            b0 = DoubleVector.fromArray(S, xt, x + LANES).fma(w0, b0);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        DoubleVector a4 = a0;
+        int d8 = d - d % L;
+        for (int j = 0; j < d8; j += L) {
+            DoubleVector u = DoubleVector.fromArray(S, x0, j);
+            a0 = u.fma(DoubleVector.fromArray(S, w, o0 + j), a0);
+            a1 = u.fma(DoubleVector.fromArray(S, w, o0 + p + j), a1);
+            a2 = u.fma(DoubleVector.fromArray(S, w, o0 + 2 * p + j), a2);
+            a3 = u.fma(DoubleVector.fromArray(S, w, o0 + 3 * p + j), a3);
+            a4 = u.fma(DoubleVector.fromArray(S, w, o0 + 4 * p + j), a4);
         }
-        int at = c * lanes + lb;
-        a0.intoArray(acc, at);
-        b0.intoArray(acc, at + LANES);
+        int z0 = i * k + c;
+        z[z0] = finish(a0, t, x0, w, o0, d);
+        z[z0 + 1] = finish(a1, t, x0, w, o0 + p, d);
+        z[z0 + 2] = finish(a2, t, x0, w, o0 + 2 * p, d);
+        z[z0 + 3] = finish(a3, t, x0, w, o0 + 3 * p, d);
+        z[z0 + 4] = finish(a4, t, x0, w, o0 + 4 * p, d);
+    }
+
+    private static void tile4x1(double[][] rows, int i, int d, double[] w, int c, int k, double[] z, double[] t) {
+        int o = c * (d + 1);
+        double[] x0 = rows[i];
+        double[] x1 = rows[i + 1];
+        double[] x2 = rows[i + 2];
+        double[] x3 = rows[i + 3];
+        DoubleVector a0 = DoubleVector.zero(S);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        int d8 = d - d % L;
+        for (int j = 0; j < d8; j += L) {
+            DoubleVector wv = DoubleVector.fromArray(S, w, o + j);
+            a0 = DoubleVector.fromArray(S, x0, j).fma(wv, a0);
+            a1 = DoubleVector.fromArray(S, x1, j).fma(wv, a1);
+            a2 = DoubleVector.fromArray(S, x2, j).fma(wv, a2);
+            a3 = DoubleVector.fromArray(S, x3, j).fma(wv, a3);
+        }
+        z[i * k + c] = finish(a0, t, x0, w, o, d);
+        z[(i + 1) * k + c] = finish(a1, t, x1, w, o, d);
+        z[(i + 2) * k + c] = finish(a2, t, x2, w, o, d);
+        z[(i + 3) * k + c] = finish(a3, t, x3, w, o, d);
     }
 
     @Override
     public void gradients(DenseKernels.Scratch s, double[][] rows, int n, double[] r, int k, double[] g, int d) {
         int c = 0;
-        for (; c + 3 < k; c += 4) {
-            gradient4(rows, n, r, k, c, g, d);
+        for (; c + 4 < k; c += 5) {
+            gradient5(rows, n, r, k, c, g, d);
         }
         for (; c < k; c++) {
             gradient1(rows, n, r, k, c, g, d);
         }
         int p = d + 1;
-        for (int j = d - d % LANES; j < d; j++) {
+        for (int j = d - d % L; j < d; j++) {
             for (c = 0; c < k; c++) {
                 g[c * p + j] = DenseKernels.scalarGradient(rows, n, r, k, c, j);
             }
         }
     }
 
-    private static void gradient4(double[][] rows, int n, double[] r, int k, int c, double[] g, int d) {
+    private static void gradient5(double[][] rows, int n, double[] r, int k, int c, double[] g, int d) {
         int p = d + 1;
-        for (int j = 0; j + LANES <= d; j += LANES) {
+        for (int j = 0; j + L <= d; j += L) {
             DoubleVector a0 = DoubleVector.zero(S);
             DoubleVector a1 = a0;
             DoubleVector a2 = a0;
             DoubleVector a3 = a0;
-            int i = 0;
-            for (; i + 3 < n; i += 4) {
-                DoubleVector x0 = DoubleVector.fromArray(S, rows[i], j);
-                DoubleVector x1 = DoubleVector.fromArray(S, rows[i + 1], j);
-                DoubleVector x2 = DoubleVector.fromArray(S, rows[i + 2], j);
-                DoubleVector x3 = DoubleVector.fromArray(S, rows[i + 3], j);
-                int q0 = i * k + c;
-                int q1 = q0 + k;
-                int q2 = q1 + k;
-                int q3 = q2 + k;
-                a0 = a0.add(x0.mul(r[q0]).add(x1.mul(r[q1])).add(x2.mul(r[q2]).add(x3.mul(r[q3]))));
-                a1 = a1.add(x0.mul(r[q0 + 1]).add(x1.mul(r[q1 + 1])).add(x2.mul(r[q2 + 1]).add(x3.mul(r[q3 + 1]))));
-                a2 = a2.add(x0.mul(r[q0 + 2]).add(x1.mul(r[q1 + 2])).add(x2.mul(r[q2 + 2]).add(x3.mul(r[q3 + 2]))));
-                a3 = a3.add(x0.mul(r[q0 + 3]).add(x1.mul(r[q1 + 3])).add(x2.mul(r[q2 + 3]).add(x3.mul(r[q3 + 3]))));
-            }
-            for (; i < n; i++) {
+            DoubleVector a4 = a0;
+            for (int i = 0; i < n; i++) {
                 DoubleVector x = DoubleVector.fromArray(S, rows[i], j);
                 int q = i * k + c;
-                a0 = a0.add(x.mul(r[q]));
-                a1 = a1.add(x.mul(r[q + 1]));
-                a2 = a2.add(x.mul(r[q + 2]));
-                a3 = a3.add(x.mul(r[q + 3]));
+                a0 = x.fma(DoubleVector.broadcast(S, r[q]), a0);
+                a1 = x.fma(DoubleVector.broadcast(S, r[q + 1]), a1);
+                a2 = x.fma(DoubleVector.broadcast(S, r[q + 2]), a2);
+                a3 = x.fma(DoubleVector.broadcast(S, r[q + 3]), a3);
+                a4 = x.fma(DoubleVector.broadcast(S, r[q + 4]), a4);
             }
-            a0.intoArray(g, c * p + j);
-            a1.intoArray(g, (c + 1) * p + j);
-            a2.intoArray(g, (c + 2) * p + j);
-            a3.intoArray(g, (c + 3) * p + j);
+            int at = c * p + j;
+            a0.intoArray(g, at);
+            a1.intoArray(g, at + p);
+            a2.intoArray(g, at + 2 * p);
+            a3.intoArray(g, at + 3 * p);
+            a4.intoArray(g, at + 4 * p);
         }
     }
 
     private static void gradient1(double[][] rows, int n, double[] r, int k, int c, double[] g, int d) {
         int at = c * (d + 1);
-        for (int j = 0; j + LANES <= d; j += LANES) {
+        for (int j = 0; j + L <= d; j += L) {
             DoubleVector a0 = DoubleVector.zero(S);
             int i = 0;
-            for (; i + 3 < n; i += 4) {
-                int q0 = i * k + c;
-                a0 = a0.add(DoubleVector.fromArray(S, rows[i], j).mul(r[q0])
-                        .add(DoubleVector.fromArray(S, rows[i + 1], j).mul(r[q0 + k]))
-                        .add(DoubleVector.fromArray(S, rows[i + 2], j).mul(r[q0 + 2 * k])
-                                .add(DoubleVector.fromArray(S, rows[i + 3], j).mul(r[q0 + 3 * k]))));
+            for (; i + 1 < n; i += 2) {
+                a0 = DoubleVector.fromArray(S, rows[i], j).fma(DoubleVector.broadcast(S, r[i * k + c]), a0);
+                a0 = DoubleVector.fromArray(S, rows[i + 1], j).fma(DoubleVector.broadcast(S, r[(i + 1) * k + c]), a0);
             }
             for (; i < n; i++) {
-                a0 = a0.add(DoubleVector.fromArray(S, rows[i], j).mul(r[i * k + c]));
+                a0 = DoubleVector.fromArray(S, rows[i], j).fma(DoubleVector.broadcast(S, r[i * k + c]), a0);
             }
             a0.intoArray(g, at + j);
         }
