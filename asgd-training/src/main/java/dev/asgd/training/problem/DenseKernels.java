@@ -31,7 +31,34 @@ final class DenseKernels {
                 accumulate(rows, n, r, k, c, g, c * (d + 1), d);
             }
         }
+
+        @Override
+        public boolean step(double[] x, double rate, double[] g, double[] out) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = x[i] - rate * g[i];
+            }
+            return allFinite(out);
+        }
     };
+
+    /** @return whether every entry is finite (x * 0 is 0 for finite x, NaN otherwise) */
+    static boolean allFinite(double[] x) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < x.length; i += 4) {
+            s0 += x[i] * 0.0;
+            s1 += x[i + 1] * 0.0;
+            s2 += x[i + 2] * 0.0;
+            s3 += x[i + 3] * 0.0;
+        }
+        for (; i < x.length; i++) {
+            s0 += x[i] * 0.0;
+        }
+        return s0 + s1 + s2 + s3 == 0;
+    }
 
     /** The kernels in use: vector or scalar, the same bits. */
     static final Kernels KERNELS = pick();

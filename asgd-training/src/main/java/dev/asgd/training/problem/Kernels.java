@@ -19,4 +19,12 @@ interface Kernels {
      * remaining rows one at a time.
      */
     void gradients(DenseKernels.Scratch s, double[][] rows, int n, double[] r, int k, double[] g, int d);
+
+    /**
+     * out[i] = x[i] - rate * g[i] for i &lt; out.length (one SGD step; IEEE operations lane by lane, so
+     * the same bits either way).
+     *
+     * @return whether every out[i] is finite
+     */
+    boolean step(double[] x, double rate, double[] g, double[] out);
 }

@@ -219,4 +219,23 @@ final class VectorKernels implements Kernels {
             a0.intoArray(g, at + j);
         }
     }
+
+    @Override
+    public boolean step(double[] x, double rate, double[] g, double[] out) {
+        int n = out.length;
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector bad = zero;
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, x, i).sub(DoubleVector.fromArray(S, g, i).mul(rate));
+            v.intoArray(out, i);
+            bad = bad.add(v.mul(zero));
+        }
+        double tail = 0;
+        for (; i < n; i++) {
+            out[i] = x[i] - rate * g[i];
+            tail += out[i] * 0.0;
+        }
+        return tail == 0 && bad.reduceLanes(jdk.incubator.vector.VectorOperators.ADD) == 0;
+    }
 }

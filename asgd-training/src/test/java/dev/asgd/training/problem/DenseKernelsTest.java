@@ -62,6 +62,40 @@ class DenseKernelsTest {
         }
     }
 
+    /**
+     * The SGD step of the kernels in use has the scalar bits and finds a non-finite result at any
+     * position (vector body and scalar tail), from an overflow as well as from a NaN or infinite input.
+     */
+    @ParameterizedTest
+    @CsvSource({"7850", "101", "5", "8", "17"})
+    void stepGivesTheScalarBitsAndFindsNonFiniteValues(int n) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(n);
+        double[] x = new double[n];
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = value(rng);
+            g[i] = value(rng);
+        }
+        double[] a = new double[n];
+        double[] b = new double[n];
+        assertThat(DenseKernels.SCALAR.step(x, 0.37, g, a)).isTrue();
+        assertThat(DenseKernels.KERNELS.step(x, 0.37, g, b)).isTrue();
+        assertThat(b).containsExactly(a);
+        assertThat(VectorOps.step(x, 0.37, g, b)).isTrue();
+        assertThat(VectorOps.allFinite(b)).isTrue();
+        for (int at : new int[] {0, n / 2, n - 1}) {
+            for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e308}) {
+                double[] gb = g.clone();
+                gb[at] = bad;
+                double[] xb = x.clone();
+                xb[at] = bad == 1e308 ? -1e308 : x[at];
+                assertThat(DenseKernels.SCALAR.step(xb, 10, gb, a)).isFalse();
+                assertThat(DenseKernels.KERNELS.step(xb, 10, gb, b)).isFalse();
+                assertThat(VectorOps.allFinite(b)).isFalse();
+            }
+        }
+    }
+
     private static double value(UniformRandomProvider rng) {
         return (rng.nextBoolean() ? 1 : -1) * Math.pow(10, 6 * rng.nextDouble() - 3);
     }
