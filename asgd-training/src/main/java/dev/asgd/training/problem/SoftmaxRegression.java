@@ -98,11 +98,17 @@ public final class SoftmaxRegression implements Problem {
         return loss * inv;
     }
 
-    /** Turns the scores z[at..at+k-1] into probabilities and returns the loss of label y. */
+    /**
+     * Turns the scores z[at..at+k-1] into probabilities and returns the loss of label y. The shift
+     * is the largest score by a plain comparison (a conditional move; {@link Math#max}'s NaN and
+     * signed-zero handling cost a long dependency chain here): for finite scores the same bits (a
+     * shift of -0 or +0 changes no exp and no sum), and a NaN score still gives a NaN loss.
+     */
     private double softmaxInPlace(double[] z, int at, int y) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < k; c++) {
-            max = Math.max(max, z[at + c]);
+            double v = z[at + c];
+            max = v > max ? v : max;
         }
         double sy = z[at + y];
         double sum = 0;
