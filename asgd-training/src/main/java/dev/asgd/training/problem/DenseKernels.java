@@ -12,7 +12,8 @@ import java.util.Arrays;
  *
  * <p>{@link #KERNELS} is {@code VectorKernels} (the same bits on 8-lane vectors) when the JVM runs
  * with {@code --add-modules jdk.incubator.vector} on a machine with 8-lane double vectors (AVX-512)
- * and the system property {@code asgd.vector} is not {@code false}; otherwise {@link #SCALAR}.
+ * and the system property {@code asgd.vector} is not {@code false}; otherwise {@link #SCALAR}. They
+ * are used once compiled ({@link #current}).
  */
 final class DenseKernels {
     private DenseKernels() {
@@ -64,8 +65,75 @@ final class DenseKernels {
         return s0 + s1 + s2 + s3 == 0;
     }
 
-    /** The kernels in use: vector or scalar, the same bits. */
+    /** The fastest kernels here: vector or scalar, the same bits. */
     static final Kernels KERNELS = pick();
+
+    /**
+     * Whether {@link #KERNELS} are compiled. Vector API code runs hundreds of times slower in the
+     * interpreter and C1 than after C2 has compiled it, so until a background thread has run the
+     * vector kernels often enough on small inputs ({@link #warmUp}) the scalar kernels are used;
+     * the bits are the same, so the switch is invisible in the results.
+     */
+    private static volatile boolean warm = KERNELS == SCALAR;
+
+    static {
+        if (!warm) {
+            Thread t = new Thread(DenseKernels::warmUp, "asgd-kernel-warmup");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** Most rounds of {@link #warmUp} (6000 calls of each kernel: C2 has compiled them by then). */
+    static final int WARM_UP_ROUNDS = 60;
+
+    /**
+     * Runs both kernel sets on small inputs in rounds of 100 calls each, until the vector kernels
+     * take less time than the scalar ones in two rounds in a row (C2 has compiled them by then), or
+     * for {@link #WARM_UP_ROUNDS} rounds.
+     */
+    private static void warmUp() {
+        try {
+            int d = 48;
+            int n = 8;
+            int k = 5;
+            double[][] rows = new double[n][d];
+            double[] w = new double[k * (d + 1)];
+            double[] r = new double[n * k];
+            double[] z = new double[n * k];
+            double[] g = new double[w.length];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    rows[i][j] = (i + j) % 5 * 0.25;
+                }
+            }
+            java.util.Arrays.fill(w, 0.01);
+            java.util.Arrays.fill(r, 0.1);
+            Scratch s = new Scratch();
+            int faster = 0;
+            for (int round = 0; round < WARM_UP_ROUNDS && faster < 2; round++) {
+                long vector = time(KERNELS, s, rows, n, d, w, k, r, z, g);
+                long scalar = time(SCALAR, s, rows, n, d, w, k, r, z, g);
+                faster = vector < scalar ? faster + 1 : 0;
+            }
+            warm = true;
+        } catch (RuntimeException | LinkageError e) {
+            return; // stay on the scalar kernels
+        }
+    }
+
+    private static long time(Kernels kernels, Scratch s, double[][] rows, int n, int d, double[] w, int k,
+            double[] r, double[] z, double[] g) {
+        long t0 = System.nanoTime();
+        for (int it = 0; it < 100; it++) {
+            kernels.scores(s, rows, n, d, w, k, z);
+            kernels.scores(s, rows, n, d, w, 1, z);
+            kernels.gradients(s, rows, n, r, k, g, d);
+            kernels.gradients(s, rows, n, r, 1, g, d);
+            kernels.step(w, 1e-9, g, g);
+        }
+        return System.nanoTime() - t0;
+    }
 
     private static Kernels pick() {
         if (!Boolean.parseBoolean(System.getProperty("asgd.vector", "true"))
@@ -78,6 +146,11 @@ final class DenseKernels {
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return SCALAR;
         }
+    }
+
+    /** @return the kernels to use now: {@link #KERNELS} once warm, else {@link #SCALAR} */
+    static Kernels current() {
+        return warm ? KERNELS : SCALAR;
     }
 
     /** @return "vector" or "scalar": the kernels in use */
@@ -217,7 +290,7 @@ final class DenseKernels {
      * after it ({@link #KERNELS}; {@link #dot}'s order).
      */
     static void scores(Scratch s, double[][] rows, int n, int d, double[] w, int k, double[] z) {
-        KERNELS.scores(s, rows, n, d, w, k, z);
+        current().scores(s, rows, n, d, w, k, z);
     }
 
     /**
@@ -225,7 +298,7 @@ final class DenseKernels {
      * {@link #scalarGradient}'s order); the biases g[c * (d + 1) + d] are left alone.
      */
     static void gradients(Scratch s, double[][] rows, int n, double[] r, int k, double[] g, int d) {
-        KERNELS.gradients(s, rows, n, r, k, g, d);
+        current().gradients(s, rows, n, r, k, g, d);
     }
 
     /**

@@ -18,7 +18,7 @@ public final class VectorOps {
      * @return whether every out[i] is finite
      */
     public static boolean step(double[] x, double rate, double[] g, double[] out) {
-        return DenseKernels.KERNELS.step(x, rate, g, out);
+        return DenseKernels.current().step(x, rate, g, out);
     }
 
     /**
