@@ -204,16 +204,31 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    /** One class: four vectors of features per pass (four independent fma chains over the rows). */
     private static void gradient1(double[][] rows, int n, double[] r, int k, int c, double[] g, int d) {
         int at = c * (d + 1);
-        for (int j = 0; j + L <= d; j += L) {
+        int j = 0;
+        for (; j + 4 * L <= d; j += 4 * L) {
             DoubleVector a0 = DoubleVector.zero(S);
-            int i = 0;
-            for (; i + 1 < n; i += 2) {
-                a0 = DoubleVector.fromArray(S, rows[i], j).fma(DoubleVector.broadcast(S, r[i * k + c]), a0);
-                a0 = DoubleVector.fromArray(S, rows[i + 1], j).fma(DoubleVector.broadcast(S, r[(i + 1) * k + c]), a0);
+            DoubleVector a1 = a0;
+            DoubleVector a2 = a0;
+            DoubleVector a3 = a0;
+            for (int i = 0; i < n; i++) {
+                double[] x = rows[i];
+                DoubleVector s = DoubleVector.broadcast(S, r[i * k + c]);
+                a0 = DoubleVector.fromArray(S, x, j).fma(s, a0);
+                a1 = DoubleVector.fromArray(S, x, j + L).fma(s, a1);
+                a2 = DoubleVector.fromArray(S, x, j + 2 * L).fma(s, a2);
+                a3 = DoubleVector.fromArray(S, x, j + 3 * L).fma(s, a3);
             }
-            for (; i < n; i++) {
+            a0.intoArray(g, at + j);
+            a1.intoArray(g, at + j + L);
+            a2.intoArray(g, at + j + 2 * L);
+            a3.intoArray(g, at + j + 3 * L);
+        }
+        for (; j + L <= d; j += L) {
+            DoubleVector a0 = DoubleVector.zero(S);
+            for (int i = 0; i < n; i++) {
                 a0 = DoubleVector.fromArray(S, rows[i], j).fma(DoubleVector.broadcast(S, r[i * k + c]), a0);
             }
             a0.intoArray(g, at + j);
