@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Side by side, interleaved, in one run: the numpy peer (../shared/bench/numpy_softmax_sgd.py, sequential
 # softmax SGD) against `asgd train --workers 1` and `--workers 2` on Fashion-MNIST softmax, batch 32,
-# eta 0.1, the same number of updates; then least squares d = 100 batch 16 through
-# dev.asgd.benchmarks.TrainingThroughput (sequential loop, async M = 1, 2). Prints medians and ratios.
+# eta 0.1, the same number of updates, with --average tail:0.5 (test accuracy of the last iterate and of
+# the average of the second half's iterates); then least squares d = 100 batch 16 through
+# dev.asgd.benchmarks.TrainingThroughput (sequential loop, async M = 1, 2); with SPARSE=1 also
+# asgd-training/bench/sparse_hogwild.sh (Hogwild M = 1, 2 on sparse logistic). Prints medians, the ratios
+# of every round, their medians, and each goal of issue 16 ("Done when") as met or not.
 #
 # usage: asgd-benchmarks/bench/train_vs_numpy.sh [REPS=5] [UPDATES=20000] [LS_UPDATES=200000]
 # env: PEER (the numpy script), ASGD (the launcher), BENCH_JAR (benchmarks.jar),
-#      BEFORE_JAR / BEFORE_BENCH_JAR (optional: an older asgd.jar / benchmarks.jar measured in the same loop)
+#      BEFORE_JAR / BEFORE_BENCH_JAR (optional: an older asgd.jar / benchmarks.jar measured in the same loop),
+#      SCALAR=1 (also `--workers 1` on the plain Java kernels, ASGD_VECTOR=0),
+#      SPARSE=1 (also the sparse Hogwild rounds; SPARSE_UPDATES, default 500000)
 # Needs python3 with numpy and the Debian package dataset-fashion-mnist.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -23,62 +28,74 @@ fi
 "$asgd" --help >/dev/null   # builds the launcher's jar when stale, outside the timed loop
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-args=(train --data fashion-mnist --problem softmax --eta 0.1 --batch 32 --updates "$updates" --quiet)
+args=(train --data fashion-mnist --problem softmax --eta 0.1 --batch 32 --updates "$updates"
+      --average tail:0.5 --quiet)
+load() { uptime | sed 's/.*load average: //'; }
 
-asgd_run() { # label, then the command; appends "ups acc" to $out/label
+asgd_run() { # label, then the command; appends "ups acc averaged_acc" to $out/label
   local label="$1"; shift
   "$@" > "$out/last.txt" 2>&1 || { cat "$out/last.txt" >&2; exit 1; }
-  local ups acc
+  local ups acc avg
   ups="$(sed -n 's/.*(\([0-9.]*\) updates\/s).*/\1/p' "$out/last.txt" | head -1)"
   acc="$(sed -n 's/^test accuracy *\([0-9.]*\).*/\1/p' "$out/last.txt" | head -1)"
-  echo "$ups $acc" >> "$out/$label"
-  printf '  %-10s %10.0f updates/s  accuracy %s\n' "$label" "$ups" "$acc"
+  avg="$(sed -n 's/^averaged .*test accuracy *\([0-9.]*\).*/\1/p' "$out/last.txt" | head -1)"
+  echo "$ups $acc ${avg:-NaN}" >> "$out/$label"
+  printf '  %-10s %10.0f updates/s  accuracy %s  averaged %s\n' "$label" "$ups" "$acc" "${avg:--}"
 }
 
 labels=(numpy)
 [ -n "${BEFORE_JAR:-}" ] && labels+=(before_M1 before_M2)
 labels+=(asgd_M1 asgd_M2)
-echo "Fashion-MNIST softmax, batch 32, eta 0.1, $updates updates, $reps rounds (interleaved)"
+[ "${SCALAR:-0}" = 1 ] && labels+=(scalar_M1)
+echo "Fashion-MNIST softmax, batch 32, eta 0.1, $updates updates, $reps rounds (interleaved); load before: $(load)"
 for r in $(seq 1 "$reps"); do
   echo "round $r"
   python3 "$peer" --updates "$updates" > "$out/last.json"
-  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["updatesPerSecond"], d["testAccuracy"])' \
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["updatesPerSecond"], d["testAccuracy"], "NaN")' \
     "$out/last.json" >> "$out/numpy"
-  printf '  %-10s %10.0f updates/s  accuracy %s\n' numpy $(tail -1 "$out/numpy")
+  printf '  %-10s %10.0f updates/s  accuracy %s\n' numpy $(tail -1 "$out/numpy" | cut -d' ' -f1,2)
   if [ -n "${BEFORE_JAR:-}" ]; then
     asgd_run before_M1 java -jar "$BEFORE_JAR" "${args[@]}" --workers 1
     asgd_run before_M2 java -jar "$BEFORE_JAR" "${args[@]}" --workers 2
   fi
   asgd_run asgd_M1 "$asgd" "${args[@]}" --workers 1
   asgd_run asgd_M2 "$asgd" "${args[@]}" --workers 2
+  [ "${SCALAR:-0}" = 1 ] && asgd_run scalar_M1 env ASGD_VECTOR=0 "$asgd" "${args[@]}" --workers 1
 done
+echo "load after: $(load)"
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+# per-round ratio of column 1 of two files, and their list
+ratios() { paste -d' ' "$1" "$2" | awk '{printf "%.3f\n", $4 / $1}'; }
 np="$(cut -d' ' -f1 "$out/numpy" | median)"
 m1="$(cut -d' ' -f1 "$out/asgd_M1" | median)"
 echo
-echo "| run | median updates/s | x numpy | x asgd M=1 | median test accuracy |"
-echo "|---|---|---|---|---|"
+echo "| run | median updates/s | x numpy | x asgd M=1 | median test accuracy (last) | (averaged) |"
+echo "|---|---|---|---|---|---|"
 for l in "${labels[@]}"; do
   u="$(cut -d' ' -f1 "$out/$l" | median)"
   a="$(cut -d' ' -f2 "$out/$l" | median)"
-  awk -v l="$l" -v u="$u" -v np="$np" -v m1="$m1" -v a="$a" \
-    'BEGIN {printf "| %s | %.0f | %.2f | %.2f | %.4f |\n", l, u, u / np, u / m1, a}'
+  v="$(cut -d' ' -f3 "$out/$l" | median)"
+  awk -v l="$l" -v u="$u" -v np="$np" -v m1="$m1" -v a="$a" -v v="$v" \
+    'BEGIN {printf "| %s | %.0f | %.2f | %.2f | %.4f | %s |\n", l, u, u / np, u / m1, a, v}'
 done
 
+ls_tags=(now)
+[ -n "${BEFORE_BENCH_JAR:-}" ] && ls_tags=(before now)
 echo
-echo "Least squares d = 100, batch 16, $ls_updates updates (TrainingThroughput quick), $reps rounds"
+echo "Least squares d = 100, batch 16, $ls_updates updates (TrainingThroughput quick), $reps rounds; load before: $(load)"
 for r in $(seq 1 "$reps"); do
   for jar in ${BEFORE_BENCH_JAR:+before:$BEFORE_BENCH_JAR} "now:$bench"; do
     tag="${jar%%:*}"
-    java -cp "${jar#*:}" dev.asgd.benchmarks.TrainingThroughput "$ls_updates" 100 quick 2>&1 \
+    java --add-modules jdk.incubator.vector -cp "${jar#*:}" dev.asgd.benchmarks.TrainingThroughput "$ls_updates" 100 quick 2>&1 \
       | awk -v t="$tag" '$2 == "updates/s" || $3 == "updates/s" {print t "_" $1, $2}' \
       | while read -r k v; do echo "$v" >> "$out/ls_$k"; done
   done
 done
+echo "load after: $(load)"
 echo "| run | median updates/s | x sequential | x async M=1 |"
 echo "|---|---|---|---|"
-for tag in ${BEFORE_BENCH_JAR:+before} now; do
+for tag in "${ls_tags[@]}"; do
   seq_m="$(median < "$out/ls_${tag}_sequential")"
   a1="$(median < "$out/ls_${tag}_async_M1")"
   for k in sequential async_M1 async_M2; do
@@ -87,3 +104,36 @@ for tag in ${BEFORE_BENCH_JAR:+before} now; do
       'BEGIN {printf "| %s | %.0f | %.2f | %.2f |\n", l, u, u / s, u / a1}'
   done
 done
+
+sparse=""
+if [ "${SPARSE:-0}" = 1 ]; then
+  echo
+  ASYNC=0 ASGD="$asgd" "$root/asgd-training/bench/sparse_hogwild.sh" "$reps" "${SPARSE_UPDATES:-500000}" 8 \
+    | tee "$out/sparse.txt"
+  sparse="$(sed -n 's/^per-round M=2 \/ M=1: //p' "$out/sparse.txt" | tr ' ' '\n' | grep . | median)"
+fi
+
+# Issue 16, "Done when": median of the per-round ratios (each round's runs side by side)
+goal() { # text, value, comparison (ge/le), bound
+  awk -v t="$1" -v v="$2" -v c="$3" -v b="$4" 'BEGIN {
+    ok = (c == "ge") ? (v + 0 >= b) : (v + 0 <= b);
+    printf "  %-62s %10s  (%s %s: %s)\n", t, v, (c == "ge") ? ">=" : "<=", b, ok ? "met" : "NOT met" }'
+}
+r1="$(ratios "$out/numpy" "$out/asgd_M1")"
+r2="$(ratios "$out/asgd_M1" "$out/asgd_M2")"
+dacc="$(paste -d' ' "$out/asgd_M1" "$out/asgd_M2" | awk '{d = $6 - $3; printf "%.4f\n", d < 0 ? -d : d}')"
+rls="$(paste -d' ' "$out/ls_now_async_M1" "$out/ls_now_async_M2" | awk '{printf "%.3f\n", $2 / $1}')"
+echo
+echo "per round: asgd M=1 / numpy $(echo $r1); M=2 / M=1 $(echo $r2); |averaged accuracy M=2 - M=1| $(echo $dacc);"
+echo "           least squares async M=2 / M=1 $(echo $rls)"
+echo "Done when (issue 16), medians of $reps rounds:"
+goal "Fashion-MNIST softmax: asgd --workers 1 / numpy peer" "$(median <<< "$r1")" ge 2
+goal "--workers 2 / --workers 1 (updates/s)" "$(median <<< "$r2")" ge 1.7
+goal "|test accuracy M=2 - M=1| (averaged iterate, same updates)" "$(median <<< "$dacc")" le 0.01
+goal "least squares d=100 batch 16: sequential loop (updates/s)" "$(median < "$out/ls_now_sequential")" ge 500000
+goal "least squares: async M=2 / M=1" "$(median <<< "$rls")" ge 1.6
+if [ -n "$sparse" ]; then
+  goal "sparse Hogwild (d=50000, density 0.002): M=2 / M=1" "$sparse" ge 1.7
+else
+  echo "  sparse Hogwild M=2 / M=1: not run (SPARSE=1)"
+fi

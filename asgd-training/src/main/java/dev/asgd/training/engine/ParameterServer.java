@@ -1,6 +1,7 @@
 package dev.asgd.training.engine;
 
 import dev.asgd.core.NumericalDivergenceException;
+import dev.asgd.training.problem.VectorOps;
 import dev.asgd.training.staleness.StalenessLog;
 import java.util.Arrays;
 
@@ -222,18 +223,19 @@ public final class ParameterServer {
         boolean compensate = lambda != 0 && read != null;
         int n = params.length;
         double[] scratch = new double[n];
+        boolean finite;
         if (compensate) {
             for (int i = 0; i < n; i++) {
                 double gi = gv[i];
                 gi += lambda * gi * gi * (params[i] - read[i]);
                 scratch[i] = params[i] - rate * gi;
             }
+            finite = VectorOps.allFinite(scratch);
         } else {
-            for (int i = 0; i < n; i++) {
-                scratch[i] = params[i] - rate * gv[i];
-            }
+            // the dense kernels' step (vectorised when the Vector API is there), the same bits
+            finite = VectorOps.step(params, rate, gv, scratch);
         }
-        if (!allFinite(scratch)) {
+        if (!finite) {
             for (int i = 0; i < n; i++) {
                 if (!Double.isFinite(scratch[i])) {
                     throw new NumericalDivergenceException(version + 1, where(w), scratch[i],
@@ -262,24 +264,6 @@ public final class ParameterServer {
     }
 
     /** Four independent chains of x * 0 (NaN for an infinite or NaN x): no branch per entry. */
-    private static boolean allFinite(double[] x) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < x.length; i += 4) {
-            s0 += x[i] * 0.0;
-            s1 += x[i + 1] * 0.0;
-            s2 += x[i + 2] * 0.0;
-            s3 += x[i + 3] * 0.0;
-        }
-        for (; i < x.length; i++) {
-            s0 += x[i] * 0.0;
-        }
-        return s0 + s1 + s2 + s3 == 0;
-    }
-
     private static String where(int w) {
         return w < 0 ? "the sync round's average gradient" : "worker " + w;
     }

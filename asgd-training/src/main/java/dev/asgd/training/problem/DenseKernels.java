@@ -5,30 +5,174 @@ import java.util.Arrays;
 
 /**
  * The dense fast path of the linear problems: a minibatch is gathered into separate row arrays
- * (per-thread scratch, reused), scores are computed four rows by two outputs at a time (eight
- * independent multiply-add chains, each a plain left-to-right {@link Math#fma} sum over j, so a
- * score's bits do not depend on its position in a block), and gradients are accumulated by
- * same-index loops {@code g[j] += s * x[j]} that C2 vectorises. Per-row virtual calls through
- * {@code Dataset.dot/addScaled} are what this replaces.
+ * (per-thread scratch, reused); a score is {@link #dot} (eight partial {@link Math#fma} chains, the
+ * lanes of one 512-bit vector, summed in a fixed order) plus the bias, and a gradient entry is one
+ * fma chain over the rows in order ({@link #scalarGradient}), accumulated by same-index loops that
+ * C2 vectorises. Per-row virtual calls through {@code Dataset.dot/addScaled} are what this replaces.
+ *
+ * <p>{@link #KERNELS} is {@code VectorKernels} (the same bits on 8-lane vectors) when the JVM runs
+ * with {@code --add-modules jdk.incubator.vector} on a machine with 8-lane double vectors (AVX-512)
+ * and the system property {@code asgd.vector} is not {@code false}; otherwise {@link #SCALAR}. They
+ * are used once compiled ({@link #current}).
  */
 final class DenseKernels {
     private DenseKernels() {
     }
 
+    /** The plain Java kernels (the reference bits). */
+    static final Kernels SCALAR = new Kernels() {
+        @Override
+        public void scores(Scratch s, double[][] rows, int n, int d, double[] w, int k, double[] z) {
+            scalarScores(s, rows, n, d, w, k, z);
+        }
+
+        @Override
+        public void gradients(Scratch s, double[][] rows, int n, double[] r, int k, double[] g, int d) {
+            // into a separate block at the rows' own indices, then copied: C2 vectorises same-index
+            // loops only where the arrays cannot overlap at other offsets
+            double[] out = s.out(d);
+            for (int c = 0; c < k; c++) {
+                accumulate(rows, n, r, k, c, out, d);
+                System.arraycopy(out, 0, g, c * (d + 1), d);
+            }
+        }
+
+        @Override
+        public boolean step(double[] x, double rate, double[] g, double[] out) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = x[i] - rate * g[i];
+            }
+            return allFinite(out);
+        }
+    };
+
+    /** @return whether every entry is finite (x * 0 is 0 for finite x, NaN otherwise) */
+    static boolean allFinite(double[] x) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < x.length; i += 4) {
+            s0 += x[i] * 0.0;
+            s1 += x[i + 1] * 0.0;
+            s2 += x[i + 2] * 0.0;
+            s3 += x[i + 3] * 0.0;
+        }
+        for (; i < x.length; i++) {
+            s0 += x[i] * 0.0;
+        }
+        return s0 + s1 + s2 + s3 == 0;
+    }
+
+    /** The fastest kernels here: vector or scalar, the same bits. */
+    static final Kernels KERNELS = pick();
+
+    /**
+     * Whether {@link #KERNELS} are compiled. Vector API code runs hundreds of times slower in the
+     * interpreter and C1 than after C2 has compiled it, so until a background thread has run the
+     * vector kernels often enough on small inputs ({@link #warmUp}) the scalar kernels are used;
+     * the bits are the same, so the switch is invisible in the results.
+     */
+    private static volatile boolean warm = KERNELS == SCALAR;
+
+    static {
+        if (!warm) {
+            Thread t = new Thread(DenseKernels::warmUp, "asgd-kernel-warmup");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** Most rounds of {@link #warmUp} (6000 calls of each kernel: C2 has compiled them by then). */
+    static final int WARM_UP_ROUNDS = 60;
+
+    /**
+     * Runs both kernel sets on small inputs in rounds of 100 calls each, until the vector kernels
+     * take less time than the scalar ones in two rounds in a row (C2 has compiled them by then), or
+     * for {@link #WARM_UP_ROUNDS} rounds.
+     */
+    private static void warmUp() {
+        try {
+            int d = 48;
+            int n = 8;
+            int k = 5;
+            double[][] rows = new double[n][d];
+            double[] w = new double[k * (d + 1)];
+            double[] r = new double[n * k];
+            double[] z = new double[n * k];
+            double[] g = new double[w.length];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    rows[i][j] = (i + j) % 5 * 0.25;
+                }
+            }
+            java.util.Arrays.fill(w, 0.01);
+            java.util.Arrays.fill(r, 0.1);
+            Scratch s = new Scratch();
+            int faster = 0;
+            for (int round = 0; round < WARM_UP_ROUNDS && faster < 2; round++) {
+                long vector = time(KERNELS, s, rows, n, d, w, k, r, z, g);
+                long scalar = time(SCALAR, s, rows, n, d, w, k, r, z, g);
+                faster = vector < scalar ? faster + 1 : 0;
+            }
+            warm = true;
+        } catch (RuntimeException | LinkageError e) {
+            return; // stay on the scalar kernels
+        }
+    }
+
+    private static long time(Kernels kernels, Scratch s, double[][] rows, int n, int d, double[] w, int k,
+            double[] r, double[] z, double[] g) {
+        long t0 = System.nanoTime();
+        for (int it = 0; it < 100; it++) {
+            kernels.scores(s, rows, n, d, w, k, z);
+            kernels.scores(s, rows, n, d, w, 1, z);
+            kernels.gradients(s, rows, n, r, k, g, d);
+            kernels.gradients(s, rows, n, r, 1, g, d);
+            kernels.step(w, 1e-9, g, g);
+        }
+        return System.nanoTime() - t0;
+    }
+
+    private static Kernels pick() {
+        if (!Boolean.parseBoolean(System.getProperty("asgd.vector", "true"))
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return SCALAR;
+        }
+        try {
+            return (Kernels) Class.forName("dev.asgd.training.problem.VectorKernels").getDeclaredConstructor()
+                    .newInstance();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return SCALAR;
+        }
+    }
+
+    /** @return the kernels to use now: {@link #KERNELS} once warm, else {@link #SCALAR} */
+    static Kernels current() {
+        return warm ? KERNELS : SCALAR;
+    }
+
+    /** @return "vector" or "scalar": the kernels in use */
+    static String kind() {
+        return KERNELS == SCALAR ? "scalar" : "vector";
+    }
+
     /** Rows processed at once when a whole dataset is scored (evaluation). */
     static final int BLOCK = 64;
 
-    /** Per-thread scratch: row copies, scores, per-output gradient blocks. */
+    /** Per-thread scratch: row copies, scores, a vector's lanes. */
     static final class Scratch {
         double[][] rows = new double[0][];
         double[] z = new double[0];
-        double[][] out = new double[0][];
+        double[] lanes = new double[LANES];
+        double[] part = new double[8 * LANES];
+        double[] out = new double[0];
         int d = -1;
 
         double[][] rows(int n, int d) {
             if (this.d != d) {
                 rows = new double[0][];
-                out = new double[0][];
                 this.d = d;
             }
             if (rows.length < n) {
@@ -41,23 +185,19 @@ final class DenseKernels {
             return rows;
         }
 
+        /** @return a buffer of at least n doubles for a gradient block */
+        double[] out(int n) {
+            if (out.length < n) {
+                out = new double[n];
+            }
+            return out;
+        }
+
         double[] z(int n) {
             if (z.length < n) {
                 z = new double[n];
             }
             return z;
-        }
-
-        double[][] out(int k, int d) {
-            rows(0, d);
-            if (out.length < k) {
-                double[][] o = Arrays.copyOf(out, k);
-                for (int i = out.length; i < k; i++) {
-                    o[i] = new double[d];
-                }
-                out = o;
-            }
-            return out;
         }
     }
 
@@ -103,77 +243,88 @@ final class DenseKernels {
             int m = Math.min(BLOCK, n - from);
             double[][] rows = gatherRange(s, data, from, m);
             double[] z = s.z(m * k);
-            scores(rows, m, d, w, k, z);
+            scores(s, rows, m, d, w, k, z);
             System.arraycopy(z, 0, all, from * k, m * k);
         }
         return all;
     }
 
-    /** x . w[off..off+d-1], one fma chain left to right (the reference order of every score). */
+    /** Lanes of the canonical dot product (8 partial sums). */
+    static final int LANES = 8;
+
+    /**
+     * x . w[off..off+d-1] in the canonical order of every score: eight partial {@link Math#fma}
+     * chains, lane l over j = l, l + 8, ... below d8 = d - d % 8, summed
+     * ((p0 + p1) + (p2 + p3)) + ((p4 + p5) + (p6 + p7)), then the last d % 8 features fma'd in
+     * order. (Eight lanes: one 512-bit vector of doubles, so that the vector kernels compute the
+     * same bits.)
+     */
     static double dot(double[] x, double[] w, int off, int d) {
-        double s = 0;
-        for (int j = 0; j < d; j++) {
-            s = Math.fma(x[j], w[off + j], s);
+        double p0 = 0, p1 = 0, p2 = 0, p3 = 0, p4 = 0, p5 = 0, p6 = 0, p7 = 0;
+        int d8 = d - d % LANES;
+        for (int j = 0; j < d8; j += LANES) {
+            int o = off + j;
+            p0 = Math.fma(x[j], w[o], p0);
+            p1 = Math.fma(x[j + 1], w[o + 1], p1);
+            p2 = Math.fma(x[j + 2], w[o + 2], p2);
+            p3 = Math.fma(x[j + 3], w[o + 3], p3);
+            p4 = Math.fma(x[j + 4], w[o + 4], p4);
+            p5 = Math.fma(x[j + 5], w[o + 5], p5);
+            p6 = Math.fma(x[j + 6], w[o + 6], p6);
+            p7 = Math.fma(x[j + 7], w[o + 7], p7);
         }
-        return s;
+        return tail(((p0 + p1) + (p2 + p3)) + ((p4 + p5) + (p6 + p7)), x, w, off, d8, d);
+    }
+
+    /** s with x[j] w[off + j] fma'd in for j from d8 to d - 1 (the canonical tail). */
+    static double tail(double s, double[] x, double[] w, int off, int d8, int d) {
+        double t = s;
+        for (int j = d8; j < d; j++) {
+            t = Math.fma(x[j], w[off + j], t);
+        }
+        return t;
     }
 
     /**
      * z[i * k + c] = rows[i] . w_c + b_c for i &lt; n, c &lt; k, with w_c at c * (d + 1) and b_c
-     * after it.
+     * after it ({@link #KERNELS}; {@link #dot}'s order).
      */
-    static void scores(double[][] rows, int n, int d, double[] w, int k, double[] z) {
+    static void scores(Scratch s, double[][] rows, int n, int d, double[] w, int k, double[] z) {
+        current().scores(s, rows, n, d, w, k, z);
+    }
+
+    /**
+     * g[c * (d + 1) + j] = sum_i r[i * k + c] rows[i][j] for c &lt; k, j &lt; d ({@link #KERNELS};
+     * {@link #scalarGradient}'s order); the biases g[c * (d + 1) + d] are left alone.
+     */
+    static void gradients(Scratch s, double[][] rows, int n, double[] r, int k, double[] g, int d) {
+        current().gradients(s, rows, n, r, k, g, d);
+    }
+
+    /**
+     * The scalar scores in {@link #dot}'s order: four rows by two classes (or one) at a time, lane
+     * by lane (eight independent chains over j = l, l + 8, ... for each lane l), the lanes then
+     * summed; rows left over one by one.
+     */
+    static void scalarScores(Scratch s, double[][] rows, int n, int d, double[] w, int k, double[] z) {
         int p = d + 1;
         int i = 0;
         for (; i + 3 < n; i += 4) {
-            double[] x0 = rows[i];
-            double[] x1 = rows[i + 1];
-            double[] x2 = rows[i + 2];
-            double[] x3 = rows[i + 3];
             int c = 0;
             for (; c + 1 < k; c += 2) {
-                int o0 = c * p;
-                int o1 = o0 + p;
-                double a0 = 0, a1 = 0, a2 = 0, a3 = 0, e0 = 0, e1 = 0, e2 = 0, e3 = 0;
-                for (int j = 0; j < d; j++) {
-                    double w0 = w[o0 + j];
-                    double w1 = w[o1 + j];
-                    double v0 = x0[j], v1 = x1[j], v2 = x2[j], v3 = x3[j];
-                    a0 = Math.fma(v0, w0, a0);
-                    a1 = Math.fma(v1, w0, a1);
-                    a2 = Math.fma(v2, w0, a2);
-                    a3 = Math.fma(v3, w0, a3);
-                    e0 = Math.fma(v0, w1, e0);
-                    e1 = Math.fma(v1, w1, e1);
-                    e2 = Math.fma(v2, w1, e2);
-                    e3 = Math.fma(v3, w1, e3);
+                lanes4x2(s.part, rows, i, d, w, c * p, c * p + p);
+                for (int q = 0; q < 8; q++) {
+                    int row = i + (q & 3);
+                    int o = (c + (q >> 2)) * p;
+                    z[row * k + c + (q >> 2)] = sumLanes(s.part, q, rows[row], w, o, d) + w[o + d];
                 }
-                double b0 = w[o0 + d];
-                double b1 = w[o1 + d];
-                z[i * k + c] = a0 + b0;
-                z[(i + 1) * k + c] = a1 + b0;
-                z[(i + 2) * k + c] = a2 + b0;
-                z[(i + 3) * k + c] = a3 + b0;
-                z[i * k + c + 1] = e0 + b1;
-                z[(i + 1) * k + c + 1] = e1 + b1;
-                z[(i + 2) * k + c + 1] = e2 + b1;
-                z[(i + 3) * k + c + 1] = e3 + b1;
             }
             for (; c < k; c++) {
-                int o = c * p;
-                double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-                for (int j = 0; j < d; j++) {
-                    double w0 = w[o + j];
-                    a0 = Math.fma(x0[j], w0, a0);
-                    a1 = Math.fma(x1[j], w0, a1);
-                    a2 = Math.fma(x2[j], w0, a2);
-                    a3 = Math.fma(x3[j], w0, a3);
+                lanes4x1(s.part, rows, i, d, w, c * p);
+                for (int q = 0; q < 4; q++) {
+                    int o = c * p;
+                    z[(i + q) * k + c] = sumLanes(s.part, q, rows[i + q], w, o, d) + w[o + d];
                 }
-                double b0 = w[o + d];
-                z[i * k + c] = a0 + b0;
-                z[(i + 1) * k + c] = a1 + b0;
-                z[(i + 2) * k + c] = a2 + b0;
-                z[(i + 3) * k + c] = a3 + b0;
             }
         }
         for (; i < n; i++) {
@@ -184,33 +335,109 @@ final class DenseKernels {
         }
     }
 
-    /** out[j] += s * x[j] for j &lt; d (same index: vectorised). */
-    static void axpy(double[] out, double s, double[] x, int d) {
-        for (int j = 0; j < d; j++) {
-            out[j] += s * x[j];
-        }
-    }
-
-    /** out[j] += s0 x0[j] + s1 x1[j] + s2 x2[j] + s3 x3[j] for j &lt; d (same index: vectorised). */
-    static void axpy4(double[] out, double s0, double[] x0, double s1, double[] x1, double s2, double[] x2,
-            double s3, double[] x3, int d) {
-        for (int j = 0; j < d; j++) {
-            out[j] += (s0 * x0[j] + s1 * x1[j]) + (s2 * x2[j] + s3 * x3[j]);
+    /** part[q * 8 + l] = lane l of the dot products of rows i..i+3 (q = row) with w at o. */
+    private static void lanes4x1(double[] part, double[][] rows, int i, int d, double[] w, int o) {
+        double[] x0 = rows[i];
+        double[] x1 = rows[i + 1];
+        double[] x2 = rows[i + 2];
+        double[] x3 = rows[i + 3];
+        int d8 = d - d % LANES;
+        for (int l = 0; l < LANES; l++) {
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            for (int j = l; j < d8; j += LANES) {
+                double w0 = w[o + j];
+                a0 = Math.fma(x0[j], w0, a0);
+                a1 = Math.fma(x1[j], w0, a1);
+                a2 = Math.fma(x2[j], w0, a2);
+                a3 = Math.fma(x3[j], w0, a3);
+            }
+            part[l] = a0;
+            part[LANES + l] = a1;
+            part[2 * LANES + l] = a2;
+            part[3 * LANES + l] = a3;
         }
     }
 
     /**
-     * out[j] = sum_i r[i * k + c] rows[i][j] for j &lt; d (a gradient block), rows in groups of four.
+     * part[q * 8 + l] = lane l of the dot products of rows i..i+3 with w at o0 (q = row) and at o1
+     * (q = 4 + row).
+     */
+    private static void lanes4x2(double[] part, double[][] rows, int i, int d, double[] w, int o0, int o1) {
+        double[] x0 = rows[i];
+        double[] x1 = rows[i + 1];
+        double[] x2 = rows[i + 2];
+        double[] x3 = rows[i + 3];
+        int d8 = d - d % LANES;
+        for (int l = 0; l < LANES; l++) {
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0, e0 = 0, e1 = 0, e2 = 0, e3 = 0;
+            for (int j = l; j < d8; j += LANES) {
+                double w0 = w[o0 + j];
+                double w1 = w[o1 + j];
+                double v0 = x0[j], v1 = x1[j], v2 = x2[j], v3 = x3[j];
+                a0 = Math.fma(v0, w0, a0);
+                a1 = Math.fma(v1, w0, a1);
+                a2 = Math.fma(v2, w0, a2);
+                a3 = Math.fma(v3, w0, a3);
+                e0 = Math.fma(v0, w1, e0);
+                e1 = Math.fma(v1, w1, e1);
+                e2 = Math.fma(v2, w1, e2);
+                e3 = Math.fma(v3, w1, e3);
+            }
+            part[l] = a0;
+            part[LANES + l] = a1;
+            part[2 * LANES + l] = a2;
+            part[3 * LANES + l] = a3;
+            part[4 * LANES + l] = e0;
+            part[5 * LANES + l] = e1;
+            part[6 * LANES + l] = e2;
+            part[7 * LANES + l] = e3;
+        }
+    }
+
+    /** The lanes part[q * 8 ..] summed in {@link #dot}'s order, plus its tail. */
+    private static double sumLanes(double[] part, int q, double[] x, double[] w, int o, int d) {
+        int b = q * LANES;
+        double s = ((part[b] + part[b + 1]) + (part[b + 2] + part[b + 3]))
+                + ((part[b + 4] + part[b + 5]) + (part[b + 6] + part[b + 7]));
+        return tail(s, x, w, o, d - d % LANES, d);
+    }
+
+    /**
+     * out[j] = sum_i r[i * k + c] rows[i][j] for j &lt; d (a gradient block): one fma per row,
+     * rows in order, by same-index loops over four rows at a time (one load and store of out per
+     * four rows).
      */
     static void accumulate(double[][] rows, int n, double[] r, int k, int c, double[] out, int d) {
         Arrays.fill(out, 0, d, 0);
         int i = 0;
         for (; i + 3 < n; i += 4) {
-            axpy4(out, r[i * k + c], rows[i], r[(i + 1) * k + c], rows[i + 1], r[(i + 2) * k + c], rows[i + 2],
-                    r[(i + 3) * k + c], rows[i + 3], d);
+            double s0 = r[i * k + c];
+            double s1 = r[(i + 1) * k + c];
+            double s2 = r[(i + 2) * k + c];
+            double s3 = r[(i + 3) * k + c];
+            double[] x0 = rows[i];
+            double[] x1 = rows[i + 1];
+            double[] x2 = rows[i + 2];
+            double[] x3 = rows[i + 3];
+            for (int j = 0; j < d; j++) {
+                out[j] = Math.fma(s3, x3[j], Math.fma(s2, x2[j], Math.fma(s1, x1[j], Math.fma(s0, x0[j], out[j]))));
+            }
         }
         for (; i < n; i++) {
-            axpy(out, r[i * k + c], rows[i], d);
+            double s = r[i * k + c];
+            double[] x = rows[i];
+            for (int j = 0; j < d; j++) {
+                out[j] = Math.fma(s, x[j], out[j]);
+            }
         }
+    }
+
+    /** One entry of a gradient in the canonical order: 0, then fma(r_ic, x_ij, .) for i = 0..n-1. */
+    static double scalarGradient(double[][] rows, int n, double[] r, int k, int c, int j) {
+        double a = 0;
+        for (int i = 0; i < n; i++) {
+            a = Math.fma(r[i * k + c], rows[i][j], a);
+        }
+        return a;
     }
 }

@@ -72,7 +72,7 @@ public final class LogisticRegression implements LocalQuadraticProblem {
         DenseKernels.Scratch sc = DenseKernels.scratch();
         double[][] rows = DenseKernels.gather(sc, data, batch, 0, n);
         double[] z = sc.z(n);
-        DenseKernels.scores(rows, n, d, w, 1, z);
+        DenseKernels.scores(sc, rows, n, d, w, 1, z);
         double inv = 1.0 / n;
         double loss = 0;
         double b = 0;
@@ -83,7 +83,7 @@ public final class LogisticRegression implements LocalQuadraticProblem {
             z[i] = (sigmoid(s) - t) * inv;
             b += z[i];
         }
-        DenseKernels.accumulate(rows, n, z, 1, 0, g, d);
+        DenseKernels.gradients(sc, rows, n, z, 1, g, d);
         g[d] = b;
         Problem.addPenaltyGradient(w, g, d, l2);
         return loss * inv;

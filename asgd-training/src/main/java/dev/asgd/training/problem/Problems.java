@@ -42,4 +42,13 @@ public final class Problems {
                 throw new InvalidParameterException("problem", name, "least-squares, logistic or softmax");
         }
     }
+
+    /**
+     * @return "vector" when the dense kernels run on the Vector API (the JVM started with
+     *     {@code --add-modules jdk.incubator.vector}, an AVX-512 machine), else "scalar"; both give the
+     *     same bits
+     */
+    public static String denseKernels() {
+        return DenseKernels.kind();
+    }
 }

@@ -73,10 +73,9 @@ public final class SoftmaxRegression implements Problem {
     private double denseGradient(double[] w, DenseDataset data, int[] batch, double[] g) {
         int n = batch.length;
         DenseKernels.Scratch s = DenseKernels.scratch();
-        double[][] out = s.out(k, d);
         double[][] rows = DenseKernels.gather(s, data, batch, 0, n);
         double[] z = s.z(n * k);
-        DenseKernels.scores(rows, n, d, w, k, z);
+        DenseKernels.scores(s, rows, n, d, w, k, z);
         double inv = 1.0 / n;
         double loss = 0;
         for (int i = 0; i < n; i++) {
@@ -87,9 +86,8 @@ public final class SoftmaxRegression implements Problem {
             }
         }
         int p = d + 1;
+        DenseKernels.gradients(s, rows, n, z, k, g, d);
         for (int c = 0; c < k; c++) {
-            DenseKernels.accumulate(rows, n, z, k, c, out[c], d);
-            System.arraycopy(out[c], 0, g, c * p, d);
             double b = 0;
             for (int i = 0; i < n; i++) {
                 b += z[i * k + c];
@@ -100,11 +98,17 @@ public final class SoftmaxRegression implements Problem {
         return loss * inv;
     }
 
-    /** Turns the scores z[at..at+k-1] into probabilities and returns the loss of label y. */
+    /**
+     * Turns the scores z[at..at+k-1] into probabilities and returns the loss of label y. The shift
+     * is the largest score by a plain comparison (a conditional move; {@link Math#max}'s NaN and
+     * signed-zero handling cost a long dependency chain here): for finite scores the same bits (a
+     * shift of -0 or +0 changes no exp and no sum), and a NaN score still gives a NaN loss.
+     */
     private double softmaxInPlace(double[] z, int at, int y) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < k; c++) {
-            max = Math.max(max, z[at + c]);
+            double v = z[at + c];
+            max = v > max ? v : max;
         }
         double sy = z[at + y];
         double sum = 0;
@@ -133,7 +137,7 @@ public final class SoftmaxRegression implements Problem {
             int n = Math.min(DenseKernels.BLOCK, nAll - from);
             double[][] rows = DenseKernels.gatherRange(s, data, from, n);
             double[] z = s.z(n * k);
-            DenseKernels.scores(rows, n, d, w, k, z);
+            DenseKernels.scores(s, rows, n, d, w, k, z);
             for (int i = 0; i < n; i++) {
                 int y = (int) data.label(from + i);
                 int best = 0;
