@@ -22,7 +22,11 @@ peer="${PEER:-$root/../shared/bench/numpy_softmax_sgd.py}"
 [ -f "$peer" ] || { echo "train_vs_numpy: no numpy peer at $peer (set PEER=PATH/TO/numpy_softmax_sgd.py)" >&2; exit 2; }
 asgd="${ASGD:-$root/asgd}"
 bench="${BENCH_JAR:-$root/asgd-benchmarks/target/benchmarks.jar}"
-if [ ! -f "$bench" ]; then
+# (re)build the benchmarks jar when it is missing or older than any source or pom (a stale jar would
+# measure old code)
+if [ -z "${BENCH_JAR:-}" ] && { [ ! -f "$bench" ] || [ -n "$(find "$root" -path "$root/*/target" -prune -o \
+    \( -name '*.java' -o -name pom.xml \) -newer "$bench" -print -quit)" ]; }; then
+  echo "train_vs_numpy: building asgd-benchmarks/target/benchmarks.jar" >&2
   (cd "$root" && mvn -B -q -DskipTests -Djacoco.skip=true -pl asgd-benchmarks -am package)
 fi
 "$asgd" --help >/dev/null   # builds the launcher's jar when stale, outside the timed loop
