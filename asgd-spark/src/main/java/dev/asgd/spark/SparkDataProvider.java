@@ -61,7 +61,8 @@ public final class SparkDataProvider implements DataProvider {
         }
         SparkLogging.Quiet quiet = SparkLogging.quiet(options.quiet());
         try {
-            SparkLease lease = SparkLease.acquire(options.master(), options.injectTaskFailures() > 0,
+            // the workers hold a task slot each for the whole run; the evaluation jobs need one more
+            SparkLease lease = SparkLease.acquire(options.master(), workers + 1, options.injectTaskFailures() > 0,
                     options.timeoutSeconds());
             try {
                 return SparkDataReader.read(lease.context(), spec, format(spec), path,

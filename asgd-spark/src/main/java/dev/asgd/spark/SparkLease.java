@@ -38,9 +38,38 @@ record SparkLease(JavaSparkContext context, boolean owned, double timeoutSeconds
      *     answer in time, or differs from the one of the context already running
      */
     static SparkLease acquire(String master, boolean retries, double timeoutSeconds) {
+        return acquire(master, 0, retries, timeoutSeconds);
+    }
+
+    /**
+     * @param minSlots the fewest task slots the run needs
+     * @param retries whether tasks must be retried (4 attempts)
+     * @param cores the machine's cores
+     * @return local[*] (one thread per core), or local[minSlots] when that is more; with ",4" for retries
+     */
+    static String embeddedMaster(int minSlots, boolean retries, int cores) {
+        String threads = minSlots > cores ? Integer.toString(minSlots) : "*";
+        return "local[" + threads + (retries ? ",4]" : "]");
+    }
+
+    /**
+     * As {@link #acquire(String, boolean, double)}, for a run whose worker tasks must leave task slots
+     * free (data read where it lives: its evaluations are Spark jobs of their own): without a master
+     * (neither {@code --master} nor spark-submit's), the embedded master gets at least {@code minSlots}
+     * task threads (local threads are cheap: a local master may have more than the machine's cores). A
+     * context already running is borrowed as it is.
+     *
+     * @param master the master URL, or null for the spark-submit one, else embedded
+     * @param minSlots the fewest task slots of an embedded master
+     * @param retries whether tasks must be retried (injected failures)
+     * @param timeoutSeconds longest wait for the context
+     * @return the lease
+     */
+    static SparkLease acquire(String master, int minSlots, boolean retries, double timeoutSeconds) {
         SparkConf conf = new SparkConf();
         String url = master != null ? master.strip()
-                : conf.contains("spark.master") ? conf.get("spark.master") : retries ? "local[*,4]" : "local[*]";
+                : conf.contains("spark.master") ? conf.get("spark.master")
+                : embeddedMaster(minSlots, retries, Runtime.getRuntime().availableProcessors());
         var local = LOCAL.matcher(url);
         if (local.matches() && retries && local.group(4) == null) {
             throw new InvalidParameterException("inject-task-failures", "with --master " + url,

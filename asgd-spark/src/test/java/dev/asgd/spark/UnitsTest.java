@@ -99,4 +99,13 @@ class UnitsTest {
         assertThat(InjectedTaskFailure.fails(11, 0, 7, 0, 0.3)).isEqualTo(InjectedTaskFailure.fails(11, 0, 7, 0, 0.3));
         assertThat(new InjectedTaskFailure(1, 2, 0).getMessage()).isEqualTo("injected failure of partition 1 step 2 attempt 0");
     }
+
+    /** The embedded master leaves a slot for the evaluation jobs when the workers would take every core. */
+    @Test
+    void theEmbeddedMasterHasASlotBesideTheWorkers() {
+        assertThat(SparkLease.embeddedMaster(0, false, 2)).isEqualTo("local[*]");
+        assertThat(SparkLease.embeddedMaster(2, true, 2)).isEqualTo("local[*,4]");
+        assertThat(SparkLease.embeddedMaster(3, false, 2)).isEqualTo("local[3]");
+        assertThat(SparkLease.embeddedMaster(5, true, 4)).isEqualTo("local[5,4]");
+    }
 }
