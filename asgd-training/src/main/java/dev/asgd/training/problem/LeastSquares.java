@@ -102,10 +102,7 @@ public final class LeastSquares implements LocalQuadraticProblem {
     @Override
     public double supportGradient(double[] wSupport, SparseDataset data, int[] batch, SparseSupport support,
             double[] g) {
-        if (l2 != 0) {
-            throw new UnsupportedOperationException(name() + " with an L2 penalty has no support gradient");
-        }
-        return LinearSupportGradient.compute(SQUARED, wSupport, data, batch, support, g);
+        return LinearSupportGradient.compute(this, l2, SQUARED, wSupport, data, batch, support, g);
     }
 
     @Override

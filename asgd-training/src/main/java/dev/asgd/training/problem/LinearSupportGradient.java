@@ -31,6 +31,9 @@ final class LinearSupportGradient {
     }
 
     /**
+     * @param problem the model (its name for the error)
+     * @param l2 its ridge penalty: the support gradient exists only without one (a penalty touches every
+     *     weight at every update, which is what a support gradient avoids)
      * @param link the model's loss
      * @param wSupport the weights at the support's slots, then the intercept
      * @param data the rows
@@ -38,9 +41,13 @@ final class LinearSupportGradient {
      * @param support the minibatch's support
      * @param g receives the mean gradient in the layout of {@code wSupport}
      * @return the mean loss over the batch
+     * @throws UnsupportedOperationException when {@code l2 != 0} ({@link Problem#hasSupportGradient()} is false)
      */
-    static double compute(Link link, double[] wSupport, SparseDataset data, int[] batch, SparseSupport support,
-            double[] g) {
+    static double compute(Problem problem, double l2, Link link, double[] wSupport, SparseDataset data, int[] batch,
+            SparseSupport support, double[] g) {
+        if (l2 != 0) {
+            throw new UnsupportedOperationException(problem.name() + " with an L2 penalty has no support gradient");
+        }
         int m = support.size();
         Arrays.fill(g, 0, m + 1, 0);
         double b = wSupport[m];

@@ -1,14 +1,14 @@
 package dev.asgd.training.tune;
 
+import dev.asgd.core.linalg.Vectors;
 import dev.asgd.training.data.Dataset;
-import java.util.Arrays;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
 import dev.asgd.training.problem.Problem;
+import dev.asgd.training.problem.TopEigenvectors;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The local curvature and gradient noise of any problem at a point theta, from gradients only: the
- * largest Hessian eigenvalue by Lanczos ({@link #LANCZOS_STEPS} steps, full
+ * largest Hessian eigenvalue by Lanczos ({@link TopEigenvectors}, {@link #LANCZOS_STEPS} steps, full
  * reorthogonalisation; the tridiagonal by Hipparchus) on central finite-difference Hessian-vector products
  * of the full gradient over a row subset, H v ~ (g(theta + h v) - g(theta - h v)) / (2 h); along its
  * eigenvector v, each row's curvature v^T H_i v and gradient v . g_i (a one-dimensional sampled
@@ -60,60 +60,16 @@ public record EmpiricalCurvature(double lambdaMax, double noiseTrace, double[] r
             rows[i] = train.size() <= ROWS ? i : rng.nextInt(train.size());
         }
         int p = theta.length;
-        double h = 1e-4 * Math.max(1, norm(theta) / Math.sqrt(p));
-        int m = Math.min(LANCZOS_STEPS, p);
-        double[][] q = new double[m + 1][];
-        double[] alpha = new double[m];
-        double[] beta = new double[m];
-        double[] v = new double[p];
+        double h = 1e-4 * Math.max(1, Math.sqrt(Vectors.dot(theta, theta)) / Math.sqrt(p));
+        double[] start = new double[p];
         for (int a = 0; a < p; a++) {
-            v[a] = rng.nextDouble() - 0.5;
+            start[a] = rng.nextDouble() - 0.5;
         }
-        normalise(v);
-        q[0] = v;
-        double[] w = new double[p];
-        int k = 0;
-        for (; k < m; k++) {
-            hvp(problem, train, rows, theta, q[k], h, w);
-            alpha[k] = dot(w, q[k]);
-            for (int pass = 0; pass < 2; pass++) {
-                for (int i = 0; i <= k; i++) {
-                    double c = dot(w, q[i]);
-                    for (int a = 0; a < p; a++) {
-                        w[a] -= c * q[i][a];
-                    }
-                }
-            }
-            double b = norm(w);
-            if (k == m - 1 || !(b > 1e-12 * Math.abs(alpha[k]))) {
-                k++;
-                break;
-            }
-            beta[k] = b;
-            q[k + 1] = w.clone();
-            for (int a = 0; a < p; a++) {
-                q[k + 1][a] /= b;
-            }
-        }
-        EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(Arrays.copyOf(alpha, k),
-                Arrays.copyOf(beta, Math.max(0, k - 1)));
-        double[] ev = eig.getEigenvalues();
-        int top = 0;
-        for (int i = 1; i < ev.length; i++) {
-            if (ev[i] > ev[top]) {
-                top = i;
-            }
-        }
-        double lambda = Math.max(ev[top], 0);
-        double[] y = eig.getEigenvector(top).toArray();
-        v = new double[p];
-        for (int i = 0; i < k; i++) {
-            for (int a = 0; a < p; a++) {
-                v[a] += y[i] * q[i][a];
-            }
-        }
-        normalise(v);
-        int it = k;
+        TopEigenvectors top = TopEigenvectors.of((x, out) -> hvp(problem, train, rows, theta, x, h, out), start,
+                LANCZOS_STEPS, 1);
+        double lambda = Math.max(top.values()[0], 0);
+        double[] v = top.vectors()[0];
+        int it = top.steps();
         double[] curv = new double[n];
         double[] grad = new double[n];
         double[] plus = new double[p];
@@ -136,7 +92,7 @@ public record EmpiricalCurvature(double lambdaMax, double noiseTrace, double[] r
                 sq[a] += g[a] * g[a];
             }
             curv[i] = Math.max(c / (2 * h), 0);
-            grad[i] = dot(v, g);
+            grad[i] = Vectors.dot(v, g);
         }
         double trace = 0;
         for (int a = 0; a < p; a++) {
@@ -164,25 +120,6 @@ public record EmpiricalCurvature(double lambdaMax, double noiseTrace, double[] r
             t[a] += h * v[a];
         }
         return t;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
-    }
-
-    private static void normalise(double[] v) {
-        double nv = norm(v);
-        for (int a = 0; a < v.length; a++) {
-            v[a] /= nv;
-        }
     }
 
     @Override
