@@ -51,6 +51,10 @@ public final class TuneRecommender {
                 double eta = lo * Math.pow(hi / lo, i / (POINTS - 1.0));
                 surface.add(point(w, eta, k, f0, fTarget, probed.predictor()));
             }
+            if (!(w.updatesPerSecond() > 0 && w.updatesPerSecond() < Double.POSITIVE_INFINITY)) {
+                // runs too short for the clock (a tiny problem): no measured throughput, no candidate
+                continue;
+            }
             for (double eta : new double[] {Math.min(small.eta(), w.eta()), w.eta()}) {
                 double kk = k.at(eta);
                 double seconds = w.seconds(kk);

@@ -54,6 +54,15 @@ class TuneRecommenderTest {
         assertThat(best.workers()).isEqualTo(2);
     }
 
+    /** A worker count whose runs were too short for the clock (infinite throughput) is never recommended. */
+    @Test
+    void aWorkerCountWithoutMeasuredThroughputIsNotRecommended() {
+        Recommendation r = TuneRecommender.recommend(probed(List.of(probe(1, 1000, 1.0, 500),
+                probe(2, Double.POSITIVE_INFINITY, 1.0, 500))), 0.5, Target.accuracy(0.8));
+        assertThat(r.workers()).isEqualTo(1);
+        assertThat(r.predictedSeconds()).isCloseTo(0.001 + 500 / 1000.0, within(1e-12));
+    }
+
     @Test
     void theUpdatesToTargetFollowAPowerOfEtaBetweenTheTwoMeasuredRates() {
         assertThat(TuneRecommender.alpha(4000, 0.01, 1000, 0.04)).isCloseTo(1, within(1e-12));
