@@ -22,6 +22,7 @@ import dev.asgd.training.engine.WorkerDelay;
 import dev.asgd.training.problem.LeastSquares;
 import dev.asgd.training.problem.LocalQuadraticProblem;
 import dev.asgd.training.problem.Problem;
+import dev.asgd.training.problem.Problems;
 import dev.asgd.training.problem.SoftmaxRegression;
 import dev.asgd.training.run.EdgeMeasurement;
 import dev.asgd.training.run.ProblemChoice;
@@ -314,6 +315,9 @@ public class TrainCommand implements Callable<Integer> {
     private SessionData load(boolean threads, EngineProvider.Options engineOptions) {
         DataProvider provider = threads ? null : DataProvider.find(engine, data);
         if (provider == null) {
+            if (threads) {
+                Problems.warmUpKernels(); // compiles while the data is read
+            }
             return SessionData.of(DataSources.load(data, testFraction, seed));
         }
         String why = "a data set in this JVM (synthetic, fashion-mnist or a local file): " + data

@@ -93,7 +93,7 @@ public final class IdxReader {
      * @param images an image tensor (n x rows x cols)
      * @param labels a label tensor (n)
      * @param file the image file, for messages
-     * @return the images scaled to [0, 1], one row each, with their labels
+     * @return the images scaled to [0, 1] (stored as their bytes, {@link DenseDataset#coded}), one row each, with their labels
      */
     public static DenseDataset toDataset(Tensor images, Tensor labels, Path file) {
         if (labels.dims().length != 1 || labels.items() != images.items()) {
@@ -102,16 +102,11 @@ public final class IdxReader {
         }
         int n = images.items();
         int d = images.itemSize();
-        dev.asgd.core.Limits.requireDoubles("data", file, (double) n * d, "image pixels (" + n + " x " + d + ")");
-        double[] x = new double[n * d];
-        byte[] b = images.data();
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (b[i] & 0xff) / 255.0;
-        }
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             y[i] = labels.data()[i] & 0xff;
         }
-        return new DenseDataset(x, y, d);
+        // pixels stay bytes: value = code / 255, the same doubles as dividing each pixel
+        return DenseDataset.coded(images.data(), 255, y, d);
     }
 }

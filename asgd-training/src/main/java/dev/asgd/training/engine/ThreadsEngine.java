@@ -136,6 +136,7 @@ public final class ThreadsEngine implements Engine {
         /** Counts the applied update, logs its staleness, evaluates on schedule and reports progress. */
         final void applied(long staleness, long target) {
             long version = counters.applyDone();
+            s.updateDone(version);
             s.stalenessLog().record(w, staleness);
             if (version % s.config().evalEvery() == 0 || version == target) {
                 evaluate(s, x, version, w);

@@ -145,6 +145,8 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
     private final double secondsBefore;
     private final long progressEvery;
     private long startNanos;
+    /** When the last update was applied (0: not yet): the end of the run's clock. */
+    private volatile long endNanos;
     private double windowSum;
     private long windowCount;
     private volatile double lastLoss = Double.NaN;
@@ -255,11 +257,12 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
 
     private void begin() {
         TrainingSession s = this;
-        s.startNanos = System.nanoTime();
         if (s.series.isEmpty()) {
             s.series.add(s.evaluator.evaluate(s.server.snapshot(), s.resumedFrom, 0, Double.NaN));
             s.lastLoss = s.series.get(0).trainLoss();
         }
+        // the clock runs from the first update to the last: the metrics before and after are reporting
+        s.startNanos = System.nanoTime();
         double initial = s.series.get(0).trainLoss();
         if (initial > 0 && Double.isFinite(s.divergenceFactor)) {
             s.lossLimit = s.divergenceFactor * initial;
@@ -335,8 +338,21 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         return secondsBefore + (System.nanoTime() - startNanos) / 1e9;
     }
 
+    /**
+     * Stops the run's clock at its last update (the final metrics, computed after it, are not
+     * training time); engines call it for every applied update.
+     *
+     * @param version the version an update produced
+     */
+    public void updateDone(long version) {
+        if (version == config.updates()) {
+            endNanos = System.nanoTime();
+        }
+    }
+
     @Override
     public void afterApply(long version, Gradient g, long staleness, double[] params) {
+        updateDone(version);
         if (recorder != null) {
             recorder.write(version, g.worker(), g.workerStep(), g.readVersion());
         }
@@ -528,13 +544,15 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         } finally {
             unlock();
         }
-        double s = (System.nanoTime() - startNanos) / 1e9;
+        long end = endNanos != 0 ? endNanos : System.nanoTime();
+        double s = (end - startNanos) / 1e9;
         List<MetricPoint> sorted = new ArrayList<>(series);
         sorted.sort(Comparator.comparingLong(MetricPoint::update));
         long[] total = log.total();
         MetricPoint averaged = average == null || average.count() == 0 ? null
                 : evaluator.evaluate(average.mean(), version, seconds(), Double.NaN);
-        return new RunResult(config, engine, version, resumedFrom, params, seconds(), (version - resumedFrom) / Math.max(s, 1e-9),
+        return new RunResult(config, engine, version, resumedFrom, params, secondsBefore + s,
+                (version - resumedFrom) / Math.max(s, 1e-9),
                 sorted, log.histograms(), total, GeometricFit.of(total), log.sequence(), server.appliedPerWorker(),
                 server.discarded(), scheduleLog, averaged, average == null ? 0 : average.count());
     }

@@ -38,6 +38,14 @@ final class DenseKernels {
         }
 
         @Override
+        public void decode(byte[] codes, int from, int d, double divisor, double[] into) {
+            double inverse = 1 / divisor;
+            for (int j = 0; j < d; j++) {
+                into[j] = DenseDataset.byFma(codes[from + j] & 0xff, divisor, inverse);
+            }
+        }
+
+        @Override
         public boolean step(double[] x, double rate, double[] g, double[] out) {
             for (int i = 0; i < out.length; i++) {
                 out[i] = x[i] - rate * g[i];
@@ -94,14 +102,15 @@ final class DenseKernels {
      */
     private static void warmUp() {
         try {
-            int d = 48;
-            int n = 8;
+            int d = 9; // small, and with a tail and an odd row: every branch of the kernels runs, and C2 soon compiles them
+            int n = 5;
             int k = 5;
             double[][] rows = new double[n][d];
             double[] w = new double[k * (d + 1)];
             double[] r = new double[n * k];
             double[] z = new double[n * k];
             double[] g = new double[w.length];
+            byte[] codes = new byte[d];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < d; j++) {
                     rows[i][j] = (i + j) % 5 * 0.25;
@@ -112,8 +121,8 @@ final class DenseKernels {
             Scratch s = new Scratch();
             int faster = 0;
             for (int round = 0; round < WARM_UP_ROUNDS && faster < 2; round++) {
-                long vector = time(KERNELS, s, rows, n, d, w, k, r, z, g);
-                long scalar = time(SCALAR, s, rows, n, d, w, k, r, z, g);
+                long vector = time(KERNELS, s, rows, n, d, w, k, r, z, g, codes);
+                long scalar = time(SCALAR, s, rows, n, d, w, k, r, z, g, codes);
                 faster = vector < scalar ? faster + 1 : 0;
             }
             warm = true;
@@ -123,7 +132,7 @@ final class DenseKernels {
     }
 
     private static long time(Kernels kernels, Scratch s, double[][] rows, int n, int d, double[] w, int k,
-            double[] r, double[] z, double[] g) {
+            double[] r, double[] z, double[] g, byte[] codes) {
         long t0 = System.nanoTime();
         for (int it = 0; it < 100; it++) {
             kernels.scores(s, rows, n, d, w, k, z);
@@ -131,6 +140,7 @@ final class DenseKernels {
             kernels.gradients(s, rows, n, r, k, g, d);
             kernels.gradients(s, rows, n, r, 1, g, d);
             kernels.step(w, 1e-9, g, g);
+            kernels.decode(codes, 0, d, 255, s.out(d));
         }
         return System.nanoTime() - t0;
     }
@@ -169,6 +179,8 @@ final class DenseKernels {
         double[] part = new double[8 * LANES];
         double[] out = new double[0];
         int d = -1;
+        /** Keeps {@link DenseDataset#touch}'s reads. */
+        int touched;
 
         double[][] rows(int n, int d) {
             if (this.d != d) {
@@ -214,6 +226,16 @@ final class DenseKernels {
      */
     static double[][] gather(Scratch s, DenseDataset data, int[] rows, int from, int count) {
         double[][] r = s.rows(count, data.features());
+        s.touched += data.touch(rows, from, count);
+        Kernels k = current();
+        if (data.decodesByFma() && k != SCALAR) {
+            // the vector kernels decode a coded row on 8 lanes (the scalar ones look each code up)
+            int d = data.features();
+            for (int i = 0; i < count; i++) {
+                k.decode(data.codes(), rows[from + i] * d, d, data.divisor(), r[i]);
+            }
+            return r;
+        }
         for (int i = 0; i < count; i++) {
             data.copyRow(rows[from + i], r[i]);
         }
@@ -223,6 +245,14 @@ final class DenseKernels {
     /** Gathers the consecutive rows from..from+count-1. */
     static double[][] gatherRange(Scratch s, DenseDataset data, int from, int count) {
         double[][] r = s.rows(count, data.features());
+        Kernels k = current();
+        if (data.decodesByFma() && k != SCALAR) {
+            int d = data.features();
+            for (int i = 0; i < count; i++) {
+                k.decode(data.codes(), (from + i) * d, d, data.divisor(), r[i]);
+            }
+            return r;
+        }
         for (int i = 0; i < count; i++) {
             data.copyRow(from + i, r[i]);
         }

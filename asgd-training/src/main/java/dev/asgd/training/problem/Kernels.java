@@ -27,4 +27,11 @@ interface Kernels {
      * @return whether every out[i] is finite
      */
     boolean step(double[] x, double rate, double[] g, double[] out);
+
+    /**
+     * into[j] = codes[from + j] / divisor for j &lt; d (the code as an unsigned byte), computed as
+     * {@link dev.asgd.training.data.DenseDataset#byFma}: exact when
+     * {@link dev.asgd.training.data.DenseDataset#decodesByFma} holds.
+     */
+    void decode(byte[] codes, int from, int d, double divisor, double[] into);
 }

@@ -51,4 +51,15 @@ public final class Problems {
     public static String denseKernels() {
         return DenseKernels.kind();
     }
+
+    /**
+     * Starts compiling the vector kernels in the background now (they are used once compiled; see
+     * {@link #denseKernels}), so that the compilation overlaps whatever comes before the first
+     * gradient, e.g. reading the data. Idempotent and cheap.
+     *
+     * @return the kernels' kind, as {@link #denseKernels}
+     */
+    public static String warmUpKernels() {
+        return DenseKernels.kind();
+    }
 }

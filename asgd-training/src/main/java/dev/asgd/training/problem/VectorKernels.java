@@ -1,6 +1,9 @@
 package dev.asgd.training.problem;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -232,6 +235,26 @@ final class VectorKernels implements Kernels {
                 a0 = DoubleVector.fromArray(S, rows[i], j).fma(DoubleVector.broadcast(S, r[i * k + c]), a0);
             }
             a0.intoArray(g, at + j);
+        }
+    }
+
+    @Override
+    public void decode(byte[] codes, int from, int d, double divisor, double[] into) {
+        double inverse = 1 / divisor;
+        DoubleVector dv = DoubleVector.broadcast(S, divisor);
+        DoubleVector iv = DoubleVector.broadcast(S, inverse);
+        int j = 0;
+        for (; j + L <= d; j += L) {
+            // 8 bytes -> 8 ints (sign-extended, then masked: unsigned) -> 8 doubles, exactly
+            IntVector c = (IntVector) ByteVector.fromArray(ByteVector.SPECIES_64, codes, from + j)
+                    .convertShape(VectorOperators.B2I, IntVector.SPECIES_256, 0);
+            DoubleVector v = (DoubleVector) c.lanewise(VectorOperators.AND, 0xff)
+                    .convertShape(VectorOperators.I2D, S, 0);
+            DoubleVector q = v.mul(iv);
+            q.neg().fma(dv, v).fma(iv, q).intoArray(into, j);
+        }
+        for (; j < d; j++) {
+            into[j] = dev.asgd.training.data.DenseDataset.byFma(codes[from + j] & 0xff, divisor, inverse);
         }
     }
 
