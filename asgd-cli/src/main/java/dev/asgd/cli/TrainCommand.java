@@ -10,6 +10,7 @@ import dev.asgd.training.engine.Engine;
 import dev.asgd.training.engine.EngineProvider;
 import dev.asgd.training.engine.LearningRatePolicy;
 import dev.asgd.training.engine.Mode;
+import dev.asgd.training.engine.Rehearsal;
 import dev.asgd.training.engine.ReplayEngine;
 import dev.asgd.training.engine.RunResult;
 import dev.asgd.training.engine.Schedule;
@@ -22,7 +23,6 @@ import dev.asgd.training.engine.WorkerDelay;
 import dev.asgd.training.problem.LeastSquares;
 import dev.asgd.training.problem.LocalQuadraticProblem;
 import dev.asgd.training.problem.Problem;
-import dev.asgd.training.problem.Problems;
 import dev.asgd.training.problem.SoftmaxRegression;
 import dev.asgd.training.run.EdgeMeasurement;
 import dev.asgd.training.run.ProblemChoice;
@@ -316,7 +316,7 @@ public class TrainCommand implements Callable<Integer> {
         DataProvider provider = threads ? null : DataProvider.find(engine, data);
         if (provider == null) {
             if (threads) {
-                Problems.warmUpKernels(); // compiles while the data is read
+                Rehearsal.start(); // the JIT compiles the training path while the data is read
             }
             return SessionData.of(DataSources.load(data, testFraction, seed));
         }

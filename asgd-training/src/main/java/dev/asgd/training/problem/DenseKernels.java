@@ -129,6 +129,40 @@ final class DenseKernels {
         } catch (RuntimeException | LinkageError e) {
             return; // stay on the scalar kernels
         }
+        warmUpGradients();
+    }
+
+    /** Calls of each problem's dense gradient in {@link #warmUpGradients} (C2 compiles a method after about 5000). */
+    static final int WARM_UP_GRADIENTS = 6000;
+
+    /**
+     * The problems' dense minibatch gradients (gather, decode, scores, softmax, gradients) on tiny
+     * data, double and byte-coded: C2 compiles the whole path while the data is read, rather than
+     * during the first thousands of real updates. Results are discarded.
+     */
+    private static void warmUpGradients() {
+        int d = 9;
+        int n = 12;
+        byte[] codes = new byte[n * d];
+        double[] x = new double[n * d];
+        double[] y = new double[n];
+        for (int i = 0; i < x.length; i++) {
+            codes[i] = (byte) (i * 37);
+            x[i] = (codes[i] & 0xff) / 255.0;
+        }
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 3;
+        }
+        DenseDataset[] data = {DenseDataset.coded(codes, 255, y, d), new DenseDataset(x, y, d)};
+        Problem[] problems = {new SoftmaxRegression(d, 3, 0), new LeastSquares(d, 0)};
+        int[] batch = {1, 5, 0, 11, 7};
+        for (Problem p : problems) {
+            double[] w = new double[p.dimension()];
+            double[] g = new double[w.length];
+            for (int it = 0; it < WARM_UP_GRADIENTS; it++) {
+                p.gradient(w, data[it & 1], batch, g);
+            }
+        }
     }
 
     private static long time(Kernels kernels, Scratch s, double[][] rows, int n, int d, double[] w, int k,

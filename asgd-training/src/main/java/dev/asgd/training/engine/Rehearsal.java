@@ -1,0 +1,56 @@
+package dev.asgd.training.engine;
+
+import dev.asgd.training.data.DataSources;
+import dev.asgd.training.data.TrainTest;
+import dev.asgd.training.problem.Problem;
+import dev.asgd.training.problem.Problems;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A short threads-engine run on tiny synthetic data, in a background thread, so that the JIT has
+ * compiled the training path (worker loop, channel, server, session, sampler, kernels) by the time
+ * the real run starts: started while the real data is read, it takes the first few hundred
+ * milliseconds of slow, interpreted updates off the real run (a 20,000-update Fashion-MNIST run
+ * lasts under a second). Once per JVM; its result is discarded, and a failure of it is nobody's.
+ */
+public final class Rehearsal {
+    /** The rehearsal's data: small, with dense rows like the real ones. */
+    static final String DATA = "synthetic:softmax,n=400,d=24,classes=3,seed=7";
+
+    /** Updates of the rehearsal (C2 compiles a method after a few thousand calls). */
+    static final long UPDATES = 6000;
+
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    private Rehearsal() {
+    }
+
+    /**
+     * Starts the rehearsal, once per JVM, in a daemon thread {@code asgd-rehearsal}; also starts
+     * compiling the vector kernels ({@link Problems#warmUpKernels()}).
+     */
+    public static void start() {
+        Problems.warmUpKernels();
+        if (!STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(Rehearsal::run, "asgd-rehearsal");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Runs the rehearsal in this thread; any failure is swallowed (it only warms the JIT). */
+    static void run() {
+        try {
+            TrainTest data = DataSources.load(DATA, 0.2, 7);
+            Problem p = Problems.of("softmax", data.train(), 0);
+            TrainingConfig c = TrainingConfig.builder(DATA, "softmax").eta(0.05).batchSize(8).updates(UPDATES)
+                    .evalEvery(UPDATES).seed(7).build();
+            new ThreadsEngine().run(TrainingSession.start(c, p, data, TrainingSession.Options.none()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | LinkageError e) {
+            // only a warm-up: the real run reports its own failures
+        }
+    }
+}
