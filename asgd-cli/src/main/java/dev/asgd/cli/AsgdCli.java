@@ -23,7 +23,25 @@ public final class AsgdCli {
      * @param args the command line
      */
     public static void main(String[] args) {
+        if (trainsInThreads(args)) {
+            // the JIT compiles the training path on the other core while the command line is parsed
+            // and the data read: the first real updates run compiled code
+            dev.asgd.training.engine.Rehearsal.start();
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Whether a command line trains in this JVM's threads: train or tune, not on Spark. */
+    static boolean trainsInThreads(String[] args) {
+        if (args.length == 0 || !(args[0].equals("train") || args[0].equals("tune"))) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.equals("spark") || a.equals("--engine=spark") || a.equals("-h") || a.equals("--help")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.asgd.training.engine.Engine;
 import dev.asgd.training.engine.EngineProvider;
 import dev.asgd.training.engine.LearningRatePolicy;
 import dev.asgd.training.engine.Mode;
-import dev.asgd.training.engine.Rehearsal;
 import dev.asgd.training.engine.ReplayEngine;
 import dev.asgd.training.engine.RunResult;
 import dev.asgd.training.engine.Schedule;
@@ -315,9 +314,6 @@ public class TrainCommand implements Callable<Integer> {
     private SessionData load(boolean threads, EngineProvider.Options engineOptions) {
         DataProvider provider = threads ? null : DataProvider.find(engine, data);
         if (provider == null) {
-            if (threads) {
-                Rehearsal.start(); // the JIT compiles the training path while the data is read
-            }
             return SessionData.of(DataSources.load(data, testFraction, seed));
         }
         String why = "a data set in this JVM (synthetic, fashion-mnist or a local file): " + data
