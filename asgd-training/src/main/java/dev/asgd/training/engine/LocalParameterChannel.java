@@ -77,7 +77,7 @@ public final class LocalParameterChannel implements ParameterChannel {
             default:
                 break;
         }
-        return server.view();
+        return server.view(worker);
     }
 
     @Override
@@ -125,6 +125,7 @@ public final class LocalParameterChannel implements ParameterChannel {
     /** Wakes the workers waiting for their clock (a worker that ends may be the slowest). */
     @Override
     public void leave(int worker) {
+        server.release(worker);
         server.wakeAll();
     }
 }

@@ -3,7 +3,9 @@ package dev.asgd.training.engine;
 import dev.asgd.core.NumericalDivergenceException;
 import dev.asgd.training.problem.VectorOps;
 import dev.asgd.training.staleness.StalenessLog;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The parameter server: holds the parameters and their version, applies one gradient at a time
@@ -16,6 +18,13 @@ import java.util.Arrays;
  * <p>Reads take no lock: every apply writes a new parameter array and publishes it with its
  * version as one immutable {@link View} (copy-on-write), so workers read while another worker
  * applies, and a read's version is exactly the version of the parameters it returns.
+ *
+ * <p>With {@link #recycleVersions()} (the threads engine's workers) the arrays of old versions are
+ * reused instead of a fresh 8 x dimension bytes per update: every reader then reads through
+ * {@link #view(int)}, which publishes the version it holds until its next read (or
+ * {@link #release}); a replaced version's array is recycled once no reader's published version is
+ * its version. A reader publishes, then checks that the version it publishes is still the current one
+ * (volatile accesses are sequentially consistent), so a version is never recycled under a reader.
  */
 public final class ParameterServer {
     /** Called under the server's lock after every applied update. */
@@ -24,7 +33,8 @@ public final class ParameterServer {
          * @param version the new version
          * @param gradient the gradient applied
          * @param staleness its staleness
-         * @param params the new parameters (do not modify; never modified afterwards, so they may be kept)
+         * @param params the new parameters (do not modify; never modified afterwards, so they may be kept,
+         *     unless the server {@linkplain ParameterServer#recycles() recycles} its versions: then copy them to keep them)
          */
         void afterApply(long version, Gradient gradient, long staleness, double[] params);
     }
@@ -54,6 +64,19 @@ public final class ParameterServer {
     private volatile boolean stopped;
     private final java.util.List<Runnable> stopListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private String lossLimitReason = "";
+    /** Per reader: the version it holds ({@link #IDLE}: none); null while versions are not recycled. */
+    private volatile AtomicLongArray reading;
+    /** Replaced versions, oldest first, until no reader can hold them. */
+    private final ArrayDeque<View> retired = new ArrayDeque<>();
+    /** Arrays of versions no reader holds, reused by {@link #apply}. */
+    private final ArrayDeque<double[]> free = new ArrayDeque<>();
+
+    /** A reader that holds no version. */
+    static final long IDLE = Long.MAX_VALUE;
+    /** Most free arrays kept for reuse (the rest are left to the garbage collector). */
+    static final int MAX_FREE = 4;
+    /** Most readers for which versions are recycled (each update checks every reader's version). */
+    static final int MAX_RECYCLING_READERS = 64;
 
     /**
      * @param initial the parameters at {@code version} (copied)
@@ -133,6 +156,66 @@ public final class ParameterServer {
             return null;
         }
         return v;
+    }
+
+    /**
+     * Recycles the arrays of replaced versions from now on (see the class comment). From then on
+     * every reader must read through {@link #view(int)}, and {@link #view()} and the parameters of
+     * an {@link ApplyHook} are valid only until their version is replaced: copy them to keep them.
+     * Not done for a learning-rate policy that keeps the parameters a gradient was computed at
+     * (delay compensation), nor for more than {@link #MAX_RECYCLING_READERS} readers.
+     */
+    public synchronized void recycleVersions() {
+        if (policy.needsReadParameters() || reading != null || workers > MAX_RECYCLING_READERS) {
+            return;
+        }
+        AtomicLongArray r = new AtomicLongArray(workers);
+        for (int w = 0; w < workers; w++) {
+            r.set(w, IDLE);
+        }
+        reading = r;
+    }
+
+    /** @return whether the arrays of replaced versions are recycled ({@link #recycleVersions()}) */
+    public boolean recycles() {
+        return reading != null;
+    }
+
+    /**
+     * A reader's read: the current version without a copy and without the lock, which stays valid
+     * (its array is not recycled) until this reader's next read or {@link #release}.
+     *
+     * @param reader the reader (a worker)
+     * @return the latest published parameters and their version, or null when the run is done
+     */
+    public View view(int reader) {
+        AtomicLongArray r = reading;
+        if (r == null) {
+            return view();
+        }
+        while (true) {
+            View v = current;
+            if (v.version() >= target || stopped) {
+                return null;
+            }
+            r.set(reader, v.version());
+            if (current == v) {
+                return v;
+            }
+        }
+    }
+
+    /** @param reader a reader that holds no version from now on (it left the run) */
+    public void release(int reader) {
+        AtomicLongArray r = reading;
+        if (r != null) {
+            r.set(reader, IDLE);
+        }
+    }
+
+    /** @return a copy of the current version (parameters copied under the lock) */
+    public synchronized View copy() {
+        return new View(version, params.clone());
     }
 
     /** @return a copy of the current parameters */
@@ -222,7 +305,8 @@ public final class ParameterServer {
         double[] read = g.readParameters();
         boolean compensate = lambda != 0 && read != null;
         int n = params.length;
-        double[] scratch = new double[n];
+        AtomicLongArray r = reading;
+        double[] scratch = r == null || free.isEmpty() ? new double[n] : free.poll();
         boolean finite;
         if (compensate) {
             for (int i = 0; i < n; i++) {
@@ -250,9 +334,13 @@ public final class ParameterServer {
             throw new NumericalDivergenceException(version + 1, where(w), g.batchLoss(),
                     "minibatch loss above " + lossLimitReason);
         }
+        View replaced = current;
         params = scratch;
         version++;
         current = new View(version, params);
+        if (r != null) {
+            recycle(r, replaced);
+        }
         if (w >= 0) {
             applied[w]++;
         }
@@ -263,7 +351,32 @@ public final class ParameterServer {
         return staleness;
     }
 
-    /** Four independent chains of x * 0 (NaN for an infinite or NaN x): no branch per entry. */
+    /**
+     * Retires a replaced version and frees the arrays of the retired versions no reader holds (a
+     * slow reader keeps only its own version, not the ones after it).
+     */
+    private void recycle(AtomicLongArray r, View replaced) {
+        retired.add(replaced);
+        for (java.util.Iterator<View> it = retired.iterator(); it.hasNext();) {
+            View v = it.next();
+            if (!held(r, v.version())) {
+                it.remove();
+                if (free.size() < MAX_FREE) {
+                    free.add(v.params());
+                }
+            }
+        }
+    }
+
+    private boolean held(AtomicLongArray r, long version) {
+        for (int w = 0; w < workers; w++) {
+            if (r.get(w) == version) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String where(int w) {
         return w < 0 ? "the sync round's average gradient" : "worker " + w;
     }

@@ -372,7 +372,8 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         if (version % config.evalEvery() == 0 || version == config.updates()) {
             double mean = windowCount == 0 ? Double.NaN : windowSum / windowCount;
             if (evalThread != null && !checkpointDue) {
-                submitEvaluation(version, params, g.worker(), mean, seconds());
+                // kept past this call: a copy when the server reuses its versions' arrays
+                submitEvaluation(version, server.recycles() ? params.clone() : params, g.worker(), mean, seconds());
             } else {
                 evaluate(version, params, g.worker(), mean);
             }

@@ -61,6 +61,8 @@ public final class WorkerLoop {
             throw new IllegalArgumentException("hogwild workers share memory: the threads engine runs them");
         }
         ParameterChannel channel = LocalParameterChannel.of(session);
+        // every reader is one of these threads, reading through the channel: old versions' arrays are reused
+        session.server().recycleVersions();
         Settings settings = Settings.of(c);
         List<Body> bodies = new ArrayList<>();
         for (int w = 0; w < c.workers(); w++) {

@@ -272,7 +272,8 @@ public final class TargetTimer {
             ParameterServer server = session.server();
             long lastVersion = -1;
             while (running) {
-                ParameterServer.View v = server.view();
+                // a copy: the workers' server recycles the arrays of replaced versions
+                ParameterServer.View v = server.done() ? null : server.copy();
                 if (v != null && v.version() != lastVersion) {
                     lastVersion = v.version();
                     add(new Sample(v.version(), session.seconds(), v.params()));
