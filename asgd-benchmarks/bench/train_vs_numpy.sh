@@ -13,7 +13,8 @@
 # on 10,000 training and 10,000 test rows, about 0.8x the arithmetic of a 20,000-update run's training),
 # for the record.
 #
-# usage: asgd-benchmarks/bench/train_vs_numpy.sh [REPS=5] [UPDATES=20000] [LS_UPDATES=200000]
+# usage: asgd-benchmarks/bench/train_vs_numpy.sh [REPS=5] [UPDATES=20000] [LS_UPDATES=1000000]
+# (least squares runs of 200,000 updates last 0.2 s and measure mostly thread start-up and JIT transients)
 # env: PEER (the numpy script), ASGD (the launcher), BENCH_JAR (benchmarks.jar),
 #      BEFORE_JAR / BEFORE_BENCH_JAR (optional: an older asgd.jar / benchmarks.jar measured in the same loop),
 #      SCALAR=1 (also `--workers 1` on the plain Java kernels, ASGD_VECTOR=0),
@@ -23,7 +24,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 reps="${1:-5}"
 updates="${2:-20000}"
-ls_updates="${3:-200000}"
+ls_updates="${3:-1000000}"
 peer="${PEER:-$root/../shared/bench/numpy_softmax_sgd.py}"
 [ -f "$peer" ] || { echo "train_vs_numpy: no numpy peer at $peer (set PEER=PATH/TO/numpy_softmax_sgd.py)" >&2; exit 2; }
 asgd="${ASGD:-$root/asgd}"
