@@ -102,7 +102,7 @@ final class DenseKernels {
      */
     private static void warmUp() {
         try {
-            int d = 9; // small, and with a tail and an odd row: every branch of the kernels runs, and C2 soon compiles them
+            int d = 25; // small, with two vectors, one more and a tail, and an odd row: every branch of the kernels runs
             int n = 5;
             int k = 5;
             double[][] rows = new double[n][d];

@@ -181,9 +181,58 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    /**
+     * Five classes: two vectors of features per pass (10 independent fma chains over the rows, enough
+     * to keep both fma units busy through their latency), then a last vector of 8 if there is one.
+     */
     private static void gradient5(double[][] rows, int n, double[] r, int k, int c, double[] g, int d) {
         int p = d + 1;
-        for (int j = 0; j + L <= d; j += L) {
+        int j = 0;
+        for (; j + 2 * L <= d; j += 2 * L) {
+            DoubleVector a0 = DoubleVector.zero(S);
+            DoubleVector a1 = a0;
+            DoubleVector a2 = a0;
+            DoubleVector a3 = a0;
+            DoubleVector a4 = a0;
+            DoubleVector b0 = a0;
+            DoubleVector b1 = a0;
+            DoubleVector b2 = a0;
+            DoubleVector b3 = a0;
+            DoubleVector b4 = a0;
+            for (int i = 0; i < n; i++) {
+                double[] row = rows[i];
+                DoubleVector x = DoubleVector.fromArray(S, row, j);
+                DoubleVector y = DoubleVector.fromArray(S, row, j + L);
+                int q = i * k + c;
+                DoubleVector r0 = DoubleVector.broadcast(S, r[q]);
+                a0 = x.fma(r0, a0);
+                b0 = y.fma(r0, b0);
+                DoubleVector r1 = DoubleVector.broadcast(S, r[q + 1]);
+                a1 = x.fma(r1, a1);
+                b1 = y.fma(r1, b1);
+                DoubleVector r2 = DoubleVector.broadcast(S, r[q + 2]);
+                a2 = x.fma(r2, a2);
+                b2 = y.fma(r2, b2);
+                DoubleVector r3 = DoubleVector.broadcast(S, r[q + 3]);
+                a3 = x.fma(r3, a3);
+                b3 = y.fma(r3, b3);
+                DoubleVector r4 = DoubleVector.broadcast(S, r[q + 4]);
+                a4 = x.fma(r4, a4);
+                b4 = y.fma(r4, b4);
+            }
+            int at = c * p + j;
+            a0.intoArray(g, at);
+            a1.intoArray(g, at + p);
+            a2.intoArray(g, at + 2 * p);
+            a3.intoArray(g, at + 3 * p);
+            a4.intoArray(g, at + 4 * p);
+            b0.intoArray(g, at + L);
+            b1.intoArray(g, at + L + p);
+            b2.intoArray(g, at + L + 2 * p);
+            b3.intoArray(g, at + L + 3 * p);
+            b4.intoArray(g, at + L + 4 * p);
+        }
+        for (; j + L <= d; j += L) {
             DoubleVector a0 = DoubleVector.zero(S);
             DoubleVector a1 = a0;
             DoubleVector a2 = a0;
