@@ -303,6 +303,7 @@ public class TrainCommand implements Callable<Integer> {
         EngineProvider.Options engineOptions = new EngineProvider.Options(master, injectTaskFailures, sparkTimeout,
                 schedule, output.quiet());
         try (SessionData shape = load(threads, engineOptions)) {
+            dev.asgd.training.engine.Rehearsal.end(); // the real run: the JIT warm-up run, if any, gives way
             return train(shape, m, wd, schedule, lr, rate, k, every, averageTail, engineOptions);
         }
     }

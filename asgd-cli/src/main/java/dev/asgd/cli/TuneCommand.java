@@ -120,6 +120,7 @@ public class TuneCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         TrainTest tt = DataSources.load(data, testFraction, seed);
+        dev.asgd.training.engine.Rehearsal.end(); // the real runs: the JIT warm-up run, if any, gives way
         ProblemChoice choice = ProblemChoice.of(data, problem, tt, l2);
         Problem p = choice.problem();
         if (target.accuracy() && (tt.test() == null || tt.test().size() == 0 || Double.isNaN(p.accuracy(new double[p.dimension()], tt.test())))) {

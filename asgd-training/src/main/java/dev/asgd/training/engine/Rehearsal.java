@@ -20,7 +20,14 @@ public final class Rehearsal {
     /** Updates of the rehearsal (C2 compiles a method after a few thousand calls). */
     static final long UPDATES = 6000;
 
+    /** Longest wait for the kernels' warm-up before rehearsing anyway. */
+    static final long MAX_WAIT_MILLIS = 3000;
+
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    /** Set when the real run starts: the rehearsal does not start, or stops. */
+    private static volatile boolean over;
+    /** The rehearsal's session while it runs. */
+    private static volatile TrainingSession rehearsing;
 
     private Rehearsal() {
     }
@@ -39,18 +46,42 @@ public final class Rehearsal {
         t.start();
     }
 
+    /**
+     * Ends the rehearsal because the real run starts (it would only compete with it for the cores):
+     * it does not start, or its workers stop.
+     */
+    public static void end() {
+        over = true;
+        TrainingSession s = rehearsing;
+        if (s != null) {
+            s.server().stop();
+        }
+    }
+
     /** Runs the rehearsal in this thread; any failure is swallowed (it only warms the JIT). */
     static void run() {
         try {
+            // after the kernels' own warm-up: one compile queue at a time, kernels first
+            Problems.awaitWarmKernels(MAX_WAIT_MILLIS);
+            if (over) {
+                return;
+            }
             TrainTest data = DataSources.load(DATA, 0.2, 7);
             Problem p = Problems.of("softmax", data.train(), 0);
             TrainingConfig c = TrainingConfig.builder(DATA, "softmax").eta(0.05).batchSize(8).updates(UPDATES)
                     .evalEvery(UPDATES).seed(7).build();
-            new ThreadsEngine().run(TrainingSession.start(c, p, data, TrainingSession.Options.none()));
+            TrainingSession s = TrainingSession.start(c, p, data, TrainingSession.Options.none());
+            rehearsing = s;
+            if (over) {
+                s.server().stop();
+            }
+            new ThreadsEngine().run(s);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | LinkageError e) {
             // only a warm-up: the real run reports its own failures
+        } finally {
+            rehearsing = null;
         }
     }
 }

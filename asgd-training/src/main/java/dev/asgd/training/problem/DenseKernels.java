@@ -84,6 +84,9 @@ final class DenseKernels {
      */
     private static volatile boolean warm = KERNELS == SCALAR;
 
+    /** Counted down when the warm-up ({@link #warmUp}, then {@link #warmUpGradients}) is over. */
+    private static final java.util.concurrent.CountDownLatch WARMED = new java.util.concurrent.CountDownLatch(warm ? 0 : 1);
+
     static {
         if (!warm) {
             Thread t = new Thread(DenseKernels::warmUp, "asgd-kernel-warmup");
@@ -92,13 +95,19 @@ final class DenseKernels {
         }
     }
 
-    /** Most rounds of {@link #warmUp} (6000 calls of each kernel: C2 has compiled them by then). */
-    static final int WARM_UP_ROUNDS = 60;
+    /** Most rounds of {@link #warmUp} (each 100 calls of every kernel of both sets). */
+    static final int WARM_UP_ROUNDS = 400;
+
+    /** Rounds in a row in which every vector kernel must beat its scalar twin. */
+    static final int WARM_UP_STREAK = 2;
 
     /**
-     * Runs both kernel sets on small inputs in rounds of 100 calls each, until the vector kernels
-     * take less time than the scalar ones in two rounds in a row (C2 has compiled them by then), or
-     * for {@link #WARM_UP_ROUNDS} rounds.
+     * Runs both kernel sets on small inputs in rounds of 100 calls of each kernel (scores, gradients,
+     * step, decode), until each vector kernel took less time than its scalar twin in
+     * {@link #WARM_UP_STREAK} rounds in a row, or for {@link #WARM_UP_ROUNDS} rounds. Each kernel on
+     * its own: with one total, C2-compiled scores could hide gradients still in C1, where Vector
+     * API code is a hundred times slower; then the problems' gradients
+     * ({@link #warmUpGradients}).
      */
     private static void warmUp() {
         try {
@@ -119,17 +128,36 @@ final class DenseKernels {
             java.util.Arrays.fill(w, 0.01);
             java.util.Arrays.fill(r, 0.1);
             Scratch s = new Scratch();
-            int faster = 0;
-            for (int round = 0; round < WARM_UP_ROUNDS && faster < 2; round++) {
-                long vector = time(KERNELS, s, rows, n, d, w, k, r, z, g, codes);
-                long scalar = time(SCALAR, s, rows, n, d, w, k, r, z, g, codes);
-                faster = vector < scalar ? faster + 1 : 0;
+            long[] vector = new long[KERNEL_COUNT];
+            long[] scalar = new long[KERNEL_COUNT];
+            int streak = 0;
+            for (int round = 0; round < WARM_UP_ROUNDS && streak < WARM_UP_STREAK; round++) {
+                time(KERNELS, s, rows, n, d, w, k, r, z, g, codes, vector);
+                time(SCALAR, s, rows, n, d, w, k, r, z, g, codes, scalar);
+                boolean all = true;
+                for (int i = 0; i < KERNEL_COUNT; i++) {
+                    all &= vector[i] < scalar[i];
+                }
+                streak = all ? streak + 1 : 0;
             }
             warm = true;
+            warmUpGradients();
         } catch (RuntimeException | LinkageError e) {
-            return; // stay on the scalar kernels
+            // stay on the scalar kernels
+        } finally {
+            WARMED.countDown();
         }
-        warmUpGradients();
+    }
+
+    /**
+     * Waits for the warm-up of the kernels and of the problems' gradients.
+     *
+     * @param millis the longest wait
+     * @return whether it is over
+     * @throws InterruptedException when interrupted
+     */
+    static boolean awaitWarmUp(long millis) throws InterruptedException {
+        return WARMED.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Calls of each problem's dense gradient in {@link #warmUpGradients} (C2 compiles a method after about 5000). */
@@ -165,18 +193,35 @@ final class DenseKernels {
         }
     }
 
-    private static long time(Kernels kernels, Scratch s, double[][] rows, int n, int d, double[] w, int k,
-            double[] r, double[] z, double[] g, byte[] codes) {
+    /** Kernels timed apart by {@link #time}: scores, gradients, step, decode. */
+    private static final int KERNEL_COUNT = 4;
+
+    /** Times 100 calls of each kernel into {@code nanos} (scores, gradients, step, decode). */
+    private static void time(Kernels kernels, Scratch s, double[][] rows, int n, int d, double[] w, int k,
+            double[] r, double[] z, double[] g, byte[] codes, long[] nanos) {
         long t0 = System.nanoTime();
         for (int it = 0; it < 100; it++) {
             kernels.scores(s, rows, n, d, w, k, z);
             kernels.scores(s, rows, n, d, w, 1, z);
+        }
+        long t1 = System.nanoTime();
+        for (int it = 0; it < 100; it++) {
             kernels.gradients(s, rows, n, r, k, g, d);
             kernels.gradients(s, rows, n, r, 1, g, d);
+        }
+        long t2 = System.nanoTime();
+        for (int it = 0; it < 100; it++) {
             kernels.step(w, 1e-9, g, g);
+        }
+        long t3 = System.nanoTime();
+        for (int it = 0; it < 100; it++) {
             kernels.decode(codes, 0, d, 255, s.out(d));
         }
-        return System.nanoTime() - t0;
+        long t4 = System.nanoTime();
+        nanos[0] = t1 - t0;
+        nanos[1] = t2 - t1;
+        nanos[2] = t3 - t2;
+        nanos[3] = t4 - t3;
     }
 
     private static Kernels pick() {

@@ -62,4 +62,16 @@ public final class Problems {
     public static String warmUpKernels() {
         return DenseKernels.kind();
     }
+
+    /**
+     * Waits until the background warm-up of the dense kernels and of the problems' gradients is
+     * over (at once when there is none: the scalar kernels).
+     *
+     * @param millis the longest wait
+     * @return whether it is over
+     * @throws InterruptedException when interrupted
+     */
+    public static boolean awaitWarmKernels(long millis) throws InterruptedException {
+        return DenseKernels.awaitWarmUp(millis);
+    }
 }
