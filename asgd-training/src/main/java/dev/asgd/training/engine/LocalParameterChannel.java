@@ -15,8 +15,8 @@ import dev.asgd.core.InvalidParameterException;
 public final class LocalParameterChannel implements ParameterChannel {
     private final ParameterServer server;
     private final Mode mode;
-    private final long[] next;
-    private final Object[] locks;
+    /** Per worker: its next step, and the lock of its pushes. */
+    private final Slot[] slots;
     private final WorkerLoop.SyncRound round;
     private int filled;
 
@@ -31,10 +31,10 @@ public final class LocalParameterChannel implements ParameterChannel {
         }
         this.server = server;
         this.mode = mode;
-        this.next = server.appliedPerWorker();
-        this.locks = new Object[workers];
+        long[] applied = server.appliedPerWorker();
+        this.slots = new Slot[workers];
         for (int w = 0; w < workers; w++) {
-            locks[w] = new Object();
+            slots[w] = new Slot(applied[w]);
         }
         this.round = new WorkerLoop.SyncRound(server, workers);
     }
@@ -54,8 +54,9 @@ public final class LocalParameterChannel implements ParameterChannel {
 
     @Override
     public long nextStep(int worker) {
-        synchronized (locks[worker]) {
-            return next[worker];
+        Slot slot = slots[worker];
+        synchronized (slot) {
+            return slot.next;
         }
     }
 
@@ -86,17 +87,19 @@ public final class LocalParameterChannel implements ParameterChannel {
         if (mode.kind() == Mode.Kind.SYNC) {
             return pushToRound(g);
         }
-        synchronized (locks[w]) {
-            if (g.workerStep() < next[w]) {
+        Slot slot = slots[w];
+        synchronized (slot) {
+            if (g.workerStep() < slot.next) {
                 return Push.DUPLICATE;
             }
-            if (g.workerStep() > next[w]) {
-                throw new IllegalStateException("worker " + w + " pushed step " + g.workerStep() + " before step " + next[w]);
+            if (g.workerStep() > slot.next) {
+                throw new IllegalStateException("worker " + w + " pushed step " + g.workerStep() + " before step "
+                        + slot.next);
             }
             if (server.apply(g) < 0) {
                 return Push.STOP;
             }
-            next[w]++;
+            slot.next++;
             return Push.APPLIED;
         }
     }
@@ -127,5 +130,33 @@ public final class LocalParameterChannel implements ParameterChannel {
     public void leave(int worker) {
         server.release(worker);
         server.wakeAll();
+    }
+
+    /**
+     * A worker's next step and the lock of its pushes, padded to 128 bytes: two workers' slots on
+     * one cache line would make every push of one invalidate the other's (measured: least squares
+     * async M = 2 at 0.8x M = 1 instead of 1.8x, with the server's per-reader versions on one line).
+     */
+    @SuppressWarnings("unused")
+    private static final class Slot {
+        long next;
+        private long p1;
+        private long p2;
+        private long p3;
+        private long p4;
+        private long p5;
+        private long p6;
+        private long p7;
+        private long p8;
+        private long p9;
+        private long p10;
+        private long p11;
+        private long p12;
+        private long p13;
+        private long p14;
+
+        Slot(long next) {
+            this.next = next;
+        }
     }
 }

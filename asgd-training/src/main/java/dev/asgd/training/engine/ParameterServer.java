@@ -73,6 +73,8 @@ public final class ParameterServer {
 
     /** A reader that holds no version. */
     static final long IDLE = Long.MAX_VALUE;
+    /** Entries of {@link #reading} per reader: 128 bytes, so that readers publish on cache lines of their own. */
+    static final int PAD = 16;
     /** Most free arrays kept for reuse (the rest are left to the garbage collector). */
     static final int MAX_FREE = 4;
     /** Most readers for which versions are recycled (each update checks every reader's version). */
@@ -169,9 +171,9 @@ public final class ParameterServer {
         if (policy.needsReadParameters() || reading != null || workers > MAX_RECYCLING_READERS) {
             return;
         }
-        AtomicLongArray r = new AtomicLongArray(workers);
+        AtomicLongArray r = new AtomicLongArray(workers * PAD);
         for (int w = 0; w < workers; w++) {
-            r.set(w, IDLE);
+            r.set(w * PAD, IDLE);
         }
         reading = r;
     }
@@ -198,7 +200,7 @@ public final class ParameterServer {
             if (v.version() >= target || stopped) {
                 return null;
             }
-            r.set(reader, v.version());
+            r.set(reader * PAD, v.version());
             if (current == v) {
                 return v;
             }
@@ -209,7 +211,7 @@ public final class ParameterServer {
     public void release(int reader) {
         AtomicLongArray r = reading;
         if (r != null) {
-            r.set(reader, IDLE);
+            r.set(reader * PAD, IDLE);
         }
     }
 
@@ -370,7 +372,7 @@ public final class ParameterServer {
 
     private boolean held(AtomicLongArray r, long version) {
         for (int w = 0; w < workers; w++) {
-            if (r.get(w) == version) {
+            if (r.get(w * PAD) == version) {
                 return true;
             }
         }
