@@ -40,4 +40,16 @@ class AsgdCliTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("--epsilon0");
     }
+
+    /** The JIT rehearsal starts for train and tune on threads only: not for Spark, help or other commands. */
+    @Test
+    void rehearsesOnlyForTrainingInThisJvm() {
+        assertThat(AsgdCli.trainsInThreads(new String[] {"train", "--data", "fashion-mnist"})).isTrue();
+        assertThat(AsgdCli.trainsInThreads(new String[] {"tune", "--data", "x", "--target-loss", "1"})).isTrue();
+        assertThat(AsgdCli.trainsInThreads(new String[] {"train", "--engine", "spark", "--data", "x"})).isFalse();
+        assertThat(AsgdCli.trainsInThreads(new String[] {"train", "--engine=spark"})).isFalse();
+        assertThat(AsgdCli.trainsInThreads(new String[] {"train", "--help"})).isFalse();
+        assertThat(AsgdCli.trainsInThreads(new String[] {"rate", "--eta", "0.1"})).isFalse();
+        assertThat(AsgdCli.trainsInThreads(new String[0])).isFalse();
+    }
 }

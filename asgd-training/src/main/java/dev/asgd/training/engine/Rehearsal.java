@@ -58,6 +58,15 @@ public final class Rehearsal {
         }
     }
 
+    /** @return the rehearsal's session, started (its first metric point evaluated), not run */
+    static TrainingSession session() {
+        TrainTest data = DataSources.load(DATA, 0.2, 7);
+        Problem p = Problems.of("softmax", data.train(), 0);
+        TrainingConfig c = TrainingConfig.builder(DATA, "softmax").eta(0.05).batchSize(8).updates(UPDATES)
+                .evalEvery(UPDATES).seed(7).build();
+        return TrainingSession.start(c, p, data, TrainingSession.Options.none());
+    }
+
     /** Runs the rehearsal in this thread; any failure is swallowed (it only warms the JIT). */
     static void run() {
         try {
@@ -66,11 +75,7 @@ public final class Rehearsal {
             if (over) {
                 return;
             }
-            TrainTest data = DataSources.load(DATA, 0.2, 7);
-            Problem p = Problems.of("softmax", data.train(), 0);
-            TrainingConfig c = TrainingConfig.builder(DATA, "softmax").eta(0.05).batchSize(8).updates(UPDATES)
-                    .evalEvery(UPDATES).seed(7).build();
-            TrainingSession s = TrainingSession.start(c, p, data, TrainingSession.Options.none());
+            TrainingSession s = session();
             rehearsing = s;
             if (over) {
                 s.server().stop();

@@ -1,0 +1,24 @@
+package dev.asgd.training.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RehearsalTest {
+    /**
+     * The rehearsal is a real threads-engine run through the same path as a user's (worker loop,
+     * channel, server with recycled versions, session): all its updates, a falling loss; stopped
+     * (what {@link Rehearsal#end()} does when the real run starts) it ends at once, short of them.
+     */
+    @Test
+    void rehearsesARealRunAndStopsWhenTold() throws InterruptedException {
+        RunResult full = new ThreadsEngine().run(Rehearsal.session());
+        assertThat(full.updates()).isEqualTo(Rehearsal.UPDATES);
+        assertThat(full.series().get(full.series().size() - 1).trainLoss()).isLessThan(full.series().get(0).trainLoss());
+
+        TrainingSession stopped = Rehearsal.session();
+        stopped.server().stop();
+        RunResult none = new ThreadsEngine().run(stopped);
+        assertThat(none.updates()).isZero();
+    }
+}
