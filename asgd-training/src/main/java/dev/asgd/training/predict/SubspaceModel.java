@@ -54,6 +54,12 @@ record SubspaceModel(SampledQuadratic model, double[][] basis, double[] thetaSta
         double totalNoise, double smallestEigenvalue, int curvatureRows, double[] noise) {
     /** Dimension of the subspace kept. */
     static final int SUBSPACE = 16;
+    /**
+     * System property for experiments: another number of kept directions, 1 to
+     * {@link LocalQuadraticTheory#MAX_DIMENSION} (asgd-training/README.md, "Logistic regression at d =
+     * 100", measures 39).
+     */
+    static final String SUBSPACE_PROPERTY = "asgd.subspace";
     /** Lanczos steps. */
     static final int LANCZOS_STEPS = 60;
     /** Rows of the curvature and the noise at most. */
@@ -116,7 +122,7 @@ record SubspaceModel(SampledQuadratic model, double[][] basis, double[] thetaSta
         if (scores.shiftInvariant()) {
             removeShift(v0, scores.outputs(), scores.features() + 1);
         }
-        int k = Math.min(SUBSPACE, p);
+        int k = Math.min(kept(), p);
         int blocks = scores.outputs();
         int width = scores.features() + 1;
         boolean shift = scores.shiftInvariant();
@@ -178,6 +184,12 @@ record SubspaceModel(SampledQuadratic model, double[][] basis, double[] thetaSta
             inside += cov[a * k + a];
         }
         return new SubspaceModel(model, u, thetaStar, gnorm, Math.max(0, total - inside), total, top.smallest(), n, cov);
+    }
+
+    /** @return the directions to keep: {@link #SUBSPACE}, or the experiment's {@link #SUBSPACE_PROPERTY} */
+    static int kept() {
+        int k = Integer.getInteger(SUBSPACE_PROPERTY, SUBSPACE);
+        return Math.max(1, Math.min(k, LocalQuadraticTheory.MAX_DIMENSION));
     }
 
     /** @return the factors of U^T D U (its eigen-square-roots), one per positive eigenvalue */
