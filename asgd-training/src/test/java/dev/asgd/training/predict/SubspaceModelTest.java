@@ -64,4 +64,38 @@ class SubspaceModelTest {
         assertThat(ex[2]).isCloseTo(t.stationaryExcess(0.01 * edge, LAW), within(1e-3 * ex[2]));
         assertThat(t.windowDecay(0.3 * edge, LAW, 0, 50, 10)).isPositive();
     }
+
+    /**
+     * The kept directions: at least 16; more while over half of the noise trace lies outside them;
+     * all available when none is enough. Gradients +-sqrt(v_a) per direction (mean 0, variance
+     * v_a exactly over the two samples), batch 1.
+     */
+    @Test
+    void keepsDirectionsUntilTheBulkHoldsAtMostHalfTheNoise() {
+        int k = 40;
+        double[] flat = new double[k];
+        java.util.Arrays.fill(flat, 1);
+        // 100 equal directions in all: 40 kept hold 40 %, never half
+        assertThat(SubspaceModel.directionsFor(samples(flat), 2, k, 1, 100)).isEqualTo(40);
+        // 60 in all: 30 hold half
+        assertThat(SubspaceModel.directionsFor(samples(flat), 2, k, 1, 60)).isEqualTo(30);
+        double[] steep = new double[k];
+        for (int a = 0; a < k; a++) {
+            steep[a] = Math.pow(0.5, a);
+        }
+        // the top direction alone holds half: still 16
+        assertThat(SubspaceModel.directionsFor(samples(steep), 2, k, 1, 2)).isEqualTo(16);
+        assertThat(SubspaceModel.firstCoordinates(new double[] {1, 2, 3, 4, 5, 6}, 2, 3, 2))
+                .containsExactly(1, 2, 4, 5);
+    }
+
+    private static double[] samples(double[] variance) {
+        int k = variance.length;
+        double[] g = new double[2 * k];
+        for (int a = 0; a < k; a++) {
+            g[a] = Math.sqrt(variance[a]);
+            g[k + a] = -Math.sqrt(variance[a]);
+        }
+        return g;
+    }
 }
