@@ -109,6 +109,7 @@ ls_tags=(now)
 echo
 echo "Least squares d = 100, batch 16, $ls_updates updates (TrainingThroughput quick), $reps rounds; load before: $(load)"
 for r in $(seq 1 "$reps"); do
+  java -cp "$bench" dev.asgd.benchmarks.CoreToCore 300000 >> "$out/ls_c2c"
   for jar in ${BEFORE_BENCH_JAR:+before:$BEFORE_BENCH_JAR} "now:$bench"; do
     tag="${jar%%:*}"
     java --add-modules jdk.incubator.vector -cp "${jar#*:}" dev.asgd.benchmarks.TrainingThroughput "$ls_updates" 100 quick 2>&1 \
@@ -151,6 +152,7 @@ echo
 echo "per round: asgd M=1 / numpy $(echo $r1); M=2 / M=1 $(echo $r2); |averaged accuracy M=2 - M=1| $(echo $dacc);"
 echo "           least squares async M=2 / M=1 $(echo $rls)"
 echo "           core-to-core round trip before each M=2 run (ns): $(echo $(cat "$out/c2c"))"
+echo "           core-to-core round trip before each least squares round (ns): $(echo $(cat "$out/ls_c2c"))"
 near="$(paste -d' ' "$out/c2c" <(echo "$r2") | awk '$1 < 150 {print $2}')"
 if [ -n "$near" ]; then
   echo "           M=2 / M=1 in the rounds whose cores shared a cache (round trip < 150 ns): $(echo $near), median $(median <<< "$near")"
