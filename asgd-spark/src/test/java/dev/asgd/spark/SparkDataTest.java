@@ -406,7 +406,13 @@ class SparkDataTest {
     @Test
     void workersHoldingEverySlotAreRefusedOnDataWhereItLives() throws Exception {
         Path f = dir.resolve("ls2.csv");
-        Files.writeString(f, "1,1\n2,2\n3,3\n4,4\n5,5\n6,6\n7,7\n8,8\n");
+        // 64 rows: rows go to shards by a hash of their file's path and offset, and with 8 rows one of the two
+        // shards was empty in about 1 run of 100 (the temporary directory's name differs each run)
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= 64; i++) {
+            rows.append(i).append(',').append(i).append('\n');
+        }
+        Files.writeString(f, rows.toString());
         SessionData data = new SparkDataProvider().open("csv:" + f.toUri(), 0.25, 3, 2,
                 new EngineProvider.Options(null, 0, 60, null));
         try (data) {
