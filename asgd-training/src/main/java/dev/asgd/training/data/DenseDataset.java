@@ -202,11 +202,6 @@ public final class DenseDataset implements Dataset {
         return s;
     }
 
-    /** @return whether the values are stored as byte codes ({@link #coded}) */
-    public boolean isCoded() {
-        return codes != null;
-    }
-
     /** @return the codes of a coded dataset, row-major (do not modify), or null */
     public byte[] codes() {
         return codes;

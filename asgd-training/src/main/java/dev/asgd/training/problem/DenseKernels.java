@@ -307,16 +307,8 @@ final class DenseKernels {
         double[][] r = s.rows(count, data.features());
         s.touched += data.touch(rows, from, count);
         Kernels k = current();
-        if (data.decodesByFma() && k != SCALAR) {
-            // the vector kernels decode a coded row on 8 lanes (the scalar ones look each code up)
-            int d = data.features();
-            for (int i = 0; i < count; i++) {
-                k.decode(data.codes(), rows[from + i] * d, d, data.divisor(), r[i]);
-            }
-            return r;
-        }
         for (int i = 0; i < count; i++) {
-            data.copyRow(rows[from + i], r[i]);
+            copyRow(k, data, rows[from + i], r[i]);
         }
         return r;
     }
@@ -325,17 +317,23 @@ final class DenseKernels {
     static double[][] gatherRange(Scratch s, DenseDataset data, int from, int count) {
         double[][] r = s.rows(count, data.features());
         Kernels k = current();
-        if (data.decodesByFma() && k != SCALAR) {
-            int d = data.features();
-            for (int i = 0; i < count; i++) {
-                k.decode(data.codes(), (from + i) * d, d, data.divisor(), r[i]);
-            }
-            return r;
-        }
         for (int i = 0; i < count; i++) {
-            data.copyRow(from + i, r[i]);
+            copyRow(k, data, from + i, r[i]);
         }
         return r;
+    }
+
+    /**
+     * Copies a row: the vector kernels decode a coded row on 8 lanes, the scalar ones (and a dataset
+     * of doubles) copy it as the dataset does (a coded one looks each code up).
+     */
+    private static void copyRow(Kernels k, DenseDataset data, int row, double[] into) {
+        if (k != SCALAR && data.decodesByFma()) {
+            int d = data.features();
+            k.decode(data.codes(), row * d, d, data.divisor(), into);
+        } else {
+            data.copyRow(row, into);
+        }
     }
 
     /**
