@@ -306,7 +306,7 @@ final class DenseKernels {
     static double[][] gather(Scratch s, DenseDataset data, int[] rows, int from, int count) {
         double[][] r = s.rows(count, data.features());
         s.touched += data.touch(rows, from, count);
-        Kernels k = current();
+        Kernels k = decoder(data);
         for (int i = 0; i < count; i++) {
             copyRow(k, data, rows[from + i], r[i]);
         }
@@ -316,21 +316,24 @@ final class DenseKernels {
     /** Gathers the consecutive rows from..from+count-1. */
     static double[][] gatherRange(Scratch s, DenseDataset data, int from, int count) {
         double[][] r = s.rows(count, data.features());
-        Kernels k = current();
+        Kernels k = decoder(data);
         for (int i = 0; i < count; i++) {
             copyRow(k, data, from + i, r[i]);
         }
         return r;
     }
 
-    /**
-     * Copies a row: the vector kernels decode a coded row on 8 lanes, the scalar ones (and a dataset
-     * of doubles) copy it as the dataset does (a coded one looks each code up).
-     */
-    private static void copyRow(Kernels k, DenseDataset data, int row, double[] into) {
-        if (k != SCALAR && data.decodesByFma()) {
+    /** @return the vector kernels when they decode this dataset's coded rows on 8 lanes, else null */
+    private static Kernels decoder(DenseDataset data) {
+        Kernels k = current();
+        return k != SCALAR && data.decodesByFma() ? k : null;
+    }
+
+    /** Copies a row: decoded by the vector kernels ({@link #decoder}), else as the dataset copies it. */
+    private static void copyRow(Kernels decoder, DenseDataset data, int row, double[] into) {
+        if (decoder != null) {
             int d = data.features();
-            k.decode(data.codes(), row * d, d, data.divisor(), into);
+            decoder.decode(data.codes(), row * d, d, data.divisor(), into);
         } else {
             data.copyRow(row, into);
         }
