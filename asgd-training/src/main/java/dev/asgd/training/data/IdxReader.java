@@ -71,6 +71,9 @@ public final class IdxReader {
             if (total > Integer.MAX_VALUE - 8) {
                 throw DataFormatErrors.at(file, 4, "fewer than 2^31 values, got " + total);
             }
+            // the values stay bytes (DenseDataset.coded): a byte is an eighth of the doubles' budget
+            dev.asgd.core.Limits.requireDoubles("data", file, total / (double) Double.BYTES,
+                    "IDX values (" + total + " bytes, 8 to a double)");
             byte[] values = new byte[(int) total];
             try {
                 data.readFully(values);
