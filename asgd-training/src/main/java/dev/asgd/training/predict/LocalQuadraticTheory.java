@@ -492,6 +492,22 @@ public final class LocalQuadraticTheory {
     }
 
     /**
+     * @return the directions the model follows, unit vectors of the parameter space: the kept
+     *     eigenvectors (subspace model), every coordinate (exact model)
+     */
+    public double[][] directions() {
+        if (sub != null) {
+            return sub.basis().clone();
+        }
+        int p = thetaStar.length;
+        double[][] e = new double[p][p];
+        for (int j = 0; j < p; j++) {
+            e[j][j] = 1;
+        }
+        return e;
+    }
+
+    /**
      * @return the unit vector (parameter space) of the slowest direction the model follows: the
      *     eigenvector of H's smallest eigenvalue (exact model), the last kept eigenvector (subspace)
      */

@@ -135,6 +135,111 @@ public final class LinearScores {
     }
 
     /**
+     * The loss of one sample in its scores (without the penalty): (s - y)^2 / 2, softplus(s) - t s,
+     * or log sum_c e^{s_c} - s_y.
+     *
+     * @param s the scores (K')
+     * @param y the label
+     * @return l(s, y)
+     */
+    public double loss(double[] s, double y) {
+        switch (kind) {
+            case SQUARED -> {
+                double r = s[0] - y;
+                return 0.5 * (r * r);
+            }
+            case LOGISTIC -> {
+                return LogisticRegression.softplus(s[0]) - (y > 0 ? s[0] : 0);
+            }
+            case SOFTMAX -> {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < outputs; c++) {
+                    max = Math.max(max, s[c]);
+                }
+                double sum = 0;
+                for (int c = 0; c < outputs; c++) {
+                    sum += Math.exp(s[c] - max);
+                }
+                return Math.log(sum) + max - s[(int) y];
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /**
+     * How the curvature of one sample along a direction changes with its scores: the gradient in
+     * sigma of s^T A(sigma) s, for the direction's scores s (the third derivative of the loss,
+     * contracted twice): 0 for least squares; s^2 q (1 - q) (1 - 2 q) for logistic; for softmax,
+     * s^T A s = Var_p(s), whose derivative in sigma_j is p_j ((s_j - m)^2 - Var_p(s)), m = p . s.
+     *
+     * @param sigma the sample's scores (K')
+     * @param s the direction's scores on the sample (K')
+     * @param out output (K')
+     */
+    public void curvatureSlope(double[] sigma, double[] s, double[] out) {
+        switch (kind) {
+            case SQUARED -> out[0] = 0;
+            case LOGISTIC -> {
+                double q = sigma[0] >= 0 ? 1 / (1 + Math.exp(-sigma[0])) : Math.exp(sigma[0]) / (1 + Math.exp(sigma[0]));
+                out[0] = s[0] * s[0] * q * (1 - q) * (1 - 2 * q);
+            }
+            case SOFTMAX -> {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < outputs; c++) {
+                    max = Math.max(max, sigma[c]);
+                }
+                double sum = 0;
+                for (int c = 0; c < outputs; c++) {
+                    out[c] = Math.exp(sigma[c] - max);
+                    sum += out[c];
+                }
+                double m = 0;
+                for (int c = 0; c < outputs; c++) {
+                    out[c] /= sum;
+                    m += out[c] * s[c];
+                }
+                double var = 0;
+                for (int c = 0; c < outputs; c++) {
+                    var += out[c] * (s[c] - m) * (s[c] - m);
+                }
+                for (int c = 0; c < outputs; c++) {
+                    out[c] *= (s[c] - m) * (s[c] - m) - var;
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /**
+     * The gradient in theta of the curvature along u, grad (u^T H(theta) u), of the mean data loss
+     * over the rows (the penalty's curvature is constant): (1/n) sum_i T_i ⊗ z_i with T_i from
+     * {@link #curvatureSlope}.
+     *
+     * @param theta where
+     * @param u the direction
+     * @param data the rows
+     * @return the gradient (parameter space)
+     */
+    public double[] curvatureGradient(double[] theta, double[] u, Dataset data) {
+        int n = data.size();
+        double[] sigma = new double[outputs];
+        double[] s = new double[outputs];
+        double[] t = new double[outputs];
+        double[] out = new double[theta.length];
+        for (int i = 0; i < n; i++) {
+            scores(theta, data, i, sigma);
+            scores(u, data, i, s);
+            curvatureSlope(sigma, s, t);
+            for (int c = 0; c < outputs; c++) {
+                int off = c * (d + 1);
+                data.addScaled(i, t[c] / n, out, off);
+                out[off + d] += t[c] / n;
+            }
+        }
+        return out;
+    }
+
+    /**
      * D v: the penalty's Hessian (l2 on every block's weights, not the intercepts) times v, added.
      *
      * @param v a direction

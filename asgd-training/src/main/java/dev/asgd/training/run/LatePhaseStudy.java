@@ -1,6 +1,7 @@
 package dev.asgd.training.run;
 
 import dev.asgd.training.data.DataSources;
+import dev.asgd.training.data.Dataset;
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.LearningRatePolicy;
 import dev.asgd.training.engine.Mode;
@@ -12,6 +13,7 @@ import dev.asgd.training.engine.WorkerDelay;
 import dev.asgd.training.predict.LocalQuadraticTheory;
 import dev.asgd.training.predict.RunTheory;
 import dev.asgd.training.predict.StalenessLaw;
+import dev.asgd.training.predict.SubspaceDynamics;
 import dev.asgd.training.problem.Problem;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -53,11 +55,53 @@ public final class LatePhaseStudy {
     }
 
     /**
+     * The late-loss edge three ways for one setting: the quadratic model's mean-square edge E and
+     * level edge, and the {@link SubspaceDynamics}' (simulated runs with the exact loss in the
+     * model's directions), for the staleness law of a probe run at eta = 1e-3.
+     */
+    private static void dynamicsEdge(String[] args, PrintStream out) throws InterruptedException {
+        String data = args[1];
+        double l2 = Double.parseDouble(args[3]);
+        int workers = Integer.parseInt(args[4]);
+        int batch = Integer.parseInt(args[6]);
+        long updates = Long.parseLong(args[7]);
+        long every = Long.parseLong(args[8]);
+        int seeds = Integer.parseInt(args[9]);
+        double tolerance = Double.parseDouble(args[10]);
+        TrainTest tt = DataSources.load(data, 0.2, 1);
+        ProblemChoice choice = ProblemChoice.of(data, args[2], tt, l2);
+        Problem p = choice.problem();
+        long t0 = System.nanoTime();
+        Dataset evalRows = RunTheory.evalRows(tt.train());
+        LocalQuadraticTheory t = LocalQuadraticTheory.of(p, tt.train(), evalRows, batch);
+        SubspaceDynamics dyn = SubspaceDynamics.of(p, t, tt.train(), evalRows, batch);
+        double modelSeconds = (System.nanoTime() - t0) / 1e9;
+        TrainingConfig c = TrainingConfig.builder(data, choice.name()).l2(l2).mode(Mode.parse("async")).workers(workers)
+                .policy(new LearningRatePolicy.Constant()).batchSize(batch).updates(updates).evalEvery(updates)
+                .delay(WorkerDelay.parse(args[5], workers)).eta(1e-3).seed(99).build();
+        RunResult probe = new ThreadsEngine().run(TrainingSession.start(c, p, tt, TrainingSession.Options.none()));
+        StalenessLaw law = StalenessLaw.of(probe.total());
+        double e = t.rates(law).meanSquareEdge();
+        double level = t.levelEdge(law, dyn.initialLoss() - t.lossStar());
+        t0 = System.nanoTime();
+        double[] edge = dyn.lateLossEdge(law, e, updates, every, seeds, tolerance);
+        out.printf(Locale.ROOT, "# %s %s l2=%s M=%d delay=%s B=%d: %d directions, model %.1f s, dynamics edge %.1f s%n",
+                data, choice.name(), args[3], workers, args[5], batch, dyn.dimension(), modelSeconds,
+                (System.nanoTime() - t0) / 1e9);
+        out.printf(Locale.ROOT, "meanStaleness\t%.3f\tmeanSquareEdge\t%.5g\tlateLossEdge\t%.5g\tdynamicsEdge\t%.5g"
+                + "\tbracket\t%.5g\t%.5g%n", law.mean(), e, level, Math.sqrt(edge[0] * edge[1]), edge[0], edge[1]);
+    }
+
+    /**
      * @param args as in the class comment
      * @throws InterruptedException when interrupted
      */
     public static void main(String[] args) throws InterruptedException {
         PrintStream out = System.out;
+        if (args[0].equals("dynamics-edge")) {
+            dynamicsEdge(args, out);
+            return;
+        }
         if (args[0].equals("level-edge")) {
             levelEdge(args, out);
             return;
