@@ -15,7 +15,9 @@
 #   2. the measured edge: `--sweep-eta` on {0.25, 0.5, 1, 2, 4} x E, 3 seeds, bisection to 3 %, the late-loss
 #      criterion, against the model's mean-square edge at the sweep's staleness law;
 #   3. the model's late-loss edge at that law (where its stationary loss reaches the initial loss, the
-#      criterion's own level; `LatePhaseStudy level-edge`).
+#      criterion's own level; `LatePhaseStudy level-edge`), and the late-loss edge of the dynamics with the exact
+#      loss in the model's directions and their curvature directions (SubspaceDynamics: simulated runs as the
+#      sweep's, same updates, metric points, seeds and tolerance). Phase 1 also prints the dynamics' decay.
 # Usage: asgd-training/bench/softmax_matrix.sh [OUT_DIR] [SETTINGS...]   (default target/softmax-matrix, all
 # settings); a phase whose output is in OUT_DIR is skipped. Prints the tables (softmax_summary.py).
 set -euo pipefail
@@ -69,7 +71,8 @@ for tag in ${settings[*]}; do
   fi
   if [ ! -s "$out/$tag-level.tsv" ]; then
     hist="$(python3 -c 'import json,sys; print(",".join(map(str, json.load(open(sys.argv[1]))["staleness"]["histogram"])))' "$out/$tag-edge.json")"
-    java -cp "$jar" dev.asgd.training.run.LatePhaseStudy level-edge "$data" "$prob" "$l2" 16 "$hist" >"$out/$tag-level.tsv"
+    java -cp "$jar" dev.asgd.training.run.LatePhaseStudy level-edge "$data" "$prob" "$l2" 16 "$hist" \
+      "$edge_updates" "$edge_every" "$edge_repeats" "$edge_tol" >"$out/$tag-level.tsv"
   fi
 done
 python3 "$root/asgd-training/bench/softmax_summary.py" "$out"

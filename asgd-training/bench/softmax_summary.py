@@ -20,8 +20,8 @@ def pct(pred, meas):
 tags = sorted({os.path.basename(p).rsplit("-", 1)[0] for pat in ("*-probe.json", "*-late.tsv", "*-edge.json")
                for p in glob.glob(os.path.join(out, pat))})
 print("(a) late-phase decay from theta* + delta v: measured DecayFit of f - f* against the model's window decay")
-print("| setting | mean staleness | E | share of E | eta | f(theta_0) - f*: real / quadratic model | measured, median [min, max] (measurable) | predicted (window), median | measured / predicted, median [min, max] |")
-print("|---|---|---|---|---|---|---|---|---|")
+print("| setting | mean staleness | E | share of E | eta | f(theta_0) - f*: real / quadratic model | measured, median [min, max] (measurable) | predicted (window), median | measured / predicted, median [min, max] | dynamics, median | measured / dynamics, median [min, max] |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 for t in tags:
     f = os.path.join(out, t + "-late.tsv")
     if not os.path.exists(f):
@@ -40,15 +40,19 @@ for t in tags:
         ratio = [float(r[12]) for r in rs if r[12] != "NaN"]
         tau = statistics.mean(float(r[3]) for r in rs)
         nl = [float(r[13]) / float(r[4]) for r in rs if len(r) > 13]
-        print("| %s | %.2f | %s | %s | %s | %s | %s | %s | %s |" % (
+        dyn = [float(r[14]) for r in rs if len(r) > 15 and r[14] != "NaN"]
+        dratio = [float(r[15]) for r in rs if len(r) > 15 and r[15] != "NaN"]
+        print("| %s | %.2f | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             t, tau, g(edge), s, g(float(rs[0][1])), "%.2f" % statistics.median(nl) if nl else "n/a",
             "none measurable (0)" if not meas else "%s [%s, %s] (%d)" % (g(statistics.median(meas)), g(min(meas)), g(max(meas)), len(meas)),
             g(statistics.median(pred)) if pred else "n/a",
-            "n/a" if not ratio else "%.2f [%.2f, %.2f]" % (statistics.median(ratio), min(ratio), max(ratio))))
+            "n/a" if not ratio else "%.2f [%.2f, %.2f]" % (statistics.median(ratio), min(ratio), max(ratio)),
+            g(statistics.median(dyn)) if dyn else "n/a",
+            "n/a" if not dratio else "%.2f [%.2f, %.2f]" % (statistics.median(dratio), min(dratio), max(dratio))))
 print()
 print("(b) the edge: real runs, bisection to 3 %, late-loss criterion, against the model's mean-square edge")
-print("| setting | mean staleness | measured edge [bracket] | mean-square edge | difference | late-loss edge (model) | difference | mean edge | runs past 100x |")
-print("|---|---|---|---|---|---|---|---|---|")
+print("| setting | mean staleness | measured edge [bracket] | mean-square edge | difference | late-loss edge (model) | difference | dynamics' late-loss edge (directions) | difference | mean edge | runs past 100x |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 for t in tags:
     f = os.path.join(out, t + "-edge.json")
     if not os.path.exists(f):
@@ -62,9 +66,15 @@ for t in tags:
     runs = sum(len(p["runs"]) for p in s["points"])
     lv = os.path.join(out, t + "-level.tsv")
     level = None
+    dyn = None
+    dirs = "?"
     if os.path.exists(lv) and os.path.getsize(lv) > 0:
-        level = float(open(lv).read().split("\t")[3])
-    print("| %s | %.2f | %s [%s, %s] | %s | %s | %s | %s | %s | %d of %d |" % (
+        cols = open(lv).read().split("\t")
+        level = float(cols[3])
+        if len(cols) > 7:
+            dyn = float(cols[7])
+            dirs = cols[13].strip()
+    print("| %s | %.2f | %s [%s, %s] | %s | %s | %s | %s | %s (%s) | %s | %s | %d of %d |" % (
         t, s["staleness"]["lawMean"], g(ed["measured"]), g(ed["measuredStableBelow"]), g(ed["measuredUnstableAbove"]),
         g(ed["measuredLawMeanSquare"]), pct(ed["measuredLawMeanSquare"], ed["measured"]), g(level),
-        pct(level, ed["measured"]), g(ed["measuredLawMean"]), past, runs))
+        pct(level, ed["measured"]), g(dyn), dirs, pct(dyn, ed["measured"]), g(ed["measuredLawMean"]), past, runs))

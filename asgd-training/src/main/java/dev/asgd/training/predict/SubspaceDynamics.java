@@ -32,6 +32,12 @@ public final class SubspaceDynamics {
      */
     private static final long ROWS_STREAM = 1L << 41;
 
+    /**
+     * Curvature directions by default ({@link #of(Problem, LocalQuadraticTheory, Dataset, Dataset, int)}):
+     * one for every kept direction, up to this many.
+     */
+    public static final int CURVATURE_DIRECTIONS = 40;
+
     private final LinearScores scores;
     private final int k;
     private final int outs;
@@ -44,6 +50,8 @@ public final class SubspaceDynamics {
     private final double initialLoss;
     private final LocalQuadraticTheory theory;
     private final int batch;
+    private final double[][] basis;
+    private final double[] thetaStar;
 
     /** Rows as base scores and score Jacobians in z. */
     private record Rows(int n, double[] base, double[] jacobian, double[] labels) {
@@ -56,6 +64,8 @@ public final class SubspaceDynamics {
         this.outs = scores.outputs();
         this.theory = theory;
         this.batch = batch;
+        this.basis = u;
+        this.thetaStar = thetaStar;
         this.sample = rows(scores, u, thetaStar, sampleRows);
         this.eval = sampleRows == evalRows ? sample : rows(scores, u, thetaStar, evalRows);
         int p = thetaStar.length;
@@ -82,24 +92,42 @@ public final class SubspaceDynamics {
     }
 
     /**
+     * The dynamics in the model's directions and, for each, the direction in which its curvature
+     * changes ({@link #CURVATURE_DIRECTIONS}).
+     *
      * @param problem least squares, logistic or softmax regression
-     * @param theory its local quadratic model (theta*, the directions it follows, the bulk's floor)
-     * @param train the training rows (minibatches are drawn from at most 10,000 evenly spaced ones)
+     * @param theory its local quadratic model
+     * @param train the training rows
      * @param evalRows the rows of the evaluated training loss
      * @param batch the minibatch size
      * @return the dynamics
      */
     public static SubspaceDynamics of(Problem problem, LocalQuadraticTheory theory, Dataset train, Dataset evalRows,
             int batch) {
+        return of(problem, theory, train, evalRows, batch, CURVATURE_DIRECTIONS);
+    }
+
+    /**
+     * @param problem least squares, logistic or softmax regression
+     * @param theory its local quadratic model (theta*, the directions it follows, the bulk's floor)
+     * @param train the training rows (minibatches are drawn from at most 10,000 evenly spaced ones)
+     * @param evalRows the rows of the evaluated training loss
+     * @param batch the minibatch size
+     * @param curvatureDirections for how many of the model's directions (the top ones) the
+     *     direction in which their curvature changes is added ({@link #withCurvatureDirections});
+     *     {@link #CURVATURE_DIRECTIONS} by default
+     * @return the dynamics
+     */
+    public static SubspaceDynamics of(Problem problem, LocalQuadraticTheory theory, Dataset train, Dataset evalRows,
+            int batch, int curvatureDirections) {
         if (batch < 1) {
             throw new InvalidParameterException("batch", batch, "an integer >= 1");
         }
         Dataset rows = SubspaceModel.spaced(train, SubspaceModel.CURVATURE_ROWS);
         LinearScores scores = LinearScores.of(problem);
         double[][] u = theory.directions();
-        int extra = Integer.getInteger("asgd.dynamics.curvature", 0);
-        if (extra > 0 && u.length < problem.dimension()) {
-            u = withCurvatureDirections(scores, theory.thetaStar(), u, Math.min(extra, u.length), rows);
+        if (curvatureDirections > 0 && u.length < problem.dimension()) {
+            u = withCurvatureDirections(scores, theory.thetaStar(), u, Math.min(curvatureDirections, u.length), rows);
         }
         return new SubspaceDynamics(scores, u, theory.thetaStar(), rows, evalRows, theory, batch);
     }
@@ -172,6 +200,18 @@ public final class SubspaceDynamics {
     /** @return z_0: theta = 0 projected onto the directions, U^T (0 - theta*) */
     public double[] start() {
         return start.clone();
+    }
+
+    /**
+     * @param theta parameters
+     * @return their coordinates in the directions, U^T (theta - theta*)
+     */
+    public double[] coordinates(double[] theta) {
+        double[] v = new double[theta.length];
+        for (int j = 0; j < v.length; j++) {
+            v[j] = theta[j] - thetaStar[j];
+        }
+        return project(basis, v);
     }
 
     /** @return the evaluated loss at theta = 0 (every real run's first metric point) */
@@ -309,6 +349,31 @@ public final class SubspaceDynamics {
             }
         }
         return out;
+    }
+
+    /**
+     * The mean of {@link #lossCurve}s over seeds 1..seeds: the expected loss curve by Monte Carlo.
+     *
+     * @param eta the learning rate
+     * @param law the staleness law
+     * @param z0 the start
+     * @param updates the run's updates
+     * @param every the metric interval
+     * @param seeds the number of simulated runs
+     * @return the mean loss at updates 0, every, ..., updates
+     */
+    public double[] meanCurve(double eta, StalenessLaw law, double[] z0, long updates, long every, int seeds) {
+        double[] mean = null;
+        for (int seed = 1; seed <= seeds; seed++) {
+            double[] c = lossCurve(eta, law, z0, updates, every, seed);
+            if (mean == null) {
+                mean = new double[c.length];
+            }
+            for (int j = 0; j < c.length; j++) {
+                mean[j] += c[j] / seeds;
+            }
+        }
+        return mean;
     }
 
     private static int lag(double[] cdf, double u) {

@@ -25,7 +25,7 @@ class SubspaceDynamicsTest {
         TrainTest d = DataSources.load("synthetic:softmax,n=2000,d=6,classes=4,seed=2", 0.2, 1);
         SoftmaxRegression s = new SoftmaxRegression(6, 4, 0.01);
         LocalQuadraticTheory t = LocalQuadraticTheory.of(s, d.train(), d.train(), 16);
-        SubspaceDynamics dyn = SubspaceDynamics.of(s, t, d.train(), d.train(), 16);
+        SubspaceDynamics dyn = SubspaceDynamics.of(s, t, d.train(), d.train(), 16, 0);
         assertThat(dyn.dimension()).isEqualTo(16);
         double[][] u = t.directions();
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {7, 0});
@@ -56,7 +56,7 @@ class SubspaceDynamicsTest {
         TrainTest d = DataSources.load("synthetic:softmax,n=1500,d=5,classes=3,seed=4", 0.2, 1);
         SoftmaxRegression s = new SoftmaxRegression(5, 3, 0.05);
         LocalQuadraticTheory t = LocalQuadraticTheory.of(s, d.train(), d.train(), 8);
-        SubspaceDynamics dyn = SubspaceDynamics.of(s, t, d.train(), d.train(), 8);
+        SubspaceDynamics dyn = SubspaceDynamics.of(s, t, d.train(), d.train(), 8, 4);
         int k = dyn.dimension();
         double[] z = new double[k];
         for (int a = 0; a < k; a++) {
@@ -86,7 +86,7 @@ class SubspaceDynamicsTest {
         LogisticRegression lr = new LogisticRegression(5, 1e-3);
         LocalQuadraticTheory t = LocalQuadraticTheory.of(lr, d.train(), d.train(), 4);
         assertThat(t.subspace()).isFalse();
-        SubspaceDynamics dyn = SubspaceDynamics.of(lr, t, d.train(), d.train(), 4);
+        SubspaceDynamics dyn = SubspaceDynamics.of(lr, t, d.train(), d.train(), 4, 0);
         assertThat(dyn.dimension()).isEqualTo(6);
         double eta = 0.03 * t.rates(LAW).meanSquareEdge();
         double predicted = t.stationaryExcess(eta, LAW);
@@ -113,7 +113,7 @@ class SubspaceDynamicsTest {
         TrainTest d = DataSources.load("synthetic:softmax,n=2000,d=6,classes=4,seed=2", 0.2, 1);
         SoftmaxRegression s = new SoftmaxRegression(6, 4, 0.01);
         LocalQuadraticTheory t = LocalQuadraticTheory.of(s, d.train(), d.train(), 16);
-        SubspaceDynamics dyn = SubspaceDynamics.of(s, t, d.train(), d.train(), 16);
+        SubspaceDynamics dyn = SubspaceDynamics.of(s, t, d.train(), d.train(), 16, 0);
         double e = t.rates(LAW).meanSquareEdge();
         assertThat(t.stationaryExcess(3 * e, LAW)).isInfinite();
         double[] curve = dyn.lossCurve(3 * e, LAW, dyn.start(), 1000, 50, 1);
