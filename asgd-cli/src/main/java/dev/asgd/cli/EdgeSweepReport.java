@@ -87,6 +87,9 @@ final class EdgeSweepReport implements CommandOutput {
         if (!Double.isNaN(study.lateLossEdge())) {
             edge(b, "measured law: stationary loss = initial loss", study.lateLossEdge(), measured);
         }
+        if (!Double.isNaN(study.dynamicsEdge())) {
+            edge(b, "exact loss in the model's directions: late loss", study.dynamicsEdge(), measured);
+        }
         edge(b, "each run's own law: median of " + study.runEdges().length + " runs", study.medianRunEdge(), measured);
         if (study.replayEdge() != null) {
             edge(b, "the runs' interleavings, replayed (median)", study.replayEdge().edge(), measured);

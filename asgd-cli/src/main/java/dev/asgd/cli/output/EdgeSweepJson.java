@@ -37,7 +37,8 @@ public record EdgeSweepJson(Params params, Edges edges, Staleness staleness, Lis
         Edges edges = new Edges(sweep.edge(), sweep.stableBelow(), sweep.unstableAbove(), study.geometricEdge(),
                 study.lawMeanEdge(), study.lawMeanSquareEdge(), study.medianRunEdge(), study.runEdges(),
                 study.replayEdge(), study.shuffledEdge(), study.markovEdge(),
-                Double.isNaN(study.lateLossEdge()) ? null : study.lateLossEdge());
+                Double.isNaN(study.lateLossEdge()) ? null : study.lateLossEdge(),
+                Double.isNaN(study.dynamicsEdge()) ? null : study.dynamicsEdge());
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < study.rows().size(); i++) {
             EdgeStudy.Row r = study.rows().get(i);
@@ -86,12 +87,15 @@ public record EdgeSweepJson(Params params, Edges edges, Staleness staleness, Lis
      * @param markovReplay a Markov chain fitted to each
      * @param measuredLawLateLoss with the late-loss criterion, the rate where the model's stationary
      *     loss reaches the initial loss (absent otherwise)
+     * @param dynamicsLateLoss with the late-loss criterion, the same criterion on simulated runs
+     *     with the exact loss in the model's directions (absent otherwise)
      */
     public record Edges(double measured, double measuredStableBelow, double measuredUnstableAbove,
             double geometricMean, double measuredLawMean, double measuredLawMeanSquare,
             double measuredLawPerRunMedian, double[] measuredLawPerRun, ReplayEdge replay,
             ReplayEdge shuffledReplay, ReplayEdge markovReplay,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Double measuredLawLateLoss) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double measuredLawLateLoss,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double dynamicsLateLoss) {
     }
 
     /**

@@ -41,7 +41,7 @@ import java.util.List;
 public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, double[] eigenvalues, List<Row> rows,
         double geometricEdge, double lawMeanEdge, double lawMeanSquareEdge, ReplayEdge replayEdge,
         ReplayEdge shuffledEdge, ReplayEdge markovEdge, double[] runEdges, double medianRunEdge, String phase,
-        double lateLossEdge) {
+        double lateLossEdge, double dynamicsEdge) {
     /** Largest number of runs whose own law's edge is computed. */
     public static final int MAX_RUN_EDGES = 24;
 
@@ -143,7 +143,8 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
         }
         double[] runEdges = runEdges(sweep, t, Math.min(maxRunEdges, MAX_RUN_EDGES));
         return new EdgeStudy(sweep, kappa, law, ev, rows, GeometricModel.of(kappa, 1, ev).meanEdge(), rates.meanEdge(),
-                rates.meanSquareEdge(), re, se, me, runEdges, median(runEdges), t.phase(), lateLossEdge(sweep, problem, data, t, law));
+                rates.meanSquareEdge(), re, se, me, runEdges, median(runEdges), t.phase(), lateLossEdge(sweep, problem, data, t, law),
+                dynamicsEdge(sweep, problem, data, t, law, rates.meanSquareEdge()));
     }
 
     private static double lateLossEdge(EdgeSweep.Result sweep, Problem problem, TrainTest data, LocalQuadraticTheory t,
@@ -154,6 +155,23 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
         double initial = problem.loss(new double[problem.dimension()], RunTheory.evalRows(data.train()));
         double level = initial - t.lossStar();
         return level > 0 ? t.levelEdge(law, level) : Double.NaN;
+    }
+
+    /** Bisection tolerance of the dynamics' edge when the sweep did not bisect. */
+    static final double DYNAMICS_TOLERANCE = 0.03;
+
+    private static double dynamicsEdge(EdgeSweep.Result sweep, Problem problem, TrainTest data, LocalQuadraticTheory t,
+            StalenessLaw law, double meanSquareEdge) {
+        if (sweep.lateLossCriterion() == null || !(meanSquareEdge > 0) || !Double.isFinite(meanSquareEdge)) {
+            return Double.NaN;
+        }
+        TrainingConfig c = sweep.base();
+        SubspaceDynamics dyn = SubspaceDynamics.of(problem, t, data.train(), RunTheory.evalRows(data.train()),
+                c.batchSize());
+        double tolerance = Double.isNaN(sweep.tolerance()) ? DYNAMICS_TOLERANCE : sweep.tolerance();
+        double[] edge = dyn.lateLossEdge(law, meanSquareEdge, c.updates(), c.evalEvery(), Math.max(3, sweep.repeats()),
+                tolerance);
+        return Math.sqrt(edge[0] * edge[1]);
     }
 
     private static double[] runEdges(EdgeSweep.Result sweep, LocalQuadraticTheory t, int max) {

@@ -88,9 +88,13 @@ public final class EdgeSweep {
      * @param referenceConfigs their settings
      * @param lateLossCriterion the late-loss criterion of instability when it was used besides the
      *     bound ({@link #useLateLossCriterion}), null when only the bound was
+     * @param base the settings of every run (eta and seed varied)
+     * @param repeats the seeds per learning rate
+     * @param tolerance the bisection's relative width (NaN without bisection)
      */
     public record Result(List<Point> points, double edge, double stableBelow, double unstableAbove, long[] histogram,
-            List<Schedule> references, List<TrainingConfig> referenceConfigs, String lateLossCriterion) {
+            List<Schedule> references, List<TrainingConfig> referenceConfigs, String lateLossCriterion,
+            TrainingConfig base, int repeats, double tolerance) {
         /** @return the first run's schedule, or null */
         public Schedule reference() {
             return references.isEmpty() ? null : references.get(0);
@@ -201,7 +205,8 @@ public final class EdgeSweep {
         sorted.sort(Comparator.comparingDouble(Point::eta));
         double edge = Double.isNaN(bracket[0]) || Double.isNaN(bracket[1]) ? Double.NaN : Math.sqrt(bracket[0] * bracket[1]);
         return new Result(sorted, edge, bracket[0], bracket[1], pooled.clone(), List.copyOf(references),
-                List.copyOf(referenceConfigs), lateLoss ? LATE_LOSS_CRITERION : null);
+                List.copyOf(referenceConfigs), lateLoss ? LATE_LOSS_CRITERION : null, base, repeats,
+                bisect ? tolerance : Double.NaN);
     }
 
     /**
