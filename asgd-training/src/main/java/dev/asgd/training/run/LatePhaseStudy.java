@@ -1,5 +1,7 @@
 package dev.asgd.training.run;
 
+import dev.asgd.core.fit.DecayFit;
+import dev.asgd.core.fit.Line;
 import dev.asgd.training.data.DataSources;
 import dev.asgd.training.data.Dataset;
 import dev.asgd.training.data.TrainTest;
@@ -10,16 +12,12 @@ import dev.asgd.training.engine.ThreadsEngine;
 import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.engine.TrainingSession;
 import dev.asgd.training.engine.WorkerDelay;
-import dev.asgd.training.engine.MetricPoint;
 import dev.asgd.training.predict.LocalQuadraticTheory;
-import dev.asgd.training.predict.MeasuredDecay;
 import dev.asgd.training.predict.RunTheory;
 import dev.asgd.training.predict.StalenessLaw;
 import dev.asgd.training.predict.SubspaceDynamics;
 import dev.asgd.training.problem.Problem;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -125,19 +123,38 @@ public final class LatePhaseStudy {
 
     /**
      * The decay of the dynamics' expected loss curve ({@link #DYNAMICS_SEEDS} simulated runs from the
-     * run's theta_0 with the run's staleness law and metric points), fitted as the run's own.
+     * run's theta_0 with the run's staleness law and metric points) over the run's fitted window:
+     * minus the slope of ln(e_k - F) over the window's points, F the floor {@link DecayFit} finds on
+     * the expected curve (the run's own floor is noisier; its window is the measured one).
      */
     private static double dynamicsDecay(SubspaceDynamics dyn, double[] theta0, LatePhaseRun.Outcome o,
             TrainingConfig c, double lossStar) {
+        DecayFit measured = o.measured();
+        if (Double.isNaN(measured.rate()) || measured.to() <= measured.from()) {
+            return Double.NaN;
+        }
         long[] total = o.run().total();
         StalenessLaw law = StalenessLaw.of(total.length == 0 ? new long[] {1} : total);
         long every = c.evalEvery();
         double[] mean = dyn.meanCurve(c.eta(), law, dyn.coordinates(theta0), c.updates(), every, DYNAMICS_SEEDS);
-        List<MetricPoint> points = new ArrayList<>();
+        long[] steps = new long[mean.length];
+        double[] excess = new double[mean.length];
         for (int j = 0; j < mean.length; j++) {
-            points.add(new MetricPoint(Math.min(j * every, c.updates()), 0, mean[j], Double.NaN, Double.NaN, 0));
+            steps[j] = Math.min(j * every, c.updates());
+            excess[j] = mean[j] - lossStar;
         }
-        return MeasuredDecay.of(points, lossStar).rate();
+        double floor = DecayFit.of(steps, excess).floor();
+        double[] xs = new double[mean.length];
+        double[] ys = new double[mean.length];
+        int n = 0;
+        for (int j = 0; j < mean.length; j++) {
+            if (steps[j] >= measured.from() && steps[j] <= measured.to() && excess[j] > floor) {
+                xs[n] = steps[j];
+                ys[n] = Math.log(excess[j] - floor);
+                n++;
+            }
+        }
+        return n < 2 ? Double.NaN : -Line.fit(xs, ys, 0, n).slope();
     }
 
     private static long[] histogram(String list) {
