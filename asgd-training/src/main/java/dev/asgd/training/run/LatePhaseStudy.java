@@ -40,6 +40,8 @@ import java.util.Locale;
  * edge ({@link SubspaceDynamics#lateLossEdge}); the third compares numbers of curvature directions.
  */
 public final class LatePhaseStudy {
+    /** System property of the late-phase form: the dynamics' curvature directions (experiments). */
+    static final String CURVATURE_PROPERTY = "asgd.dynamics.curvature";
     /** Simulated runs per expected curve of the dynamics. */
     private static final int DYNAMICS_SEEDS = 8;
 
@@ -136,14 +138,21 @@ public final class LatePhaseStudy {
         long[] total = o.run().total();
         StalenessLaw law = StalenessLaw.of(total.length == 0 ? new long[] {1} : total);
         long every = c.evalEvery();
-        double[] mean = dyn.meanCurve(c.eta(), law, dyn.coordinates(theta0), c.updates(), every, DYNAMICS_SEEDS);
+        long updates = 3 * c.updates();
+        double[] mean = dyn.meanCurve(c.eta(), law, dyn.coordinates(theta0), updates, every, DYNAMICS_SEEDS);
         long[] steps = new long[mean.length];
         double[] excess = new double[mean.length];
+        double floor = 0;
+        int tail = 0;
         for (int j = 0; j < mean.length; j++) {
-            steps[j] = Math.min(j * every, c.updates());
+            steps[j] = Math.min(j * every, updates);
             excess[j] = mean[j] - lossStar;
+            if (3 * steps[j] >= 2 * updates) {
+                floor += excess[j];
+                tail++;
+            }
         }
-        double floor = DecayFit.of(steps, excess).floor();
+        floor /= tail;
         double[] xs = new double[mean.length];
         double[] ys = new double[mean.length];
         int n = 0;
@@ -205,7 +214,8 @@ public final class LatePhaseStudy {
                 + " theta* %.3g; bulk noise %.4g of %.4g%n", data, choice.name(), args[2], workers, args[4], batch,
                 t.phase() == null ? "exact" : t.phase(), seconds, edge, t.optimumGradientNorm(), t.bulkNoise(),
                 t.totalNoise());
-        SubspaceDynamics dyn = SubspaceDynamics.of(p, t, tt.train(), RunTheory.evalRows(tt.train()), batch);
+        SubspaceDynamics dyn = SubspaceDynamics.of(p, t, tt.train(), RunTheory.evalRows(tt.train()), batch,
+                Integer.getInteger(CURVATURE_PROPERTY, SubspaceDynamics.CURVATURE_DIRECTIONS));
         out.println("share\teta\tseed\tmean_tau\tinitial_excess\tstationary_excess\tmeasured\tlower\tupper\tpoints"
                 + "\tpredicted_window\tasymptotic\tratio\tmeasured_initial_excess\tdynamics\tratio_dynamics");
         for (String s : shares) {
