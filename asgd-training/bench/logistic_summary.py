@@ -46,8 +46,8 @@ for t in tags:
 print()
 print("## (b) the edge: measured (3 seeds per eta, late-loss criterion or 100x) vs the measured law's mean-square edge")
 print()
-print("| setting | mean staleness | measured edge [bracket] | mean-square edge (sweep's law) | difference | mean edge | runs past 100x |")
-print("|---|---|---|---|---|---|---|")
+print("| setting | mean staleness | measured edge [bracket] | mean-square edge (sweep's law) | difference | late-loss edge (model) | difference | dynamics' late-loss edge | difference | mean edge | runs past 100x |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 for t in tags:
     s = load(t + "-edge.json")
     if not s:
@@ -55,10 +55,12 @@ for t in tags:
     ed = s["edges"]
     past = sum(1 for p in s["points"] for r in p["runs"] if r.get("divergedAt") is not None)
     runs = sum(len(p["runs"]) for p in s["points"])
-    print("| %s | %.2f | %s [%s, %s] | %s | %s | %s | %d of %d |" % (
+    level = ed.get("measuredLawLateLoss")
+    dyn = ed.get("dynamicsLateLoss")
+    print("| %s | %.2f | %s [%s, %s] | %s | %s | %s | %s | %s | %s | %s | %d of %d |" % (
         t, s["staleness"]["lawMean"], g(ed["measured"]), g(ed["measuredStableBelow"]), g(ed["measuredUnstableAbove"]),
-        g(ed["measuredLawMeanSquare"]), pct(ed["measuredLawMeanSquare"], ed["measured"]), g(ed["measuredLawMean"]),
-        past, runs))
+        g(ed["measuredLawMeanSquare"]), pct(ed["measuredLawMeanSquare"], ed["measured"]), g(level),
+        pct(level, ed["measured"]), g(dyn), pct(dyn, ed["measured"]), g(ed["measuredLawMean"]), past, runs))
 print()
 print("## (c) at and above the predicted edge E (seed 1, 2000 updates): the training loss over the second half")
 print()
