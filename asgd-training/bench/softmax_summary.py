@@ -20,14 +20,16 @@ def pct(pred, meas):
 tags = sorted({os.path.basename(p).rsplit("-", 1)[0] for pat in ("*-probe.json", "*-late.tsv", "*-edge.json")
                for p in glob.glob(os.path.join(out, pat))})
 print("(a) late-phase decay from theta* + delta v: measured DecayFit of f - f* against the model's window decay")
-print("| setting | mean staleness | E | share of E | eta | f(theta_0) - f*: real / quadratic model | measured, median [min, max] (measurable) | predicted (window), median | measured / predicted, median [min, max] | dynamics, median | measured / dynamics, median [min, max] |")
-print("|---|---|---|---|---|---|---|---|---|---|---|")
+print("| setting | mean staleness | E | share of E | eta | f(theta_0) - f*: real / quadratic model | measured, median [min, max] (measurable) | predicted (window), median | measured / predicted, median [min, max] | dynamics, median | measured / dynamics, median [min, max] | the seeds' mean curve: measured | / quadratic | / dynamics |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for t in tags:
     f = os.path.join(out, t + "-late.tsv")
     if not os.path.exists(f):
         continue
     head = [l for l in open(f) if l.startswith("#")]
-    rows = [l.rstrip("\n").split("\t") for l in open(f) if not l.startswith("#") and not l.startswith("share")]
+    allrows = [l.rstrip("\n").split("\t") for l in open(f) if not l.startswith("#") and not l.startswith("share")]
+    rows = [r for r in allrows if r[2] != "mean"]
+    means = {r[0]: r for r in allrows if r[2] == "mean"}
     edge = float(head[0].split("E=")[1].split(";")[0]) if head else float("nan")
     shares = []
     for r in rows:
@@ -42,13 +44,15 @@ for t in tags:
         nl = [float(r[13]) / float(r[4]) for r in rs if len(r) > 13]
         dyn = [float(r[14]) for r in rs if len(r) > 15 and r[14] != "NaN"]
         dratio = [float(r[15]) for r in rs if len(r) > 15 and r[15] != "NaN"]
-        print("| %s | %.2f | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        mr = means.get(s)
+        print("| %s | %.2f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             t, tau, g(edge), s, g(float(rs[0][1])), "%.2f" % statistics.median(nl) if nl else "n/a",
             "none measurable (0)" if not meas else "%s [%s, %s] (%d)" % (g(statistics.median(meas)), g(min(meas)), g(max(meas)), len(meas)),
             g(statistics.median(pred)) if pred else "n/a",
             "n/a" if not ratio else "%.2f [%.2f, %.2f]" % (statistics.median(ratio), min(ratio), max(ratio)),
             g(statistics.median(dyn)) if dyn else "n/a",
-            "n/a" if not dratio else "%.2f [%.2f, %.2f]" % (statistics.median(dratio), min(dratio), max(dratio))))
+            "n/a" if not dratio else "%.2f [%.2f, %.2f]" % (statistics.median(dratio), min(dratio), max(dratio)),
+            g(float(mr[6])) if mr else "n/a", mr[12] if mr else "n/a", mr[15] if mr else "n/a"))
 print()
 print("(b) the edge: real runs, bisection to 3 %, late-loss criterion, against the model's mean-square edge")
 print("| setting | mean staleness | measured edge [bracket] | mean-square edge | difference | late-loss edge (model) | difference | dynamics' late-loss edge (directions) | difference | mean edge | runs past 100x |")

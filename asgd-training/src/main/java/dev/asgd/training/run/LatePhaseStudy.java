@@ -4,6 +4,7 @@ import dev.asgd.core.fit.DecayFit;
 import dev.asgd.core.fit.Line;
 import dev.asgd.training.data.DataSources;
 import dev.asgd.training.data.Dataset;
+import dev.asgd.training.engine.MetricPoint;
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.LearningRatePolicy;
 import dev.asgd.training.engine.Mode;
@@ -13,11 +14,15 @@ import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.engine.TrainingSession;
 import dev.asgd.training.engine.WorkerDelay;
 import dev.asgd.training.predict.LocalQuadraticTheory;
+import dev.asgd.training.predict.MeasuredDecay;
 import dev.asgd.training.predict.RunTheory;
 import dev.asgd.training.predict.StalenessLaw;
 import dev.asgd.training.predict.SubspaceDynamics;
 import dev.asgd.training.problem.Problem;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -125,18 +130,15 @@ public final class LatePhaseStudy {
 
     /**
      * The decay of the dynamics' expected loss curve ({@link #DYNAMICS_SEEDS} simulated runs from the
-     * run's theta_0 with the run's staleness law and metric points) over the run's fitted window:
+     * run's theta_0 with a staleness law and the run's metric points) over a measured fit's window:
      * minus the slope of ln(e_k - F) over the window's points, F the floor {@link DecayFit} finds on
      * the expected curve (the run's own floor is noisier; its window is the measured one).
      */
-    private static double dynamicsDecay(SubspaceDynamics dyn, double[] theta0, LatePhaseRun.Outcome o,
+    private static double dynamicsDecay(SubspaceDynamics dyn, double[] theta0, StalenessLaw law, DecayFit measured,
             TrainingConfig c, double lossStar) {
-        DecayFit measured = o.measured();
         if (Double.isNaN(measured.rate()) || measured.to() <= measured.from()) {
             return Double.NaN;
         }
-        long[] total = o.run().total();
-        StalenessLaw law = StalenessLaw.of(total.length == 0 ? new long[] {1} : total);
         long every = c.evalEvery();
         long updates = 3 * c.updates();
         double[] mean = dyn.meanCurve(c.eta(), law, dyn.coordinates(theta0), updates, every, DYNAMICS_SEEDS);
@@ -220,11 +222,16 @@ public final class LatePhaseStudy {
                 + "\tpredicted_window\tasymptotic\tratio\tmeasured_initial_excess\tdynamics\tratio_dynamics");
         for (String s : shares) {
             double share = Double.parseDouble(s);
+            List<LatePhaseRun.Outcome> outcomes = new ArrayList<>();
+            TrainingConfig c = null;
+            double[] theta0 = null;
             for (int seed = 1; seed <= seeds; seed++) {
-                TrainingConfig c = b.eta(share * edge).seed(seed).build();
+                c = b.eta(share * edge).seed(seed).build();
                 LatePhaseRun late = new LatePhaseRun(c, p, tt, t, factor);
+                theta0 = late.start();
                 LatePhaseRun.Outcome o = late.run(new ThreadsEngine());
-                double dynamics = dynamicsDecay(dyn, late.start(), o, c, t.lossStar());
+                outcomes.add(o);
+                double dynamics = dynamicsDecay(dyn, theta0, lawOf(o.run().total()), o.measured(), c, t.lossStar());
                 out.printf(Locale.ROOT, "%s\t%.5g\t%d\t%.3f\t%.4g\t%.4g\t%.5g\t%.5g\t%.5g\t%d\t%.5g\t%.5g\t%.3f\t%.4g"
                         + "\t%.5g\t%.3f%n", s, c.eta(), seed, o.meanStaleness(), o.initialExcess(), o.stationaryExcess(),
                         o.measured().rate(), o.measured().lower(), o.measured().upper(), o.measured().points(),
@@ -232,6 +239,56 @@ public final class LatePhaseStudy {
                         o.measured().rate() / dynamics);
                 out.flush();
             }
+            meanRow(out, s, outcomes, c, theta0, t, dyn);
         }
+    }
+
+    /**
+     * One row "mean" per rate: the decay of the seeds' mean loss curve (what the models' expected
+     * curves predict; a single run's fit is noisier and its window shorter), against both models over
+     * its window with the seeds' pooled law.
+     */
+    private static void meanRow(PrintStream out, String share, List<LatePhaseRun.Outcome> outcomes, TrainingConfig c,
+            double[] theta0, LocalQuadraticTheory t, SubspaceDynamics dyn) {
+        List<MetricPoint> first = outcomes.get(0).run().series();
+        int n = first.size();
+        long[] pooled = new long[0];
+        double tau = 0;
+        for (LatePhaseRun.Outcome o : outcomes) {
+            n = Math.min(n, o.run().series().size());
+            long[] h = o.run().total();
+            if (h.length > pooled.length) {
+                pooled = Arrays.copyOf(pooled, h.length);
+            }
+            for (int l = 0; l < h.length; l++) {
+                pooled[l] += h[l];
+            }
+            tau += o.meanStaleness() / outcomes.size();
+        }
+        List<MetricPoint> mean = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            double loss = 0;
+            for (LatePhaseRun.Outcome o : outcomes) {
+                loss += o.run().series().get(j).trainLoss() / outcomes.size();
+            }
+            mean.add(new MetricPoint(first.get(j).update(), 0, loss, Double.NaN, Double.NaN, 0));
+        }
+        DecayFit fit = MeasuredDecay.of(mean, t.lossStar());
+        StalenessLaw law = lawOf(pooled);
+        double window = Double.NaN;
+        if (!Double.isNaN(fit.rate()) && fit.to() > fit.from()) {
+            window = t.windowDecay(c.eta(), law, fit.from(), fit.to(), Math.max(8, fit.points()), theta0);
+        }
+        double dynamics = dynamicsDecay(dyn, theta0, law, fit, c, t.lossStar());
+        LatePhaseRun.Outcome o = outcomes.get(0);
+        out.printf(Locale.ROOT, "%s\t%.5g\tmean\t%.3f\t%.4g\t%.4g\t%.5g\t%.5g\t%.5g\t%d\t%.5g\t%.5g\t%.3f\t%.4g"
+                + "\t%.5g\t%.3f%n", share, c.eta(), tau, o.initialExcess(), o.stationaryExcess(), fit.rate(), fit.lower(),
+                fit.upper(), fit.points(), window, o.asymptotic(), fit.rate() / window, mean.get(0).trainLoss()
+                - t.lossStar(), dynamics, fit.rate() / dynamics);
+        out.flush();
+    }
+
+    private static StalenessLaw lawOf(long[] histogram) {
+        return StalenessLaw.of(histogram.length == 0 ? new long[] {1} : histogram);
     }
 }
