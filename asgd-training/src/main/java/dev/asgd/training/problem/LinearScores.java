@@ -105,23 +105,12 @@ public final class LinearScores {
                 factor[0] = 1;
             }
             case LOGISTIC -> {
-                double q = s[0] >= 0 ? 1 / (1 + Math.exp(-s[0])) : Math.exp(s[0]) / (1 + Math.exp(s[0]));
+                double q = sigmoid(s[0]);
                 g[0] = q - (y > 0 ? 1 : 0);
                 factor[0] = Math.sqrt(q * (1 - q));
             }
             case SOFTMAX -> {
-                double max = Double.NEGATIVE_INFINITY;
-                for (double v : s) {
-                    max = Math.max(max, v);
-                }
-                double sum = 0;
-                for (int c = 0; c < outputs; c++) {
-                    g[c] = Math.exp(s[c] - max);
-                    sum += g[c];
-                }
-                for (int c = 0; c < outputs; c++) {
-                    g[c] /= sum;
-                }
+                probabilities(s, g);
                 for (int j = 0; j < outputs; j++) {
                     double r = Math.sqrt(g[j]);
                     for (int c = 0; c < outputs; c++) {
@@ -131,6 +120,27 @@ public final class LinearScores {
                 g[(int) y] -= 1;
             }
             default -> throw new IllegalStateException();
+        }
+    }
+
+    /** @return 1 / (1 + e^-s) without overflow */
+    private static double sigmoid(double s) {
+        return s >= 0 ? 1 / (1 + Math.exp(-s)) : Math.exp(s) / (1 + Math.exp(s));
+    }
+
+    /** p = softmax(s), shifted by the largest score. */
+    private void probabilities(double[] s, double[] p) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < outputs; c++) {
+            max = Math.max(max, s[c]);
+        }
+        double sum = 0;
+        for (int c = 0; c < outputs; c++) {
+            p[c] = Math.exp(s[c] - max);
+            sum += p[c];
+        }
+        for (int c = 0; c < outputs; c++) {
+            p[c] /= sum;
         }
     }
 
@@ -180,22 +190,13 @@ public final class LinearScores {
         switch (kind) {
             case SQUARED -> out[0] = 0;
             case LOGISTIC -> {
-                double q = sigma[0] >= 0 ? 1 / (1 + Math.exp(-sigma[0])) : Math.exp(sigma[0]) / (1 + Math.exp(sigma[0]));
+                double q = sigmoid(sigma[0]);
                 out[0] = s[0] * s[0] * q * (1 - q) * (1 - 2 * q);
             }
             case SOFTMAX -> {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < outputs; c++) {
-                    max = Math.max(max, sigma[c]);
-                }
-                double sum = 0;
-                for (int c = 0; c < outputs; c++) {
-                    out[c] = Math.exp(sigma[c] - max);
-                    sum += out[c];
-                }
+                probabilities(sigma, out);
                 double m = 0;
                 for (int c = 0; c < outputs; c++) {
-                    out[c] /= sum;
                     m += out[c] * s[c];
                 }
                 double var = 0;
