@@ -88,7 +88,7 @@ final class EdgeSweepReport implements CommandOutput {
             edge(b, "measured law: stationary loss = initial loss", study.lateLossEdge(), measured);
         }
         if (!Double.isNaN(study.dynamicsEdge())) {
-            edge(b, "exact loss in the model's directions: late loss", study.dynamicsEdge(), measured);
+            edge(b, "exact loss, model's directions: late loss", study.dynamicsEdge(), measured);
         }
         edge(b, "each run's own law: median of " + study.runEdges().length + " runs", study.medianRunEdge(), measured);
         if (study.replayEdge() != null) {

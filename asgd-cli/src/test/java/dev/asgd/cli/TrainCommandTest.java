@@ -156,7 +156,7 @@ class TrainCommandTest {
                 "300", "--workers", "1", "--eval-every", "20", "--sweep-eta", "0.5,100", "--repeats", "1");
         assertThat(sweep.code()).as(sweep.err()).isZero();
         assertThat(sweep.out()).contains("measured law: stationary loss = initial loss")
-                .contains("exact loss in the model's directions: late loss")
+                .contains("exact loss, model's directions: late loss")
                 .contains("ends no better than it started");
     }
 
