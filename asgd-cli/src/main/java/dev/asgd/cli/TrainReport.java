@@ -158,6 +158,10 @@ final class TrainReport implements CommandOutput {
             b.append(String.format(Locale.ROOT, "  %-46s %.4g%n", "  the same, over the measured window",
                     t.lawWindowDecay()));
         }
+        if (!Double.isNaN(t.dynamicsEdge())) {
+            b.append(String.format(Locale.ROOT, "  %-46s %-16s %.4g (late loss = initial loss)%n",
+                    "exact loss, model's directions (simulated)", "", t.dynamicsEdge()));
+        }
         if (t.replayEdge() != null) {
             b.append(String.format(Locale.ROOT, "  %-46s %-16s %s%n", "this run's interleaving, replayed", "(the run)",
                     edgeText(t.replayEdge())));

@@ -152,6 +152,8 @@ class TrainCommandTest {
         assertThat(req(j, "/theory/phase").asText()).contains("top 8 Hessian eigendirections");
         assertThat(num(j, "/theory/subspace/directions")).isEqualTo(8);
         assertThat(num(j, "/theory/subspace/parameters")).isEqualTo(12);
+        // the dynamics' late-loss edge: finite where the quadratic model's stationary loss is not (bounded gradients)
+        assertThat(num(j, "/theory/dynamicsLateLossEdge")).isPositive().isLessThan(1e6);
         Run sweep = run("--data", "synthetic:softmax,n=1000,d=3,classes=3,seed=2", "--problem", "softmax", "--updates",
                 "300", "--workers", "1", "--eval-every", "20", "--sweep-eta", "0.5,100", "--repeats", "1");
         assertThat(sweep.code()).as(sweep.err()).isZero();

@@ -189,13 +189,17 @@ public record TrainJson(Params params, String engine, long updates, long resumed
      *     phase), absent when the model is exact (least squares)
      * @param subspace the subspace model's kept directions and bulk (softmax, more than 39 features),
      *     absent otherwise
+     * @param dynamicsLateLossEdge logistic and softmax at a constant rate: the rate where simulated runs
+     *     with the exact loss in the model's directions (the run's law, its length up to 10,000 updates)
+     *     end no better than they started; absent otherwise
      */
     public record Theory(double lossStar, double hessianEigenvalueMin, double hessianEigenvalueMax, double eta,
             Geometric geometric, MeasuredLaw measuredLaw, ReplayEdge replayEdge, ReplayEdge shuffledReplayEdge,
             ReplayEdge markovReplayEdge, DecayJson measured, double measuredLawWindowDecay,
             List<CurvePoint> predictedCurve, boolean agrees, String verdict,
             @JsonInclude(JsonInclude.Include.NON_NULL) String phase,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Subspace subspace) implements TheoryJson {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Subspace subspace,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double dynamicsLateLossEdge) implements TheoryJson {
         /** What the geometric model is. */
         public static final String GEOMETRIC_MODEL =
                 "the paper's: geometric staleness with the fitted kappa, additive noise, exact discrete mean rate";
@@ -215,7 +219,8 @@ public record TrainJson(Params params, String engine, long updates, long resumed
                             t.law().meanContraction(), t.law().meanSquareContraction(), t.law().decay(),
                             t.law().meanEdge(), t.law().meanSquareEdge()),
                     t.replayEdge(), t.shuffledEdge(), t.markovEdge(), DecayJson.of(t.measured()), t.lawWindowDecay(),
-                    curve, t.agrees(), t.verdict(), t.phase(), Subspace.of(t.subspace()));
+                    curve, t.agrees(), t.verdict(), t.phase(), Subspace.of(t.subspace()),
+                    Double.isNaN(t.dynamicsEdge()) ? null : t.dynamicsEdge());
         }
     }
 

@@ -4,9 +4,11 @@ import dev.asgd.core.fit.DecayFit;
 import dev.asgd.core.linalg.Vectors;
 import dev.asgd.training.data.Dataset;
 import dev.asgd.training.data.TrainTest;
+import dev.asgd.training.engine.LearningRatePolicy;
 import dev.asgd.training.engine.MetricPoint;
 import dev.asgd.training.engine.RunResult;
 import dev.asgd.training.engine.Schedule;
+import dev.asgd.training.engine.TrainingConfig;
 import dev.asgd.training.engine.TrainingSession;
 import dev.asgd.training.problem.Problem;
 import java.util.List;
@@ -43,11 +45,18 @@ import java.util.stream.IntStream;
  *     run), {@link LocalQuadraticTheory#PHASE} for a local one, the subspace model's own for softmax
  *     and large d
  * @param subspace what the subspace model keeps and leaves out, or null (the model follows every direction)
+ * @param dynamicsEdge for a local model (logistic, softmax) at a constant rate: the rate where runs of
+ *     the {@link SubspaceDynamics} (the exact loss in the model's directions, the run's law) of this
+ *     run's length (at most {@link #DYNAMICS_UPDATES} updates) end no better than they started, the
+ *     late-loss criterion of {@link EdgeSweep}; NaN otherwise
  */
 public record RunTheory(double lossStar, double[] eigenvalues, double eta, GeometricModel geometric,
         MeasuredLawModel law, ReplayEdge replayEdge, ReplayEdge shuffledEdge, ReplayEdge markovEdge, long[] curveSteps,
         double[] predictedExcess, DecayFit measured, double lawWindowDecay, boolean agrees, String phase,
-        SubspaceSummary subspace) {
+        SubspaceSummary subspace, double dynamicsEdge) {
+    /** Most updates of the dynamics' simulated runs ({@link #dynamicsEdge}). */
+    public static final long DYNAMICS_UPDATES = 10_000;
+
     /** Relative tolerance of "agrees", for what the i.i.d. model cannot see (serial correlation, the path vs its mean). */
     public static final double MODEL_TOLERANCE = 0.15;
 
@@ -99,7 +108,26 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
         double compared = Double.isNaN(window) ? ml.decay() : window;
         boolean agrees = !Double.isNaN(measured.rate()) && measured.contains(compared, MODEL_TOLERANCE);
         return new RunTheory(t.lossStar(), ev, eta, geo, ml, re, se, me, steps, predicted, measured, window, agrees, t.phase(),
-                SubspaceSummary.of(t, eta));
+                SubspaceSummary.of(t, eta), dynamicsEdge(run, problem, train, evalRows, t, law, ml.meanSquareEdge()));
+    }
+
+    /**
+     * The dynamics' late-loss edge for a local model at a constant rate (runs of this run's length, at
+     * most {@link #DYNAMICS_UPDATES}; metric points as {@link EdgeStudy}'s; 3 seeds; to 3 %).
+     */
+    private static double dynamicsEdge(RunResult run, Problem problem, Dataset train, Dataset evalRows,
+            LocalQuadraticTheory t, StalenessLaw law, double meanSquareEdge) {
+        TrainingConfig c = run.config();
+        if (t.phase() == null || !(c.policy() instanceof LearningRatePolicy.Constant) || !(meanSquareEdge > 0)
+                || !Double.isFinite(meanSquareEdge)) {
+            return Double.NaN;
+        }
+        long updates = Math.min(c.updates(), DYNAMICS_UPDATES);
+        long every = Math.max(Math.min(c.evalEvery(), updates),
+                (updates + EdgeStudy.MAX_DYNAMICS_POINTS - 1) / EdgeStudy.MAX_DYNAMICS_POINTS);
+        double[] edge = SubspaceDynamics.of(problem, t, train, evalRows, c.batchSize())
+                .lateLossEdge(law, meanSquareEdge, updates, every, 3, EdgeStudy.DYNAMICS_TOLERANCE);
+        return Math.sqrt(edge[0] * edge[1]);
     }
 
     /**
