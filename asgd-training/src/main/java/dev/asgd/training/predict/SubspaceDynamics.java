@@ -302,16 +302,48 @@ public final class SubspaceDynamics {
      * @return the loss at each metric point (positive infinity from where the iterate is no longer finite)
      */
     public double[] lossCurve(double eta, StalenessLaw law, double[] z0, long updates, long every, long seed) {
-        if (!(eta > 0) || updates < 1 || every < 1 || z0.length != k) {
-            throw new IllegalArgumentException("eta " + eta + ", updates " + updates + ", every " + every);
-        }
-        UniformRandomProvider rows = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, ROWS_STREAM});
         UniformRandomProvider lags = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, ROWS_STREAM + 1});
         double[] cdf = law.pmf();
         for (int l = 1; l < cdf.length; l++) {
             cdf[l] += cdf[l - 1];
         }
-        int window = cdf.length;
+        return curve(eta, t -> lag(cdf, lags.nextDouble()), cdf.length, z0, updates, every, seed);
+    }
+
+    /**
+     * As {@link #lossCurve(double, StalenessLaw, double[], long, long, long)} with a given staleness
+     * sequence instead of i.i.d. draws: update t's staleness is {@code lags[t % lags.length]} (e.g. a
+     * real run's, in its order or shuffled).
+     *
+     * @param eta the learning rate
+     * @param lags the staleness sequence (non-negative)
+     * @param z0 the start
+     * @param updates the run's updates
+     * @param every the metric interval
+     * @param seed the run's seed (the minibatch rows)
+     * @return the loss at each metric point
+     */
+    public double[] lossCurve(double eta, int[] lags, double[] z0, long updates, long every, long seed) {
+        int max = 0;
+        for (int l : lags) {
+            if (l < 0) {
+                throw new IllegalArgumentException("negative staleness " + l);
+            }
+            max = Math.max(max, l);
+        }
+        return curve(eta, t -> lags[(int) (t % lags.length)], max + 1, z0, updates, every, seed);
+    }
+
+    /** Update t's staleness. */
+    private interface Lags {
+        int at(long t);
+    }
+
+    private double[] curve(double eta, Lags lags, int window, double[] z0, long updates, long every, long seed) {
+        if (!(eta > 0) || updates < 1 || every < 1 || z0.length != k) {
+            throw new IllegalArgumentException("eta " + eta + ", updates " + updates + ", every " + every);
+        }
+        UniformRandomProvider rows = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, ROWS_STREAM});
         double[][] past = new double[window][];
         for (int l = 0; l < window; l++) {
             past[l] = z0.clone();
@@ -328,7 +360,7 @@ public final class SubspaceDynamics {
         int point = 1;
         for (long t = 0; t < updates; t++) {
             double[] current = past[(int) (t % window)];
-            int lag = lag(cdf, lags.nextDouble());
+            int lag = lags.at(t);
             long read = Math.max(0, t - lag);
             for (int b = 0; b < batch; b++) {
                 idx[b] = rows.nextInt(sample.n());

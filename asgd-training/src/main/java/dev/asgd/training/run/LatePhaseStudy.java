@@ -142,6 +142,61 @@ public final class LatePhaseStudy {
         long every = c.evalEvery();
         long updates = 3 * c.updates();
         double[] mean = dyn.meanCurve(c.eta(), law, dyn.coordinates(theta0), updates, every, DYNAMICS_SEEDS);
+        return windowDecay(mean, every, updates, measured, lossStar);
+    }
+
+    /**
+     * As {@link #dynamicsDecay} with the real runs' staleness sequences instead of i.i.d. draws: for
+     * each run's sequence, in its order or shuffled (seeded), {@link #DYNAMICS_SEEDS} simulated runs.
+     */
+    private static double sequenceDecay(SubspaceDynamics dyn, double[] theta0, List<LatePhaseRun.Outcome> outcomes,
+            boolean shuffled, DecayFit measured, TrainingConfig c, double lossStar) {
+        if (Double.isNaN(measured.rate()) || measured.to() <= measured.from()) {
+            return Double.NaN;
+        }
+        long every = c.evalEvery();
+        long updates = 3 * c.updates();
+        double[] z0 = dyn.coordinates(theta0);
+        double[] mean = null;
+        int runs = 0;
+        for (LatePhaseRun.Outcome o : outcomes) {
+            int[] seq = o.run().stalenessSequence();
+            if (seq == null || seq.length == 0) {
+                continue;
+            }
+            seq = seq.clone();
+            if (shuffled) {
+                org.apache.commons.rng.UniformRandomProvider rng = org.apache.commons.rng.simple.RandomSource
+                        .XO_RO_SHI_RO_128_PP.create(new long[] {o.run().config().seed(), 1L << 42});
+                for (int i = seq.length - 1; i > 0; i--) {
+                    int j = rng.nextInt(i + 1);
+                    int tmp = seq[i];
+                    seq[i] = seq[j];
+                    seq[j] = tmp;
+                }
+            }
+            for (int seed = 1; seed <= DYNAMICS_SEEDS; seed++) {
+                double[] curve = dyn.lossCurve(c.eta(), seq, z0, updates, every, seed);
+                if (mean == null) {
+                    mean = new double[curve.length];
+                }
+                for (int j = 0; j < curve.length; j++) {
+                    mean[j] += curve[j];
+                }
+                runs++;
+            }
+        }
+        if (mean == null) {
+            return Double.NaN;
+        }
+        for (int j = 0; j < mean.length; j++) {
+            mean[j] /= runs;
+        }
+        return windowDecay(mean, every, updates, measured, lossStar);
+    }
+
+    /** Minus the slope of ln(e - F) over the measured window, F the mean of the last third of the curve. */
+    private static double windowDecay(double[] mean, long every, long updates, DecayFit measured, double lossStar) {
         long[] steps = new long[mean.length];
         double[] excess = new double[mean.length];
         double floor = 0;
@@ -280,11 +335,13 @@ public final class LatePhaseStudy {
             window = t.windowDecay(c.eta(), law, fit.from(), fit.to(), Math.max(8, fit.points()), theta0);
         }
         double dynamics = dynamicsDecay(dyn, theta0, law, fit, c, t.lossStar());
+        double ordered = sequenceDecay(dyn, theta0, outcomes, false, fit, c, t.lossStar());
+        double shuffled = sequenceDecay(dyn, theta0, outcomes, true, fit, c, t.lossStar());
         LatePhaseRun.Outcome o = outcomes.get(0);
         out.printf(Locale.ROOT, "%s\t%.5g\tmean\t%.3f\t%.4g\t%.4g\t%.5g\t%.5g\t%.5g\t%d\t%.5g\t%.5g\t%.3f\t%.4g"
-                + "\t%.5g\t%.3f%n", share, c.eta(), tau, o.initialExcess(), o.stationaryExcess(), fit.rate(), fit.lower(),
-                fit.upper(), fit.points(), window, o.asymptotic(), fit.rate() / window, mean.get(0).trainLoss()
-                - t.lossStar(), dynamics, fit.rate() / dynamics);
+                + "\t%.5g\t%.3f\t%.5g\t%.5g%n", share, c.eta(), tau, o.initialExcess(), o.stationaryExcess(), fit.rate(),
+                fit.lower(), fit.upper(), fit.points(), window, o.asymptotic(), fit.rate() / window, mean.get(0).trainLoss()
+                - t.lossStar(), dynamics, fit.rate() / dynamics, ordered, shuffled);
         out.flush();
     }
 

@@ -127,6 +127,24 @@ class SubspaceDynamicsTest {
         assertThat(dyn.unstable(edge[1], LAW, 1000, 20, 3)).isTrue();
     }
 
+    /**
+     * A given staleness sequence: all zeros is the law of point mass at 0 (same rows stream, same
+     * curve bit for bit); a constant lag of 2 is the law of point mass at 2.
+     */
+    @Test
+    void aGivenSequenceIsTheLawItRepeats() {
+        TrainTest d = DataSources.load("synthetic:softmax,n=1500,d=5,classes=3,seed=4", 0.2, 1);
+        SoftmaxRegression s = new SoftmaxRegression(5, 3, 0.05);
+        LocalQuadraticTheory t = LocalQuadraticTheory.of(s, d.train(), d.train(), 8);
+        SubspaceDynamics dyn = SubspaceDynamics.of(s, t, d.train(), d.train(), 8, 0);
+        double eta = 0.3 * t.rates(StalenessLaw.of(new long[] {1})).meanSquareEdge();
+        double[] z0 = dyn.start();
+        assertThat(dyn.lossCurve(eta, new int[] {0}, z0, 300, 10, 5))
+                .containsExactly(dyn.lossCurve(eta, StalenessLaw.of(new long[] {1}), z0, 300, 10, 5));
+        assertThat(dyn.lossCurve(eta, new int[] {2, 2, 2}, z0, 300, 10, 5))
+                .containsExactly(dyn.lossCurve(eta, StalenessLaw.of(new long[] {0, 0, 1}), z0, 300, 10, 5));
+    }
+
     /** The late median takes the points of the second half of the run, as the sweep's criterion. */
     @Test
     void theLateMedianIsOverTheSecondHalf() {
