@@ -38,6 +38,9 @@ public final class SubspaceDynamics {
      */
     public static final int CURVATURE_DIRECTIONS = 40;
 
+    /** System property for experiments: the most rows minibatches are drawn from (default 10,000, the model's). */
+    static final String ROWS_PROPERTY = "asgd.dynamics.rows";
+
     private final LinearScores scores;
     private final int k;
     private final int outs;
@@ -123,7 +126,7 @@ public final class SubspaceDynamics {
         if (batch < 1) {
             throw new InvalidParameterException("batch", batch, "an integer >= 1");
         }
-        Dataset rows = SubspaceModel.spaced(train, SubspaceModel.CURVATURE_ROWS);
+        Dataset rows = SubspaceModel.spaced(train, Integer.getInteger(ROWS_PROPERTY, SubspaceModel.CURVATURE_ROWS));
         LinearScores scores = LinearScores.of(problem);
         double[][] u = theory.directions();
         if (curvatureDirections > 0 && u.length < problem.dimension()) {
