@@ -157,14 +157,6 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
         return level > 0 ? t.levelEdge(law, level) : Double.NaN;
     }
 
-    /** Bisection tolerance of the dynamics' edge when the sweep did not bisect. */
-    static final double DYNAMICS_TOLERANCE = 0.03;
-    /**
-     * Most metric points of a simulated run of the dynamics: with more (a sweep evaluating at every
-     * update), its late median is taken over every k-th update, k the smallest keeping at most this many.
-     */
-    static final int MAX_DYNAMICS_POINTS = 200;
-
     private static double dynamicsEdge(EdgeSweep.Result sweep, Problem problem, TrainTest data, LocalQuadraticTheory t,
             StalenessLaw law, double meanSquareEdge) {
         if (sweep.lateLossCriterion() == null || !(meanSquareEdge > 0) || !Double.isFinite(meanSquareEdge)) {
@@ -173,10 +165,8 @@ public record EdgeStudy(EdgeSweep.Result sweep, double kappa, StalenessLaw law, 
         TrainingConfig c = sweep.base();
         SubspaceDynamics dyn = SubspaceDynamics.of(problem, t, data.train(), RunTheory.evalRows(data.train()),
                 c.batchSize());
-        double tolerance = Double.isNaN(sweep.tolerance()) ? DYNAMICS_TOLERANCE : sweep.tolerance();
-        long every = Math.max(c.evalEvery(), (c.updates() + MAX_DYNAMICS_POINTS - 1) / MAX_DYNAMICS_POINTS);
-        double[] edge = dyn.lateLossEdge(law, meanSquareEdge, c.updates(), every, Math.max(3, sweep.repeats()), tolerance);
-        return Math.sqrt(edge[0] * edge[1]);
+        double tolerance = Double.isNaN(sweep.tolerance()) ? SubspaceDynamics.TOLERANCE : sweep.tolerance();
+        return dyn.edge(law, meanSquareEdge, c.updates(), c.evalEvery(), Math.max(3, sweep.repeats()), tolerance);
     }
 
     private static double[] runEdges(EdgeSweep.Result sweep, LocalQuadraticTheory t, int max) {

@@ -113,7 +113,7 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
 
     /**
      * The dynamics' late-loss edge for a local model at a constant rate (runs of this run's length, at
-     * most {@link #DYNAMICS_UPDATES}; metric points as {@link EdgeStudy}'s; 3 seeds; to 3 %).
+     * most {@link #DYNAMICS_UPDATES}; {@link SubspaceDynamics#edge}; 3 seeds; to 3 %).
      */
     private static double dynamicsEdge(RunResult run, Problem problem, Dataset train, Dataset evalRows,
             LocalQuadraticTheory t, StalenessLaw law, double meanSquareEdge) {
@@ -122,12 +122,8 @@ public record RunTheory(double lossStar, double[] eigenvalues, double eta, Geome
                 || !Double.isFinite(meanSquareEdge)) {
             return Double.NaN;
         }
-        long updates = Math.min(c.updates(), DYNAMICS_UPDATES);
-        long every = Math.max(Math.min(c.evalEvery(), updates),
-                (updates + EdgeStudy.MAX_DYNAMICS_POINTS - 1) / EdgeStudy.MAX_DYNAMICS_POINTS);
-        double[] edge = SubspaceDynamics.of(problem, t, train, evalRows, c.batchSize())
-                .lateLossEdge(law, meanSquareEdge, updates, every, 3, EdgeStudy.DYNAMICS_TOLERANCE);
-        return Math.sqrt(edge[0] * edge[1]);
+        return SubspaceDynamics.of(problem, t, train, evalRows, c.batchSize()).edge(law, meanSquareEdge,
+                Math.min(c.updates(), DYNAMICS_UPDATES), c.evalEvery(), 3, SubspaceDynamics.TOLERANCE);
     }
 
     /**

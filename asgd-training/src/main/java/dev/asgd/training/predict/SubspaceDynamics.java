@@ -4,7 +4,9 @@ import dev.asgd.core.InvalidParameterException;
 import dev.asgd.training.data.Dataset;
 import dev.asgd.training.problem.LinearScores;
 import dev.asgd.training.problem.Problem;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -37,6 +39,14 @@ public final class SubspaceDynamics {
      * one for every kept direction, up to this many.
      */
     public static final int CURVATURE_DIRECTIONS = 40;
+
+    /**
+     * Most metric points of a simulated run in {@link #edge}: with more (runs evaluated at every
+     * update), the late median is taken over every k-th update, k the smallest keeping at most this many.
+     */
+    public static final int MAX_POINTS = 200;
+    /** Bisection tolerance of {@link #edge} where the caller has none of its own. */
+    public static final double TOLERANCE = 0.03;
 
     /** System property for experiments: the most rows minibatches are drawn from (default 10,000, the model's). */
     static final String ROWS_PROPERTY = "asgd.dynamics.rows";
@@ -86,11 +96,7 @@ public final class SubspaceDynamics {
                 penalty2[b * k + a] = SubspaceModel.dot(u[b], du);
             }
         }
-        double[] minusStar = new double[p];
-        for (int j = 0; j < p; j++) {
-            minusStar[j] = -thetaStar[j];
-        }
-        this.start = project(u, minusStar);
+        this.start = coordinates(new double[p]);
         this.initialLoss = scores.problem().loss(new double[p], evalRows);
     }
 
@@ -142,9 +148,8 @@ public final class SubspaceDynamics {
      */
     static double[][] withCurvatureDirections(LinearScores scores, double[] thetaStar, double[][] u, int count,
             Dataset rows) {
-        java.util.List<double[]> out = new java.util.ArrayList<>(java.util.Arrays.asList(u));
-        for (int j = 0; j < count; j++) {
-            double[] w = scores.curvatureGradient(thetaStar, u[j], rows);
+        List<double[]> out = new ArrayList<>(Arrays.asList(u));
+        for (double[] w : scores.curvatureGradients(thetaStar, Arrays.copyOf(u, count), rows)) {
             double norm = Math.sqrt(SubspaceModel.dot(w, w));
             for (int pass = 0; pass < 2; pass++) {
                 for (double[] b : out) {
@@ -187,14 +192,6 @@ public final class SubspaceDynamics {
         return new Rows(n, base, jac, labels);
     }
 
-    private static double[] project(double[][] u, double[] v) {
-        double[] z = new double[u.length];
-        for (int t = 0; t < u.length; t++) {
-            z[t] = SubspaceModel.dot(u[t], v);
-        }
-        return z;
-    }
-
     /** @return the number of directions k */
     public int dimension() {
         return k;
@@ -214,7 +211,11 @@ public final class SubspaceDynamics {
         for (int j = 0; j < v.length; j++) {
             v[j] = theta[j] - thetaStar[j];
         }
-        return project(basis, v);
+        double[] z = new double[basis.length];
+        for (int t = 0; t < basis.length; t++) {
+            z[t] = SubspaceModel.dot(basis[t], v);
+        }
+        return z;
     }
 
     /** @return the evaluated loss at theta = 0 (every real run's first metric point) */
@@ -460,6 +461,24 @@ public final class SubspaceDynamics {
         }
         Arrays.sort(late, 0, n);
         return n % 2 == 1 ? late[n / 2] : 0.5 * (late[n / 2 - 1] + late[n / 2]);
+    }
+
+    /**
+     * {@link #lateLossEdge} for runs evaluated every {@code evalEvery} updates, with at most
+     * {@link #MAX_POINTS} metric points: the geometric mean of its bracket.
+     *
+     * @param law the staleness law
+     * @param guess a first rate
+     * @param updates each run's updates
+     * @param evalEvery the runs' metric interval
+     * @param seeds seeds per rate
+     * @param tolerance relative width of the final bracket
+     * @return the edge (NaN when not bracketed)
+     */
+    public double edge(StalenessLaw law, double guess, long updates, long evalEvery, int seeds, double tolerance) {
+        long every = Math.max(Math.min(evalEvery, updates), (updates + MAX_POINTS - 1) / MAX_POINTS);
+        double[] edge = lateLossEdge(law, guess, updates, every, seeds, tolerance);
+        return Math.sqrt(edge[0] * edge[1]);
     }
 
     /**

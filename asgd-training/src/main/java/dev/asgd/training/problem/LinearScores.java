@@ -212,29 +212,32 @@ public final class LinearScores {
     }
 
     /**
-     * The gradient in theta of the curvature along u, grad (u^T H(theta) u), of the mean data loss
-     * over the rows (the penalty's curvature is constant): (1/n) sum_i T_i ⊗ z_i with T_i from
-     * {@link #curvatureSlope}.
+     * The gradients in theta of the curvatures along the directions u_j, grad (u_j^T H(theta) u_j),
+     * of the mean data loss over the rows (the penalty's curvature is constant): (1/n) sum_i T_ij ⊗ z_i
+     * with T_ij from {@link #curvatureSlope}. Each row's scores at theta are computed once for all
+     * directions.
      *
      * @param theta where
-     * @param u the direction
+     * @param u the directions
      * @param data the rows
-     * @return the gradient (parameter space)
+     * @return one gradient per direction (parameter space)
      */
-    public double[] curvatureGradient(double[] theta, double[] u, Dataset data) {
+    public double[][] curvatureGradients(double[] theta, double[][] u, Dataset data) {
         int n = data.size();
         double[] sigma = new double[outputs];
         double[] s = new double[outputs];
         double[] t = new double[outputs];
-        double[] out = new double[theta.length];
+        double[][] out = new double[u.length][theta.length];
         for (int i = 0; i < n; i++) {
             scores(theta, data, i, sigma);
-            scores(u, data, i, s);
-            curvatureSlope(sigma, s, t);
-            for (int c = 0; c < outputs; c++) {
-                int off = c * (d + 1);
-                data.addScaled(i, t[c] / n, out, off);
-                out[off + d] += t[c] / n;
+            for (int j = 0; j < u.length; j++) {
+                scores(u[j], data, i, s);
+                curvatureSlope(sigma, s, t);
+                for (int c = 0; c < outputs; c++) {
+                    int off = c * (d + 1);
+                    data.addScaled(i, t[c] / n, out[j], off);
+                    out[j][off + d] += t[c] / n;
+                }
             }
         }
         return out;

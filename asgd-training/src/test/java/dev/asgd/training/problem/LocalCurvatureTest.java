@@ -80,7 +80,7 @@ class LocalCurvatureTest {
             int p = problem.dimension();
             double[] theta = point(p);
             double[] u = java.util.Arrays.copyOf(point(p + 5), p);
-            double[] grad = scores.curvatureGradient(theta, u, data);
+            double[] grad = scores.curvatureGradients(theta, new double[][] {u}, data)[0];
             double h = 1e-4;
             for (int a = 0; a < p; a++) {
                 double[] plus = theta.clone();
