@@ -24,8 +24,9 @@ import org.apache.commons.rng.simple.RandomSource;
  * does not blow up: the probabilities saturate and the excursions are capped, so the late loss is
  * a plateau. Its late-loss edge ({@link #lateLossEdge}) is where that plateau reaches the initial
  * loss, the criterion {@link EdgeSweep} applies to real runs. The directions outside U are frozen
- * at theta*; their stationary noise enters as the model's first-order floor (eta / 4) tr, as in
- * {@link LocalQuadraticTheory#bulkFloor}.
+ * at theta*; their stationary noise enters as the first-order floor (eta / 4) tr, as in
+ * {@link LocalQuadraticTheory#bulkFloor}, with tr the noise outside all of U ({@link #bulkFloor}):
+ * the curvature directions lie in the model's bulk, and their noise is simulated, not added.
  */
 public final class SubspaceDynamics {
     /**
@@ -65,6 +66,8 @@ public final class SubspaceDynamics {
     private final int batch;
     private final double[][] basis;
     private final double[] thetaStar;
+    /** tr Cov(c_B) in the directions beyond the model's kept ones (the curvature directions). */
+    private final double capturedNoise;
 
     /** Rows as base scores and score Jacobians in z. */
     private record Rows(int n, double[] base, double[] jacobian, double[] labels) {
@@ -97,6 +100,7 @@ public final class SubspaceDynamics {
             }
         }
         this.start = coordinates(new double[p]);
+        this.capturedNoise = noiseFrom(theory.directions().length);
         this.initialLoss = scores.problem().loss(new double[p], evalRows);
     }
 
@@ -190,6 +194,68 @@ public final class SubspaceDynamics {
             }
         }
         return new Rows(n, base, jac, labels);
+    }
+
+    /**
+     * tr Cov(c_B) of the per-sample gradients at theta* (the minibatch noise) in the directions from
+     * {@code from} on: the population variance over the sampled rows of each coordinate, over the
+     * batch size, as the model's noise trace is computed ({@code SubspaceModel}).
+     */
+    private double noiseFrom(int from) {
+        if (from >= k) {
+            return 0;
+        }
+        double[] zero = new double[k];
+        double[] s = new double[outs];
+        double[] gs = new double[outs];
+        double[] factor = new double[scores.factors() * outs];
+        double[] sum = new double[k];
+        double[] sumSq = new double[k];
+        for (int i = 0; i < sample.n(); i++) {
+            scoresAt(sample, i, zero, s);
+            scores.link(s, sample.labels()[i], gs, factor);
+            for (int t = from; t < k; t++) {
+                double c = 0;
+                for (int o = 0; o < outs; o++) {
+                    c += gs[o] * sample.jacobian()[(i * outs + o) * k + t];
+                }
+                sum[t] += c;
+                sumSq[t] += c * c;
+            }
+        }
+        double n = sample.n();
+        double trace = 0;
+        for (int t = from; t < k; t++) {
+            double mean = sum[t] / n;
+            trace += Math.max(0, sumSq[t] / n - mean * mean);
+        }
+        return trace / batch;
+    }
+
+    /**
+     * The stationary excess loss of the directions the dynamics does not follow, first order in eta:
+     * (eta / 4) times the noise trace outside all its directions, the model's bulk noise less what the
+     * curvature directions carry (they lie in the model's bulk, and the dynamics simulates their noise).
+     *
+     * @param eta the learning rate
+     * @return the floor added to every simulated loss
+     */
+    public double bulkFloor(double eta) {
+        return 0.25 * eta * bulkNoise();
+    }
+
+    /** @return tr Cov(c_B) outside the dynamics' directions (0 when they carry all of the model's bulk) */
+    public double bulkNoise() {
+        return Math.max(0, theory.bulkNoise() - capturedNoise);
+    }
+
+    /** @return the directions U (orthonormal rows; a copy) */
+    double[][] directions() {
+        double[][] out = new double[k][];
+        for (int a = 0; a < k; a++) {
+            out[a] = basis[a].clone();
+        }
+        return out;
     }
 
     /** @return the number of directions k */
@@ -352,7 +418,7 @@ public final class SubspaceDynamics {
         for (int l = 0; l < window; l++) {
             past[l] = z0.clone();
         }
-        double floor = theory.bulkFloor(eta);
+        double floor = bulkFloor(eta);
         int points = (int) ((updates + every - 1) / every) + 1;
         double[] out = new double[points];
         out[0] = loss(z0) + floor;

@@ -151,4 +151,55 @@ class SubspaceDynamicsTest {
         assertThat(SubspaceDynamics.lateMedian(new double[] {9, 9, 9, 1, 2, 3}, 20, 100)).isEqualTo(2);
         assertThat(SubspaceDynamics.lateMedian(new double[] {9, 9, 1, 3}, 40, 100)).isEqualTo(2);
     }
+
+    /**
+     * The floor added for the directions the dynamics does not follow counts only their noise: the
+     * minibatch noise trace outside all of U, computed here independently from the problem's own
+     * per-sample gradients (one row each) on the same rows, projected onto U (relative 1e-8). Softmax
+     * d = 10, 4 classes: 16 kept directions and 16 curvature directions of the 33 off the shift, so
+     * the model's bulk noise (outside the 16 kept ones) is several times what is left.
+     */
+    @Test
+    void itsFloorCountsOnlyTheNoiseOutsideItsDirections() {
+        TrainTest d = DataSources.load("synthetic:softmax,n=3000,d=10,classes=4,seed=1", 0.2, 1);
+        SoftmaxRegression s = new SoftmaxRegression(10, 4, 0);
+        int batch = 16;
+        LocalQuadraticTheory t = LocalQuadraticTheory.of(s, d.train(), d.train(), batch);
+        SubspaceDynamics dyn = SubspaceDynamics.of(s, t, d.train(), d.train(), batch);
+        assertThat(dyn.dimension()).isGreaterThan(t.directions().length);
+        double[][] u = dyn.directions();
+        int n = d.train().size();
+        int p = s.dimension();
+        double[] theta = t.thetaStar();
+        double[][] c = new double[n][p];
+        for (int i = 0; i < n; i++) {
+            s.gradient(theta, d.train(), new int[] {i}, c[i]);
+        }
+        double total = 0;
+        for (int j = 0; j < p; j++) {
+            int col = j;
+            total += variance(c, row -> row[col]);
+        }
+        double inside = 0;
+        for (double[] dir : u) {
+            inside += variance(c, row -> SubspaceModel.dot(dir, row));
+        }
+        double outside = (total - inside) / batch;
+        assertThat(dyn.bulkNoise()).isCloseTo(outside, within(1e-8 * total / batch));
+        assertThat(t.bulkNoise()).isGreaterThan(2 * outside);
+        assertThat(dyn.bulkFloor(0.4)).isCloseTo(0.1 * outside, within(1e-8 * total / batch));
+    }
+
+    private static double variance(double[][] rows, java.util.function.ToDoubleFunction<double[]> f) {
+        double mean = 0;
+        for (double[] r : rows) {
+            mean += f.applyAsDouble(r) / rows.length;
+        }
+        double v = 0;
+        for (double[] r : rows) {
+            double e = f.applyAsDouble(r) - mean;
+            v += e * e / rows.length;
+        }
+        return v;
+    }
 }
