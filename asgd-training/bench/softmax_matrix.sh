@@ -4,6 +4,7 @@
 # path). Settings (batch 16, --worker-delay exp:0.2 for the synthetic ones, threads engine):
 #   smx-M{1,2,4}: synthetic softmax n=20000 (16000 training rows), d=10, 4 classes (p = 44), data seed 1;
 #   lgd100-M2:    synthetic logistic n=20000, d=100 (p = 101);
+#   lgd10-M2:     synthetic logistic n=20000, d=10 (p = 11: the exact model, every coordinate);
 #   fm-M{1,2}:    Fashion-MNIST softmax (60000 training rows, p = 7850), --l2 1e-3, no delay (late phase at 10 % and
 #                 30 % of E only, 2 seeds, 2000 updates, metrics every 20: at 1 % the decay, ~3e-4 per update, needs
 #                 far longer runs; edge on {0.5, 1, 2, 4, 8} x E, 2 seeds, 1500 updates, metrics every 50, to 10 %).
@@ -11,7 +12,9 @@
 #   0. a probe run (`asgd train`, small eta) for the predicted mean-square edge E of its measured staleness law;
 #   1. the late-phase decay (LatePhaseStudy): real runs started at theta* + delta v (v the slowest kept
 #      eigendirection, f(theta_0) - f* = 10 x the model's stationary excess) at SHARES of E, 3 seeds, against
-#      the model's decay over the run's fitted window from the same theta_0;
+#      the model's decay over the run's fitted window from the same theta_0; LATE_SEEDS=N runs N seeds instead
+#      (the decay of one run scatters by 1.5-2x between seeds: the mean curve of 3 is uncertain by about 20 %,
+#      of 30 by about 10 %, LatePhaseStudy's bootstrap interval says how much);
 #   2. the measured edge: `--sweep-eta` on {0.25, 0.5, 1, 2, 4} x E, 3 seeds, bisection to 3 %, the late-loss
 #      criterion, against the model's mean-square edge at the sweep's staleness law;
 #   3. the model's late-loss edge at that law (where its stationary loss reaches the initial loss, the
@@ -41,6 +44,9 @@ for tag in ${settings[*]}; do
     smx-*) data="synthetic:softmax,n=20000,d=10,classes=4,seed=1"; prob=softmax; l2=0; delay=exp:0.2
            probe_eta=0.1; dec_updates=1500; dec_every=1; edge_updates=2000; edge_every=20; shares=0.01,0.1,0.3
            seeds=3; edge_grid="0.25 0.5 1 2 4"; edge_repeats=3; edge_tol=0.03;;
+    lgd10-*) data="synthetic:logistic,n=20000,d=10,seed=1"; prob=logistic; l2=0; delay=exp:0.2
+           probe_eta=0.02; dec_updates=1500; dec_every=1; edge_updates=2000; edge_every=20; shares=0.01,0.1,0.3
+           seeds=3; edge_grid="0.25 0.5 1 2 4"; edge_repeats=3; edge_tol=0.03;;
     lgd*)  data="synthetic:logistic,n=20000,d=100,seed=1"; prob=logistic; l2=0; delay=exp:0.2
            probe_eta=0.02; dec_updates=1500; dec_every=1; edge_updates=2000; edge_every=20; shares=0.01,0.1
            seeds=3; edge_grid="0.25 0.5 1 2 4"; edge_repeats=3; edge_tol=0.03;;
@@ -59,7 +65,7 @@ for tag in ${settings[*]}; do
   if [ ! -s "$out/$tag-late.tsv" ]; then
     echo "softmax-matrix: $tag: late phase at $shares of E" >&2
     java -cp "$jar" dev.asgd.training.run.LatePhaseStudy "$data" "$prob" "$l2" "$m" "$delay" 16 "$dec_updates" \
-      "$dec_every" "$shares" "$seeds" 10 >"$out/$tag-late.tsv.tmp"
+      "$dec_every" "$shares" "${LATE_SEEDS:-$seeds}" 10 >"$out/$tag-late.tsv.tmp"
     mv "$out/$tag-late.tsv.tmp" "$out/$tag-late.tsv"
   fi
   if ! valid "$out/$tag-edge.json"; then

@@ -39,7 +39,11 @@ import java.util.Locale;
  *     EVAL_EVERY SEEDS TOLERANCE CURVATURE_DIRECTIONS(comma) [HISTOGRAM(comma)]
  * </pre>
  * The first form also prints the decay of the {@link SubspaceDynamics}' expected curve from the
- * same theta_0 (8 simulated runs with the run's law, fitted as the run). The second prints the
+ * same theta_0 (8 simulated runs with the run's law, fitted as the run; only with at most 3 seeds),
+ * and per rate a row "mean": the decay of the seeds' mean loss curve with a bootstrap interval over
+ * the seeds, against the quadratic model, the dynamics (16 simulated runs), and, for problems of at
+ * most 200 parameters, stale SGD simulated in every coordinate (16 runs): what i.i.d. staleness
+ * predicts with no model of the loss. The second prints the
  * model's mean-square edge and its late-loss edge ({@link LocalQuadraticTheory#levelEdge} at the
  * initial loss) for a staleness histogram and, given the sweep's runs, the dynamics' late-loss
  * edge ({@link SubspaceDynamics#lateLossEdge}); the third compares numbers of curvature directions.
@@ -47,8 +51,16 @@ import java.util.Locale;
 public final class LatePhaseStudy {
     /** System property of the late-phase form: the dynamics' curvature directions (experiments). */
     static final String CURVATURE_PROPERTY = "asgd.dynamics.curvature";
-    /** Simulated runs per expected curve of the dynamics. */
+    /** Simulated runs per expected curve of the dynamics (a run's row). */
     private static final int DYNAMICS_SEEDS = 8;
+    /** Simulated runs per expected curve of the dynamics and of the full simulation (the mean row). */
+    private static final int MEAN_ROW_RUNS = 16;
+    /** Most seeds for which each run's row gets the dynamics, and the mean row the staleness-sequence variants. */
+    private static final int PER_RUN_DYNAMICS_SEEDS = 3;
+    /** Most parameters of a problem whose mean row gets the full simulation (stale SGD in every coordinate). */
+    private static final int FULL_SIMULATION_PARAMETERS = 200;
+    /** Bootstrap resamples of the seeds for the mean curve's decay interval. */
+    private static final int BOOTSTRAP = 200;
 
     private LatePhaseStudy() {
     }
@@ -135,13 +147,13 @@ public final class LatePhaseStudy {
      * the expected curve (the run's own floor is noisier; its window is the measured one).
      */
     private static double dynamicsDecay(SubspaceDynamics dyn, double[] theta0, StalenessLaw law, DecayFit measured,
-            TrainingConfig c, double lossStar) {
+            TrainingConfig c, double lossStar, int runs) {
         if (Double.isNaN(measured.rate()) || measured.to() <= measured.from()) {
             return Double.NaN;
         }
         long every = c.evalEvery();
         long updates = 3 * c.updates();
-        double[] mean = dyn.meanCurve(c.eta(), law, dyn.coordinates(theta0), updates, every, DYNAMICS_SEEDS);
+        double[] mean = dyn.meanCurve(c.eta(), law, dyn.coordinates(theta0), updates, every, runs);
         return windowDecay(mean, every, updates, measured, lossStar);
     }
 
@@ -274,7 +286,8 @@ public final class LatePhaseStudy {
         SubspaceDynamics dyn = SubspaceDynamics.of(p, t, tt.train(), RunTheory.evalRows(tt.train()), batch,
                 Integer.getInteger(CURVATURE_PROPERTY, SubspaceDynamics.CURVATURE_DIRECTIONS));
         out.println("share\teta\tseed\tmean_tau\tinitial_excess\tstationary_excess\tmeasured\tlower\tupper\tpoints"
-                + "\tpredicted_window\tasymptotic\tratio\tmeasured_initial_excess\tdynamics\tratio_dynamics");
+                + "\tpredicted_window\tasymptotic\tratio\tmeasured_initial_excess\tdynamics\tratio_dynamics"
+                + "\t(mean row:) ordered\tshuffled\tbootstrap_lower\tbootstrap_upper\tfull_simulation\tseeds");
         for (String s : shares) {
             double share = Double.parseDouble(s);
             List<LatePhaseRun.Outcome> outcomes = new ArrayList<>();
@@ -286,7 +299,9 @@ public final class LatePhaseStudy {
                 theta0 = late.start();
                 LatePhaseRun.Outcome o = late.run(new ThreadsEngine());
                 outcomes.add(o);
-                double dynamics = dynamicsDecay(dyn, theta0, lawOf(o.run().total()), o.measured(), c, t.lossStar());
+                double dynamics = seeds <= PER_RUN_DYNAMICS_SEEDS
+                        ? dynamicsDecay(dyn, theta0, lawOf(o.run().total()), o.measured(), c, t.lossStar(), DYNAMICS_SEEDS)
+                        : Double.NaN;
                 out.printf(Locale.ROOT, "%s\t%.5g\t%d\t%.3f\t%.4g\t%.4g\t%.5g\t%.5g\t%.5g\t%d\t%.5g\t%.5g\t%.3f\t%.4g"
                         + "\t%.5g\t%.3f%n", s, c.eta(), seed, o.meanStaleness(), o.initialExcess(), o.stationaryExcess(),
                         o.measured().rate(), o.measured().lower(), o.measured().upper(), o.measured().points(),
@@ -294,7 +309,7 @@ public final class LatePhaseStudy {
                         o.measured().rate() / dynamics);
                 out.flush();
             }
-            meanRow(out, s, outcomes, c, theta0, t, dyn);
+            meanRow(out, s, outcomes, c, theta0, t, dyn, p, tt.train(), RunTheory.evalRows(tt.train()));
         }
     }
 
@@ -304,7 +319,7 @@ public final class LatePhaseStudy {
      * its window with the seeds' pooled law.
      */
     private static void meanRow(PrintStream out, String share, List<LatePhaseRun.Outcome> outcomes, TrainingConfig c,
-            double[] theta0, LocalQuadraticTheory t, SubspaceDynamics dyn) {
+            double[] theta0, LocalQuadraticTheory t, SubspaceDynamics dyn, Problem p, Dataset train, Dataset evalRows) {
         List<MetricPoint> first = outcomes.get(0).run().series();
         int n = first.size();
         long[] pooled = new long[0];
@@ -334,15 +349,116 @@ public final class LatePhaseStudy {
         if (!Double.isNaN(fit.rate()) && fit.to() > fit.from()) {
             window = t.windowDecay(c.eta(), law, fit.from(), fit.to(), Math.max(8, fit.points()), theta0);
         }
-        double dynamics = dynamicsDecay(dyn, theta0, law, fit, c, t.lossStar());
-        double ordered = sequenceDecay(dyn, theta0, outcomes, false, fit, c, t.lossStar());
-        double shuffled = sequenceDecay(dyn, theta0, outcomes, true, fit, c, t.lossStar());
+        double dynamics = dynamicsDecay(dyn, theta0, law, fit, c, t.lossStar(), MEAN_ROW_RUNS);
+        boolean few = outcomes.size() <= PER_RUN_DYNAMICS_SEEDS;
+        double ordered = few ? sequenceDecay(dyn, theta0, outcomes, false, fit, c, t.lossStar()) : Double.NaN;
+        double shuffled = few ? sequenceDecay(dyn, theta0, outcomes, true, fit, c, t.lossStar()) : Double.NaN;
+        double full = p.dimension() <= FULL_SIMULATION_PARAMETERS
+                ? fullSimulationDecay(p, train, evalRows, theta0, law, fit, c, t.lossStar()) : Double.NaN;
+        double[] interval = bootstrap(outcomes, n, t.lossStar());
         LatePhaseRun.Outcome o = outcomes.get(0);
         out.printf(Locale.ROOT, "%s\t%.5g\tmean\t%.3f\t%.4g\t%.4g\t%.5g\t%.5g\t%.5g\t%d\t%.5g\t%.5g\t%.3f\t%.4g"
-                + "\t%.5g\t%.3f\t%.5g\t%.5g%n", share, c.eta(), tau, o.initialExcess(), o.stationaryExcess(), fit.rate(),
-                fit.lower(), fit.upper(), fit.points(), window, o.asymptotic(), fit.rate() / window, mean.get(0).trainLoss()
-                - t.lossStar(), dynamics, fit.rate() / dynamics, ordered, shuffled);
+                + "\t%.5g\t%.3f\t%.5g\t%.5g\t%.5g\t%.5g\t%.5g\t%d%n", share, c.eta(), tau, o.initialExcess(),
+                o.stationaryExcess(), fit.rate(), fit.lower(), fit.upper(), fit.points(), window, o.asymptotic(),
+                fit.rate() / window, mean.get(0).trainLoss() - t.lossStar(), dynamics, fit.rate() / dynamics, ordered,
+                shuffled, interval[0], interval[1], full, outcomes.size());
         out.flush();
+    }
+
+    /**
+     * The 2.5 % and 97.5 % points of the mean curve's decay over {@link #BOOTSTRAP} resamples of the
+     * seeds (with replacement; seeded): how far the decay of a mean over this many runs scatters
+     * from the runs' own randomness, which {@link DecayFit}'s interval of one curve does not see.
+     */
+    private static double[] bootstrap(List<LatePhaseRun.Outcome> outcomes, int points, double lossStar) {
+        int m = outcomes.size();
+        long[] steps = new long[points];
+        double[][] excess = new double[m][points];
+        for (int r = 0; r < m; r++) {
+            List<MetricPoint> series = outcomes.get(r).run().series();
+            for (int j = 0; j < points; j++) {
+                steps[j] = series.get(j).update();
+                excess[r][j] = series.get(j).trainLoss() - lossStar;
+            }
+        }
+        org.apache.commons.rng.UniformRandomProvider rng = org.apache.commons.rng.simple.RandomSource
+                .XO_RO_SHI_RO_128_PP.create(new long[] {m, 1L << 43});
+        double[] rates = new double[BOOTSTRAP];
+        int finite = 0;
+        double[] mean = new double[points];
+        for (int b = 0; b < BOOTSTRAP; b++) {
+            Arrays.fill(mean, 0);
+            for (int r = 0; r < m; r++) {
+                double[] e = excess[rng.nextInt(m)];
+                for (int j = 0; j < points; j++) {
+                    mean[j] += e[j] / m;
+                }
+            }
+            double rate = DecayFit.of(steps, mean).rate();
+            if (Double.isFinite(rate)) {
+                rates[finite++] = rate;
+            }
+        }
+        if (finite < BOOTSTRAP / 2) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        Arrays.sort(rates, 0, finite);
+        return new double[] {rates[(int) Math.floor(0.025 * (finite - 1))], rates[(int) Math.ceil(0.975 * (finite - 1))]};
+    }
+
+    /**
+     * The decay of the expected curve of stale SGD in every coordinate (the problem's own minibatch
+     * gradients on the training rows, tau i.i.d. from the law; {@link #MEAN_ROW_RUNS} runs from the
+     * run's theta_0, seeded), fitted as the dynamics' ({@link #windowDecay}): what i.i.d. staleness
+     * predicts with no model of the loss at all, for problems small enough to simulate so.
+     */
+    private static double fullSimulationDecay(Problem p, Dataset train, Dataset evalRows, double[] theta0,
+            StalenessLaw law, DecayFit measured, TrainingConfig c, double lossStar) {
+        if (Double.isNaN(measured.rate()) || measured.to() <= measured.from()) {
+            return Double.NaN;
+        }
+        long every = c.evalEvery();
+        long updates = 3 * c.updates();
+        double[] cdf = law.pmf();
+        for (int l = 1; l < cdf.length; l++) {
+            cdf[l] += cdf[l - 1];
+        }
+        int window = cdf.length + 1;
+        int dim = p.dimension();
+        int points = (int) ((updates + every - 1) / every) + 1;
+        double[] mean = new double[points];
+        double[] g = new double[dim];
+        int[] idx = new int[c.batchSize()];
+        for (int run = 1; run <= MEAN_ROW_RUNS; run++) {
+            org.apache.commons.rng.UniformRandomProvider rng = org.apache.commons.rng.simple.RandomSource
+                    .XO_RO_SHI_RO_128_PP.create(new long[] {run, 1L << 44});
+            double[][] past = new double[window][];
+            for (int l = 0; l < window; l++) {
+                past[l] = theta0.clone();
+            }
+            mean[0] += p.loss(theta0, evalRows) / MEAN_ROW_RUNS;
+            int point = 1;
+            for (long k = 0; k < updates; k++) {
+                double u = rng.nextDouble();
+                int lag = 0;
+                while (lag < cdf.length - 1 && u >= cdf[lag]) {
+                    lag++;
+                }
+                for (int b = 0; b < idx.length; b++) {
+                    idx[b] = rng.nextInt(train.size());
+                }
+                p.gradient(past[(int) (Math.max(0, k - lag) % window)], train, idx, g);
+                double[] cur = past[(int) (k % window)];
+                double[] next = past[(int) ((k + 1) % window)];
+                for (int a = 0; a < dim; a++) {
+                    next[a] = cur[a] - c.eta() * g[a];
+                }
+                if ((k + 1) % every == 0 || k + 1 == updates) {
+                    mean[point++] += p.loss(next, evalRows) / MEAN_ROW_RUNS;
+                }
+            }
+        }
+        return windowDecay(mean, every, updates, measured, lossStar);
     }
 
     private static StalenessLaw lawOf(long[] histogram) {
