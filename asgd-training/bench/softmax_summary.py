@@ -17,11 +17,20 @@ def pct(pred, meas):
     return "n/a" if not meas or pred is None or pred != pred else "%+.0f %%" % (100 * (pred / meas - 1))
 
 
+def mean_curve(mr):
+    """The mean row's measured decay, with its bootstrap interval over seeds and the seeds' count when given."""
+    if not mr:
+        return "n/a"
+    if len(mr) > 21:
+        return "%s [%s, %s] (%s)" % (g(float(mr[6])), g(float(mr[18])), g(float(mr[19])), mr[21])
+    return g(float(mr[6]))
+
+
 tags = sorted({os.path.basename(p).rsplit("-", 1)[0] for pat in ("*-probe.json", "*-late.tsv", "*-edge.json")
                for p in glob.glob(os.path.join(out, pat))})
 print("(a) late-phase decay from theta* + delta v: measured DecayFit of f - f* against the model's window decay")
-print("| setting | mean staleness | E | share of E | eta | f(theta_0) - f*: real / quadratic model | measured, median [min, max] (measurable) | predicted (window), median | measured / predicted, median [min, max] | dynamics, median | measured / dynamics, median [min, max] | the seeds' mean curve: measured | / quadratic | / dynamics |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+print("| setting | mean staleness | E | share of E | eta | f(theta_0) - f*: real / quadratic model | measured, median [min, max] (measurable) | predicted (window), median | measured / predicted, median [min, max] | dynamics, median | measured / dynamics, median [min, max] | the seeds' mean curve: measured [bootstrap 95 %] (seeds) | / quadratic | / dynamics | / full simulation |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for t in tags:
     f = os.path.join(out, t + "-late.tsv")
     if not os.path.exists(f):
@@ -45,14 +54,15 @@ for t in tags:
         dyn = [float(r[14]) for r in rs if len(r) > 15 and r[14] != "NaN"]
         dratio = [float(r[15]) for r in rs if len(r) > 15 and r[15] != "NaN"]
         mr = means.get(s)
-        print("| %s | %.2f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        print("| %s | %.2f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             t, tau, g(edge), s, g(float(rs[0][1])), "%.2f" % statistics.median(nl) if nl else "n/a",
             "none measurable (0)" if not meas else "%s [%s, %s] (%d)" % (g(statistics.median(meas)), g(min(meas)), g(max(meas)), len(meas)),
             g(statistics.median(pred)) if pred else "n/a",
             "n/a" if not ratio else "%.2f [%.2f, %.2f]" % (statistics.median(ratio), min(ratio), max(ratio)),
             g(statistics.median(dyn)) if dyn else "n/a",
             "n/a" if not dratio else "%.2f [%.2f, %.2f]" % (statistics.median(dratio), min(dratio), max(dratio)),
-            g(float(mr[6])) if mr else "n/a", mr[12] if mr else "n/a", mr[15] if mr else "n/a"))
+            mean_curve(mr), mr[12] if mr else "n/a", mr[15] if mr else "n/a",
+            "%.3f" % (float(mr[6]) / float(mr[20])) if mr and len(mr) > 20 and mr[20] != "NaN" else "n/a"))
 print()
 print("(b) the edge: real runs, bisection to 3 %, late-loss criterion, against the model's mean-square edge")
 print("| setting | mean staleness | measured edge [bracket] | mean-square edge | difference | late-loss edge (model) | difference | dynamics' late-loss edge (directions) | difference | mean edge | runs past 100x |")
