@@ -53,8 +53,11 @@ public final class LatePhaseStudy {
     static final String CURVATURE_PROPERTY = "asgd.dynamics.curvature";
     /** Simulated runs per expected curve of the dynamics (a run's row). */
     private static final int DYNAMICS_SEEDS = 8;
-    /** Simulated runs per expected curve of the dynamics and of the full simulation (the mean row). */
-    private static final int MEAN_ROW_RUNS = 16;
+    /**
+     * Simulated runs per expected curve of the dynamics and of the full simulation (the mean row):
+     * 16, or the experiments' system property {@code asgd.late.simulated}.
+     */
+    private static final int MEAN_ROW_RUNS = Integer.getInteger("asgd.late.simulated", 16);
     /** Most seeds for which each run's row gets the dynamics, and the mean row the staleness-sequence variants. */
     private static final int PER_RUN_DYNAMICS_SEEDS = 3;
     /** Most parameters of a problem whose mean row gets the full simulation (stale SGD in every coordinate). */
