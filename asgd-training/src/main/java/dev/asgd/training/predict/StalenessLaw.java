@@ -77,6 +77,24 @@ public record StalenessLaw(double[] pmf, double lumpedMass, int observedMaxLag) 
         return m;
     }
 
+    /**
+     * A draw of the law by inversion: the first lag whose cumulative probability p_0 + ... + p_l
+     * (summed in that order) is above u; the largest lag when rounding leaves u above all of them.
+     *
+     * @param u a uniform number in [0, 1)
+     * @return the lag
+     */
+    public int lag(double u) {
+        double cumulative = 0;
+        for (int l = 0; l < pmf.length; l++) {
+            cumulative += pmf[l];
+            if (u < cumulative) {
+                return l;
+            }
+        }
+        return pmf.length - 1;
+    }
+
     /** @return the largest lag */
     public int maxLag() {
         return pmf.length - 1;

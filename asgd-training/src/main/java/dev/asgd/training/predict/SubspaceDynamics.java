@@ -394,11 +394,7 @@ public final class SubspaceDynamics {
      */
     public double[] lossCurve(double eta, StalenessLaw law, double[] z0, long updates, long every, long seed) {
         UniformRandomProvider lags = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {seed, ROWS_STREAM + 1});
-        double[] cdf = law.pmf();
-        for (int l = 1; l < cdf.length; l++) {
-            cdf[l] += cdf[l - 1];
-        }
-        return curve(eta, t -> lag(cdf, lags.nextDouble()), cdf.length, z0, updates, every, seed);
+        return curve(eta, t -> law.lag(lags.nextDouble()), law.maxLag() + 1, z0, updates, every, seed);
     }
 
     /**
@@ -497,15 +493,6 @@ public final class SubspaceDynamics {
             }
         }
         return mean;
-    }
-
-    private static int lag(double[] cdf, double u) {
-        for (int l = 0; l < cdf.length; l++) {
-            if (u < cdf[l]) {
-                return l;
-            }
-        }
-        return cdf.length - 1;
     }
 
     /**

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * The late-phase decay, measured against the local quadratic model ({@link LatePhaseRun}) over
@@ -384,8 +386,7 @@ public final class LatePhaseStudy {
                 excess[r][j] = series.get(j).trainLoss() - lossStar;
             }
         }
-        org.apache.commons.rng.UniformRandomProvider rng = org.apache.commons.rng.simple.RandomSource
-                .XO_RO_SHI_RO_128_PP.create(new long[] {m, 1L << 43});
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {m, 1L << 43});
         double[] rates = new double[BOOTSTRAP];
         int finite = 0;
         double[] mean = new double[points];
@@ -422,19 +423,14 @@ public final class LatePhaseStudy {
         }
         long every = c.evalEvery();
         long updates = 3 * c.updates();
-        double[] cdf = law.pmf();
-        for (int l = 1; l < cdf.length; l++) {
-            cdf[l] += cdf[l - 1];
-        }
-        int window = cdf.length + 1;
+        int window = law.maxLag() + 2;
         int dim = p.dimension();
         int points = (int) ((updates + every - 1) / every) + 1;
         double[] mean = new double[points];
         double[] g = new double[dim];
         int[] idx = new int[c.batchSize()];
         for (int run = 1; run <= MEAN_ROW_RUNS; run++) {
-            org.apache.commons.rng.UniformRandomProvider rng = org.apache.commons.rng.simple.RandomSource
-                    .XO_RO_SHI_RO_128_PP.create(new long[] {run, 1L << 44});
+            UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {run, 1L << 44});
             double[][] past = new double[window][];
             for (int l = 0; l < window; l++) {
                 past[l] = theta0.clone();
@@ -442,11 +438,7 @@ public final class LatePhaseStudy {
             mean[0] += p.loss(theta0, evalRows) / MEAN_ROW_RUNS;
             int point = 1;
             for (long k = 0; k < updates; k++) {
-                double u = rng.nextDouble();
-                int lag = 0;
-                while (lag < cdf.length - 1 && u >= cdf[lag]) {
-                    lag++;
-                }
+                int lag = law.lag(rng.nextDouble());
                 for (int b = 0; b < idx.length; b++) {
                     idx[b] = rng.nextInt(train.size());
                 }
