@@ -183,7 +183,8 @@ public final class LatePhaseStudy {
             }
             seq = seq.clone();
             if (shuffled) {
-                UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {o.run().config().seed(), 1L << 42});
+                UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(
+                        new long[] {o.run().config().seed(), 1L << 42});
                 for (int i = seq.length - 1; i > 0; i--) {
                     int j = rng.nextInt(i + 1);
                     int tmp = seq[i];
