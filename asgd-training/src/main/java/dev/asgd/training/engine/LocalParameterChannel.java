@@ -11,6 +11,13 @@ import dev.asgd.core.InvalidParameterException;
  * clocks. Sync pushes fill the current round's slots; the last one averages the round in worker
  * order ({@link WorkerLoop.SyncRound}) and applies it as one update, and a worker's read waits
  * until the round it pushed into is applied.
+ *
+ * <p>Over a {@linkplain #pullingCreatedVersions pulling} channel (the threads engine's) an async
+ * worker computes its next gradient at the version its own push created, as a parameter server's
+ * push-and-pull does in one exchange, rather than at the newest: the version it wrote is in its own
+ * core's cache, while the newest is about half of the time one another core has just written, whose
+ * 8 x dimension bytes would cross between the cores before the gradient could start. The staleness
+ * is recorded exactly either way (version at apply minus version read).
  */
 public final class LocalParameterChannel implements ParameterChannel {
     private final ParameterServer server;
@@ -18,6 +25,7 @@ public final class LocalParameterChannel implements ParameterChannel {
     /** Per worker: its next step, and the lock of its pushes. */
     private final Slot[] slots;
     private final WorkerLoop.SyncRound round;
+    private final boolean pulling;
     private int filled;
 
     /**
@@ -26,6 +34,10 @@ public final class LocalParameterChannel implements ParameterChannel {
      * @param workers M
      */
     public LocalParameterChannel(ParameterServer server, Mode mode, int workers) {
+        this(server, mode, workers, false);
+    }
+
+    private LocalParameterChannel(ParameterServer server, Mode mode, int workers, boolean pulling) {
         if (mode.kind() == Mode.Kind.HOGWILD) {
             throw new InvalidParameterException("mode", "hogwild", "async, ssp:S or sync (hogwild has no server)");
         }
@@ -37,6 +49,7 @@ public final class LocalParameterChannel implements ParameterChannel {
             slots[w] = new Slot(applied[w]);
         }
         this.round = new WorkerLoop.SyncRound(server, workers);
+        this.pulling = pulling && mode.kind() == Mode.Kind.ASYNC;
     }
 
     /**
@@ -45,6 +58,17 @@ public final class LocalParameterChannel implements ParameterChannel {
      */
     public static LocalParameterChannel of(TrainingSession session) {
         return new LocalParameterChannel(session.server(), session.config().mode(), session.config().workers());
+    }
+
+    /**
+     * @param server the run's server
+     * @param mode async, ssp:S or sync
+     * @param workers M
+     * @return the channel to the server, in its mode; in async mode a worker's read after its push
+     *     gives the version that push created (see the class comment)
+     */
+    public static LocalParameterChannel pullingCreatedVersions(ParameterServer server, Mode mode, int workers) {
+        return new LocalParameterChannel(server, mode, workers, true);
     }
 
     /** @return the server behind the channel */
@@ -76,6 +100,12 @@ public final class LocalParameterChannel implements ParameterChannel {
                 }
                 break;
             default:
+                if (pulling) {
+                    ParameterServer.View created = slots[worker].takeCreated();
+                    if (created != null) {
+                        return created.version() >= server.target() || server.stopped() ? null : created;
+                    }
+                }
                 break;
         }
         return server.view(worker);
@@ -96,7 +126,12 @@ public final class LocalParameterChannel implements ParameterChannel {
                 throw new IllegalStateException("worker " + w + " pushed step " + g.workerStep() + " before step "
                         + slot.next);
             }
-            if (server.apply(g) < 0) {
+            if (pulling) {
+                slot.created = server.applyAndView(g);
+                if (slot.created == null) {
+                    return Push.STOP;
+                }
+            } else if (server.apply(g) < 0) {
                 return Push.STOP;
             }
             slot.next++;
@@ -140,6 +175,8 @@ public final class LocalParameterChannel implements ParameterChannel {
     @SuppressWarnings("unused")
     private static final class Slot {
         long next;
+        /** The version the worker's last push created, until its next read (pulling channels). */
+        ParameterServer.View created;
         private long p1;
         private long p2;
         private long p3;
@@ -157,6 +194,12 @@ public final class LocalParameterChannel implements ParameterChannel {
 
         Slot(long next) {
             this.next = next;
+        }
+
+        synchronized ParameterServer.View takeCreated() {
+            ParameterServer.View v = created;
+            created = null;
+            return v;
         }
     }
 }

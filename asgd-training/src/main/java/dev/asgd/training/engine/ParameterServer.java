@@ -354,6 +354,28 @@ public final class ParameterServer {
     }
 
     /**
+     * Applies a worker's gradient as {@link #apply} does and gives the worker the version its update
+     * created, to compute its next gradient at: when versions are recycled it is held for the
+     * worker, as {@link #view(int)} holds a read, until the worker's next read or {@link #release}.
+     *
+     * @param g a worker's gradient ({@code worker() >= 0})
+     * @return the version created (possibly the target version: then the run is over), or null when
+     *     the gradient was discarded (the run was over)
+     * @throws NumericalDivergenceException as {@link #apply}
+     */
+    public synchronized View applyAndView(Gradient g) {
+        if (apply(g) < 0) {
+            return null;
+        }
+        View v = current;
+        AtomicLongArray r = reading;
+        if (r != null) {
+            r.set(g.worker() * PAD, v.version());
+        }
+        return v;
+    }
+
+    /**
      * Retires a replaced version and frees the arrays of the retired versions no reader holds (a
      * slow reader keeps only its own version, not the ones after it).
      */

@@ -186,7 +186,8 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
                     "the async, ssp or sync modes (hogwild has no sequence of versions to average)");
         }
         this.average = options.averageTail() > 0
-                ? IterateAverage.tail(options.averageTail(), config.updates(), problem.dimension()) : null;
+                ? IterateAverage.tail(options.averageTail(), config.updates(), problem.dimension(),
+                        config.workers()) : null;
         // Held until finish() or abort(): a second run on the same directory is refused before it reads anything.
         this.lock = store == null ? null : store.lock();
         try {
@@ -360,7 +361,7 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
             scheduleLog.add(g.worker(), g.workerStep(), g.readVersion());
         }
         if (average != null) {
-            average.add(version, params);
+            average.add(version, g.worker(), params);
         }
         windowSum += staleness;
         windowCount++;

@@ -60,7 +60,7 @@ public final class WorkerLoop {
         if (c.mode().kind() == Mode.Kind.HOGWILD) {
             throw new IllegalArgumentException("hogwild workers share memory: the threads engine runs them");
         }
-        ParameterChannel channel = LocalParameterChannel.of(session);
+        ParameterChannel channel = LocalParameterChannel.pullingCreatedVersions(session.server(), c.mode(), c.workers());
         // every reader is one of these threads, reading through the channel: old versions' arrays are reused
         session.server().recycleVersions();
         Settings settings = Settings.of(c);

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 class IterateAverageTest {
     @Test
     void theRunningMeanIsTheMeanOfTheTail() {
-        IterateAverage a = IterateAverage.tail(0.5, 10, 2);
+        IterateAverage a = IterateAverage.tail(0.5, 10, 2, 1);
         assertThat(a.from()).isEqualTo(6);
         double[] sum = new double[2];
         for (long v = 1; v <= 10; v++) {
             double[] p = {v, v * v};
-            a.add(v, p);
+            a.add(v, 0, p);
             if (v >= 6) {
                 sum[0] += p[0];
                 sum[1] += p[1];
@@ -25,9 +25,44 @@ class IterateAverageTest {
         assertThat(a.count()).isEqualTo(5);
         assertThat(a.mean()[0]).isCloseTo(sum[0] / 5, within(1e-12));
         assertThat(a.mean()[1]).isCloseTo(sum[1] / 5, within(1e-12));
-        assertThat(IterateAverage.tail(1, 10, 1).from()).isEqualTo(1);
-        assertThatThrownBy(() -> IterateAverage.tail(0, 10, 1)).hasMessageContaining("average");
-        assertThatThrownBy(() -> IterateAverage.tail(1.5, 10, 1)).hasMessageContaining("average");
+        assertThat(IterateAverage.tail(1, 10, 1, 1).from()).isEqualTo(1);
+        assertThatThrownBy(() -> IterateAverage.tail(0, 10, 1, 1)).hasMessageContaining("average");
+        assertThatThrownBy(() -> IterateAverage.tail(1.5, 10, 1, 1)).hasMessageContaining("average");
+    }
+
+    /**
+     * Versions added by three workers (and sync rounds, worker -1) into parts of their own average to the mean of all
+     * of them; with one worker the mean is its running mean bit for bit.
+     */
+    @Test
+    void thePartsOfSeveralWorkersAverageToTheMeanOfEveryVersion() {
+        IterateAverage a = IterateAverage.tail(0.8, 50, 3, 3);
+        IterateAverage one = IterateAverage.tail(0.8, 50, 3, 1);
+        IterateAverage single = IterateAverage.tail(0.8, 50, 3, 1);
+        double[] sum = new double[3];
+        double[] running = new double[3];
+        long n = 0;
+        for (long v = 1; v <= 50; v++) {
+            double[] p = {Math.sin(v), v * 0.1, 1.0 / v};
+            int worker = (int) (v * 7 % 4) - 1;
+            a.add(v, worker, p);
+            one.add(v, worker, p);
+            single.add(v, 0, p);
+            if (v >= a.from()) {
+                n++;
+                for (int i = 0; i < 3; i++) {
+                    sum[i] += p[i];
+                    running[i] += (p[i] - running[i]) * (1.0 / n);
+                }
+            }
+        }
+        assertThat(a.count()).isEqualTo(40).isEqualTo(n);
+        for (int i = 0; i < 3; i++) {
+            assertThat(a.mean()[i]).isCloseTo(sum[i] / n, within(1e-12));
+        }
+        assertThat(one.mean()).containsExactly(running);
+        assertThat(single.mean()).containsExactly(running);
+        assertThat(IterateAverage.tail(0.5, 10, 2, 3).mean()).containsExactly(0, 0);
     }
 
     /**
