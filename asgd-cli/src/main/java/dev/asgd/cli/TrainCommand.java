@@ -306,7 +306,9 @@ public class TrainCommand implements Callable<Integer> {
         EngineProvider.Options engineOptions = new EngineProvider.Options(master, injectTaskFailures, sparkTimeout,
                 schedule, output.quiet());
         try (SessionData shape = load(threads, engineOptions)) {
-            dev.asgd.training.engine.Rehearsal.end(); // the real run: the JIT warm-up run, if any, gives way
+            // the real run starts with the training path compiled: the JIT warm-up, if any, ends first (a few
+            // seconds at most), rather than compiling it on the workers' cores
+            dev.asgd.training.engine.Rehearsal.awaitThenEnd();
             return train(shape, m, wd, schedule, lr, rate, k, every, averageTail, engineOptions);
         }
     }

@@ -120,7 +120,9 @@ public class TuneCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         TrainTest tt = DataSources.load(data, testFraction, seed);
-        dev.asgd.training.engine.Rehearsal.end(); // the real runs: the JIT warm-up run, if any, gives way
+        // the real run starts with the training path compiled: the JIT warm-up, if any, ends first (a few
+        // seconds at most), rather than compiling it on the workers' cores
+        dev.asgd.training.engine.Rehearsal.awaitThenEnd();
         ProblemChoice choice = ProblemChoice.of(data, problem, tt, l2);
         Problem p = choice.problem();
         if (target.accuracy() && (tt.test() == null || tt.test().size() == 0 || Double.isNaN(p.accuracy(new double[p.dimension()], tt.test())))) {

@@ -1,29 +1,45 @@
 package dev.asgd.training.engine;
 
-import dev.asgd.training.data.DataSources;
+import dev.asgd.training.data.DenseDataset;
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.problem.Problem;
 import dev.asgd.training.problem.Problems;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A short threads-engine run on tiny synthetic data, in a background thread, so that the JIT has
- * compiled the training path (worker loop, channel, server, session, sampler, kernels) by the time
- * the real run starts: started while the real data is read, it takes the first few hundred
- * milliseconds of slow, interpreted updates off the real run (a 20,000-update Fashion-MNIST run
- * lasts under a second). Once per JVM; its result is discarded, and a failure of it is nobody's.
+ * compiled the training path (worker loop, channel, server, session, average, sampler, kernels) by
+ * the time the real run starts: started with the JVM, while the command line is parsed and the real
+ * data read. Its shapes are the real runs': byte-coded dense rows (as Fashion-MNIST's), ten classes,
+ * batch 32, two workers, the second half's iterates averaged; a path it never took would be compiled
+ * without that branch and recompiled during the real run (on two cores, C2 then takes a worker's core
+ * for 100-170 ms per kernel method, measured). Once per JVM; its result is discarded, and a failure of
+ * it is nobody's.
  */
 public final class Rehearsal {
-    /** The rehearsal's data: small, with dense rows like the real ones. */
-    static final String DATA = "synthetic:softmax,n=400,d=24,classes=3,seed=7";
+    /** Features of the rehearsal's rows: two blocks of 16, one of 8 and a tail of 3 (every branch of the kernels). */
+    static final int FEATURES = 43;
 
-    /** Updates of the rehearsal (C2 compiles a method after a few thousand calls). */
-    static final long UPDATES = 6000;
+    /** Classes (two tiles of 5 in the score and gradient kernels). */
+    static final int CLASSES = 10;
+
+    /** Training rows. */
+    static final int ROWS = 2000;
+
+    /** Workers: the contended paths of the server and the channel. */
+    static final int WORKERS = 2;
+
+    /** Updates of the rehearsal (C2 compiles a method after a few thousand calls; 5-10 ms of updates each). */
+    static final long UPDATES = 20_000;
 
     /** Longest wait for the kernels' warm-up before rehearsing anyway. */
     static final long MAX_WAIT_MILLIS = 3000;
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    /** Counted down when the rehearsal is over (done, stopped, failed or not started because the run came first). */
+    private static final CountDownLatch OVER = new CountDownLatch(1);
     /** Set when the real run starts: the rehearsal does not start, or stops. */
     private static volatile boolean over;
     /** The rehearsal's session while it runs. */
@@ -58,13 +74,65 @@ public final class Rehearsal {
         }
     }
 
+    /** Longest wait of the real run for the rehearsal ({@link #awaitThenEnd()}). */
+    static final long MAX_RUN_WAIT_MILLIS = 3000;
+
+    /**
+     * {@link #awaitThenEnd(long)} for at most {@link #MAX_RUN_WAIT_MILLIS}.
+     *
+     * @throws InterruptedException when interrupted (the rehearsal is ended)
+     */
+    public static void awaitThenEnd() throws InterruptedException {
+        awaitThenEnd(MAX_RUN_WAIT_MILLIS);
+    }
+
+    /**
+     * Waits until the rehearsal is over, at most {@code millis}, then {@linkplain #end() ends} it: the
+     * real run starts with the training path compiled rather than compiling it on the workers' cores
+     * (the kernels' warm-up and the rehearsal take about a second of a cold JVM on the 2-core machine,
+     * most of it while the data is read). Returns at once when no rehearsal was started.
+     *
+     * @param millis the longest wait
+     * @throws InterruptedException when interrupted (the rehearsal is ended)
+     */
+    public static void awaitThenEnd(long millis) throws InterruptedException {
+        try {
+            if (STARTED.get()) {
+                OVER.await(millis, TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            end();
+        }
+    }
+
     /** @return the rehearsal's session, started (its first metric point evaluated), not run */
     static TrainingSession session() {
-        TrainTest data = DataSources.load(DATA, 0.2, 7);
+        TrainTest data = new TrainTest(rows(ROWS, 1), rows(ROWS / 4, 2), null);
         Problem p = Problems.of("softmax", data.train(), 0);
-        TrainingConfig c = TrainingConfig.builder(DATA, "softmax").eta(0.05).batchSize(8).updates(UPDATES)
-                .evalEvery(UPDATES).seed(7).build();
-        return TrainingSession.start(c, p, data, TrainingSession.Options.none());
+        TrainingConfig c = TrainingConfig.builder(DATA, "softmax").eta(0.05).batchSize(32).updates(UPDATES)
+                .evalEvery(UPDATES).workers(WORKERS).seed(7).build();
+        return TrainingSession.start(c, p, data, TrainingSession.Options.none().withAverageTail(0.5));
+    }
+
+    /** The rehearsal's data as the configuration names it (a label: the rows are made by {@link #rows}). */
+    static final String DATA = "rehearsal";
+
+    /** Byte-coded rows (codes / 255, as Fashion-MNIST's pixels); the class is the largest of the first ten codes. */
+    private static DenseDataset rows(int n, int salt) {
+        byte[] codes = new byte[n * FEATURES];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            int best = -1;
+            for (int j = 0; j < FEATURES; j++) {
+                int code = (i * 131 + j * 29 + salt * 7 + (i * j) % 17) & 0xff;
+                codes[i * FEATURES + j] = (byte) code;
+                if (j < CLASSES && code > best) {
+                    best = code;
+                    y[i] = j;
+                }
+            }
+        }
+        return DenseDataset.coded(codes, 255, y, FEATURES);
     }
 
     /** Runs the rehearsal in this thread; any failure is swallowed (it only warms the JIT). */
@@ -87,6 +155,7 @@ public final class Rehearsal {
             // only a warm-up: the real run reports its own failures
         } finally {
             rehearsing = null;
+            OVER.countDown();
         }
     }
 }

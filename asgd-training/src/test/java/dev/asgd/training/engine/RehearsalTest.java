@@ -14,6 +14,12 @@ class RehearsalTest {
     void rehearsesARealRunAndStopsWhenTold() throws InterruptedException {
         RunResult full = new ThreadsEngine().run(Rehearsal.session());
         assertThat(full.updates()).isEqualTo(Rehearsal.UPDATES);
+        // the real runs' shapes: two workers, batch 32, ten classes, byte-coded rows, the second half averaged
+        assertThat(full.config().workers()).isEqualTo(2);
+        assertThat(full.config().batchSize()).isEqualTo(32);
+        assertThat(full.params()).hasSize(Rehearsal.CLASSES * (Rehearsal.FEATURES + 1));
+        assertThat(full.averagedIterates()).isEqualTo(Rehearsal.UPDATES / 2);
+        assertThat(full.averaged().trainLoss()).isLessThan(full.series().get(0).trainLoss());
         assertThat(full.series().get(full.series().size() - 1).trainLoss()).isLessThan(full.series().get(0).trainLoss());
 
         TrainingSession stopped = Rehearsal.session();
