@@ -14,7 +14,8 @@
 # (--eval-every UPDATES): the same work on both sides; the goals are measured on these. With DEFAULT_METRICS=1
 # (the default) the rows metrics_M1 / metrics_M2 add runs with train's default of 51 metric points (each
 # on 10,000 training and 10,000 test rows, about 0.8x the arithmetic of a 20,000-update run's training),
-# for the record.
+# for the record. Beside each run's own clock (first update to last) it prints the whole process's wall time
+# (JVM start, data read, JIT warm-up, metrics; the peer's imports and data read).
 #
 # usage: asgd-benchmarks/bench/train_vs_numpy.sh [REPS=5] [UPDATES=20000] [LS_UPDATES=1000000]
 # (least squares runs of 200,000 updates last 0.2 s and measure mostly thread start-up and JIT transients)
@@ -47,15 +48,19 @@ args=(train --data fashion-mnist --problem softmax --eta 0.1 --batch 32 --update
 final=(--eval-every "$updates")
 load() { uptime | sed 's/.*load average: //'; }
 
-asgd_run() { # label, then the command; appends "ups acc averaged_acc" to $out/label
+asgd_run() { # label, then the command; appends "ups acc averaged_acc wall_ms" to $out/label
   local label="$1"; shift
+  local t0 t1
+  t0="$(date +%s%N)"
   "$@" > "$out/last.txt" 2>&1 || { cat "$out/last.txt" >&2; exit 1; }
+  t1="$(date +%s%N)"
   local ups acc avg
   ups="$(sed -n 's/.*(\([0-9.]*\) updates\/s).*/\1/p' "$out/last.txt" | head -1)"
   acc="$(sed -n 's/^test accuracy *\([0-9.]*\).*/\1/p' "$out/last.txt" | head -1)"
   avg="$(sed -n 's/^averaged .*test accuracy *\([0-9.]*\).*/\1/p' "$out/last.txt" | head -1)"
-  echo "$ups $acc ${avg:-NaN}" >> "$out/$label"
-  printf '  %-10s %10.0f updates/s  accuracy %s  averaged %s\n' "$label" "$ups" "$acc" "${avg:--}"
+  echo "$ups $acc ${avg:-NaN} $(( (t1 - t0) / 1000000 ))" >> "$out/$label"
+  printf '  %-10s %10.0f updates/s  accuracy %s  averaged %s  process %s ms\n' "$label" "$ups" "$acc" "${avg:--}" \
+    "$(( (t1 - t0) / 1000000 ))"
 }
 
 labels=(numpy)
@@ -66,9 +71,11 @@ labels+=(asgd_M1 asgd_M2)
 echo "Fashion-MNIST softmax, batch 32, eta 0.1, $updates updates, $reps rounds (interleaved); load before: $(load)"
 for r in $(seq 1 "$reps"); do
   echo "round $r"
+  t0="$(date +%s%N)"
   python3 "$peer" --updates "$updates" > "$out/last.json"
-  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["updatesPerSecond"], d["testAccuracy"], "NaN")' \
-    "$out/last.json" >> "$out/numpy"
+  t1="$(date +%s%N)"
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["updatesPerSecond"], d["testAccuracy"], "NaN", sys.argv[2])' \
+    "$out/last.json" "$(( (t1 - t0) / 1000000 ))" >> "$out/numpy"
   printf '  %-10s %10.0f updates/s  accuracy %s\n' numpy $(tail -1 "$out/numpy" | cut -d' ' -f1,2)
   if [ -n "${BEFORE_JAR:-}" ]; then
     asgd_run before_M1 java -jar "$BEFORE_JAR" "${args[@]}" "${final[@]}" --workers 1
@@ -90,18 +97,19 @@ echo "load after: $(load)"
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 # per-round ratio of column 1 of two files, and their list
-ratios() { paste -d' ' "$1" "$2" | awk '{printf "%.3f\n", $4 / $1}'; }
+ratios() { paste -d' ' "$1" "$2" | awk '{printf "%.3f\n", $(NF / 2 + 1) / $1}'; }
 np="$(cut -d' ' -f1 "$out/numpy" | median)"
 m1="$(cut -d' ' -f1 "$out/asgd_M1" | median)"
 echo
-echo "| run | median updates/s | x numpy | x asgd M=1 | median test accuracy (last) | (averaged) |"
-echo "|---|---|---|---|---|---|"
+echo "| run | median updates/s | x numpy | x asgd M=1 | median test accuracy (last) | (averaged) | process wall (s) |"
+echo "|---|---|---|---|---|---|---|"
 for l in "${labels[@]}"; do
   u="$(cut -d' ' -f1 "$out/$l" | median)"
   a="$(cut -d' ' -f2 "$out/$l" | median)"
   v="$(cut -d' ' -f3 "$out/$l" | median)"
-  awk -v l="$l" -v u="$u" -v np="$np" -v m1="$m1" -v a="$a" -v v="$v" \
-    'BEGIN {printf "| %s | %.0f | %.2f | %.2f | %.4f | %s |\n", l, u, u / np, u / m1, a, v}'
+  w="$(cut -d' ' -f4 "$out/$l" | median)"
+  awk -v l="$l" -v u="$u" -v np="$np" -v m1="$m1" -v a="$a" -v v="$v" -v w="$w" \
+    'BEGIN {printf "| %s | %.0f | %.2f | %.2f | %.4f | %s | %.2f |\n", l, u, u / np, u / m1, a, v, w / 1000}'
 done
 
 ls_tags=(now)
@@ -146,7 +154,7 @@ goal() { # text, value, comparison (ge/le), bound
 }
 r1="$(ratios "$out/numpy" "$out/asgd_M1")"
 r2="$(ratios "$out/asgd_M1" "$out/asgd_M2")"
-dacc="$(paste -d' ' "$out/asgd_M1" "$out/asgd_M2" | awk '{d = $6 - $3; printf "%.4f\n", d < 0 ? -d : d}')"
+dacc="$(paste -d' ' "$out/asgd_M1" "$out/asgd_M2" | awk '{d = $(NF / 2 + 3) - $3; printf "%.4f\n", d < 0 ? -d : d}')"
 rls="$(paste -d' ' "$out/ls_now_async_M1" "$out/ls_now_async_M2" | awk '{printf "%.3f\n", $2 / $1}')"
 echo
 echo "per round: asgd M=1 / numpy $(echo $r1); M=2 / M=1 $(echo $r2); |averaged accuracy M=2 - M=1| $(echo $dacc);"
