@@ -78,8 +78,8 @@ for r in $(seq 1 "$reps"); do
     "$out/last.json" "$(( (t1 - t0) / 1000000 ))" >> "$out/numpy"
   printf '  %-10s %10.0f updates/s  accuracy %s\n' numpy $(tail -1 "$out/numpy" | cut -d' ' -f1,2)
   if [ -n "${BEFORE_JAR:-}" ]; then
-    asgd_run before_M1 java -jar "$BEFORE_JAR" "${args[@]}" "${final[@]}" --workers 1
-    asgd_run before_M2 java -jar "$BEFORE_JAR" "${args[@]}" "${final[@]}" --workers 2
+    asgd_run before_M1 java --add-modules jdk.incubator.vector -jar "$BEFORE_JAR" "${args[@]}" "${final[@]}" --workers 1
+    asgd_run before_M2 java --add-modules jdk.incubator.vector -jar "$BEFORE_JAR" "${args[@]}" "${final[@]}" --workers 2
   fi
   asgd_run asgd_M1 "$asgd" "${args[@]}" "${final[@]}" --workers 1
   # the two cores' cache-line round trip right before the run of two workers (bimodal on a VM: see CoreToCore)
