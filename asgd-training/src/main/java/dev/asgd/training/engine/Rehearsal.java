@@ -98,10 +98,39 @@ public final class Rehearsal {
     public static void awaitThenEnd(long millis) throws InterruptedException {
         try {
             if (STARTED.get()) {
-                OVER.await(millis, TimeUnit.MILLISECONDS);
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+                if (OVER.await(millis, TimeUnit.MILLISECONDS)) {
+                    awaitQuietJit(deadline);
+                }
             }
         } finally {
             end();
+        }
+    }
+
+    /** Polls of the JIT's total compilation time that must see no change ({@link #awaitQuietJit}). */
+    static final int QUIET_POLLS = 3;
+
+    /** Milliseconds between those polls. */
+    static final long QUIET_POLL_MILLIS = 20;
+
+    /**
+     * Waits until the JIT has finished no compilation for {@link #QUIET_POLLS} polls in a row (its
+     * queue from the rehearsal drained: measured, C2 still finished the engine's methods 0.2-0.3 s
+     * into a run that started right after the rehearsal), or until the deadline.
+     */
+    private static void awaitQuietJit(long deadline) throws InterruptedException {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long last = jit.getTotalCompilationTime();
+        int quiet = 0;
+        while (quiet < QUIET_POLLS && System.nanoTime() < deadline) {
+            Thread.sleep(QUIET_POLL_MILLIS);
+            long now = jit.getTotalCompilationTime();
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
         }
     }
 
