@@ -44,6 +44,8 @@ public final class Rehearsal {
     private static volatile boolean over;
     /** The rehearsal's session while it runs. */
     private static volatile TrainingSession rehearsing;
+    /** The updates the rehearsal ran, once it is over. */
+    private static volatile long rehearsed;
 
     private Rehearsal() {
     }
@@ -72,6 +74,16 @@ public final class Rehearsal {
         if (s != null) {
             s.server().stop();
         }
+    }
+
+    /** @return the updates the rehearsal ran (0 before it is over, or when it gave way or failed) */
+    static long rehearsed() {
+        return rehearsed;
+    }
+
+    /** @return whether a started rehearsal is over (done, stopped, failed, or given way before it began) */
+    static boolean isOver() {
+        return OVER.getCount() == 0;
     }
 
     /** Longest wait of the real run for the rehearsal ({@link #awaitThenEnd()}). */
@@ -177,7 +189,7 @@ public final class Rehearsal {
             if (over) {
                 s.server().stop();
             }
-            new ThreadsEngine().run(s);
+            rehearsed = new ThreadsEngine().run(s).updates();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | LinkageError e) {

@@ -27,4 +27,17 @@ class RehearsalTest {
         RunResult none = new ThreadsEngine().run(stopped);
         assertThat(none.updates()).isZero();
     }
+
+    /**
+     * The real run's wait ({@link Rehearsal#awaitThenEnd}) lasts until the rehearsal is over: all its
+     * updates done. Had it returned early, its {@link Rehearsal#end()} would have stopped the
+     * rehearsal short of them.
+     */
+    @Test
+    void theRealRunWaitsUntilTheRehearsalIsOver() throws InterruptedException {
+        Rehearsal.start();
+        Rehearsal.awaitThenEnd(120_000);
+        assertThat(Rehearsal.isOver()).isTrue();
+        assertThat(Rehearsal.rehearsed()).isEqualTo(Rehearsal.UPDATES);
+    }
 }
