@@ -307,8 +307,13 @@ public class TrainCommand implements Callable<Integer> {
                 schedule, output.quiet());
         try (SessionData shape = load(threads, engineOptions)) {
             // the real run starts with the training path compiled: the JIT warm-up, if any, ends first (a few
-            // seconds at most), rather than compiling it on the workers' cores
-            dev.asgd.training.engine.Rehearsal.awaitThenEnd();
+            // seconds at most), rather than compiling it on the workers' cores; hogwild's lock-free workers are
+            // not what it rehearses
+            if (m.kind() == Mode.Kind.HOGWILD) {
+                dev.asgd.training.engine.Rehearsal.end();
+            } else {
+                dev.asgd.training.engine.Rehearsal.awaitThenEnd();
+            }
             return train(shape, m, wd, schedule, lr, rate, k, every, averageTail, engineOptions);
         }
     }

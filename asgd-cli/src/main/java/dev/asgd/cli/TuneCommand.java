@@ -121,8 +121,10 @@ public class TuneCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         TrainTest tt = DataSources.load(data, testFraction, seed);
         // the real run starts with the training path compiled: the JIT warm-up, if any, ends first (a few
-        // seconds at most), rather than compiling it on the workers' cores
+        // seconds at most), rather than compiling it on the workers' cores; not part of the data's time
+        long waitStart = System.nanoTime();
         dev.asgd.training.engine.Rehearsal.awaitThenEnd();
+        long waited = System.nanoTime() - waitStart;
         ProblemChoice choice = ProblemChoice.of(data, problem, tt, l2);
         Problem p = choice.problem();
         if (target.accuracy() && (tt.test() == null || tt.test().size() == 0 || Double.isNaN(p.accuracy(new double[p.dimension()], tt.test())))) {
@@ -135,7 +137,7 @@ public class TuneCommand implements Callable<Integer> {
         }
         TuneSettings settings = new TuneSettings(data, choice.name(), batch, seed, target, max, safety, repeats,
                 verify, gridEta == null ? new double[0] : gridEta, gw);
-        double dataSeconds = (System.nanoTime() - t0) / 1e9;
+        double dataSeconds = (System.nanoTime() - t0 - waited) / 1e9;
         TargetTimer timer = new TargetTimer(data, choice.name(), p, tt, TargetTimer.evalRows(tt.train()), batch, target);
         int planned = 3 + settings.probedWorkers().length + (verify ? repeats : 0)
                 + settings.gridEta().length * gw.length * repeats;

@@ -17,7 +17,8 @@ import dev.asgd.core.InvalidParameterException;
  * push-and-pull does in one exchange, rather than at the newest: the version it wrote is in its own
  * core's cache, while the newest is about half of the time one another core has just written, whose
  * 8 x dimension bytes would cross between the cores before the gradient could start. The staleness
- * is recorded exactly either way (version at apply minus version read).
+ * is recorded exactly either way (version at apply minus version read). Such a read takes the
+ * worker's own slot lock (uncontended: only the worker's thread uses it), not the server's.
  */
 public final class LocalParameterChannel implements ParameterChannel {
     private final ParameterServer server;
@@ -103,7 +104,8 @@ public final class LocalParameterChannel implements ParameterChannel {
                 if (pulling) {
                     ParameterServer.View created = slots[worker].takeCreated();
                     if (created != null) {
-                        return created.version() >= server.target() || server.stopped() ? null : created;
+                        // null once the run is over, also when another worker's update reached the target
+                        return server.view() == null ? null : created;
                     }
                 }
                 break;

@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@link #view(int)}, which publishes the version it holds until its next read (or
  * {@link #release}); a replaced version's array is recycled once no reader's published version is
  * its version. A reader publishes, then checks that the version it publishes is still the current one
- * (volatile accesses are sequentially consistent), so a version is never recycled under a reader.
+ * (volatile accesses are sequentially consistent), so a version is never recycled under a reader; a
+ * worker that computes at the version its own update created ({@link #applyAndView}) has it published
+ * for it under the lock, while that version is still the current one.
  */
 public final class ParameterServer {
     /** Called under the server's lock after every applied update. */
@@ -356,7 +358,8 @@ public final class ParameterServer {
     /**
      * Applies a worker's gradient as {@link #apply} does and gives the worker the version its update
      * created, to compute its next gradient at: when versions are recycled it is held for the
-     * worker, as {@link #view(int)} holds a read, until the worker's next read or {@link #release}.
+     * worker, as {@link #view(int)} holds a read, until the worker's next {@link #view(int)},
+     * {@code applyAndView} or {@link #release}.
      *
      * @param g a worker's gradient ({@code worker() >= 0})
      * @return the version created (possibly the target version: then the run is over), or null when

@@ -38,6 +38,8 @@ public final class Rehearsal {
     static final long MAX_WAIT_MILLIS = 3000;
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    /** Set by the first {@link #awaitThenEnd}: later runs in this JVM (tune's) do not wait again. */
+    private static final AtomicBoolean WAITED = new AtomicBoolean();
     /** Counted down when the rehearsal is over (done, stopped, failed or not started because the run came first). */
     private static final CountDownLatch OVER = new CountDownLatch(1);
     /** Set when the real run starts: the rehearsal does not start, or stops. */
@@ -76,7 +78,10 @@ public final class Rehearsal {
         }
     }
 
-    /** @return the updates the rehearsal ran (0 before it is over, or when it gave way or failed) */
+    /**
+     * @return the updates the rehearsal ran: 0 before it is over, or when it failed or gave way before
+     *     starting; fewer than {@link #UPDATES} when it was stopped
+     */
     static long rehearsed() {
         return rehearsed;
     }
@@ -109,7 +114,7 @@ public final class Rehearsal {
      */
     public static void awaitThenEnd(long millis) throws InterruptedException {
         try {
-            if (STARTED.get()) {
+            if (STARTED.get() && WAITED.compareAndSet(false, true)) {
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
                 if (OVER.await(millis, TimeUnit.MILLISECONDS)) {
                     awaitQuietJit(deadline);
@@ -120,29 +125,39 @@ public final class Rehearsal {
         }
     }
 
-    /** Polls of the JIT's total compilation time that must see no change ({@link #awaitQuietJit}). */
-    static final int QUIET_POLLS = 3;
+    /** Windows in a row in which the JVM must be nearly idle ({@link #awaitQuietJit}). */
+    static final int QUIET_WINDOWS = 2;
 
-    /** Milliseconds between those polls. */
-    static final long QUIET_POLL_MILLIS = 20;
+    /** Milliseconds of one window. */
+    static final long QUIET_WINDOW_MILLIS = 25;
+
+    /** Most CPU time the JVM's threads may use in a quiet window, as a share of the window's wall time. */
+    static final double QUIET_CPU_SHARE = 0.2;
 
     /**
-     * Waits until the JIT has finished no compilation for {@link #QUIET_POLLS} polls in a row (its
-     * queue from the rehearsal drained: measured, C2 still finished the engine's methods 0.2-0.3 s
-     * into a run that started right after the rehearsal), or until the deadline.
+     * Waits until the JVM's threads, this one asleep, used less than {@link #QUIET_CPU_SHARE} of a
+     * core in {@link #QUIET_WINDOWS} windows in a row (the JIT's queue from the rehearsal drained:
+     * measured, C2 still finished the engine's methods 0.2-0.3 s into a run that started right after
+     * the rehearsal, and one C2 compilation of a kernel takes 100-170 ms, longer than a window, but
+     * it uses a core all along), or until the deadline. Without the process's CPU time (a JVM without
+     * {@code com.sun.management}) it does not wait.
      */
     private static void awaitQuietJit(long deadline) throws InterruptedException {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+        if (!(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os)) {
             return;
         }
-        long last = jit.getTotalCompilationTime();
+        long last = os.getProcessCpuTime();
+        if (last < 0) {
+            return;
+        }
         int quiet = 0;
-        while (quiet < QUIET_POLLS && System.nanoTime() < deadline) {
-            Thread.sleep(QUIET_POLL_MILLIS);
-            long now = jit.getTotalCompilationTime();
-            quiet = now == last ? quiet + 1 : 0;
-            last = now;
+        while (quiet < QUIET_WINDOWS && System.nanoTime() < deadline) {
+            long t0 = System.nanoTime();
+            Thread.sleep(QUIET_WINDOW_MILLIS);
+            long cpu = os.getProcessCpuTime();
+            quiet = cpu - last < QUIET_CPU_SHARE * (System.nanoTime() - t0) ? quiet + 1 : 0;
+            last = cpu;
         }
     }
 
@@ -192,7 +207,7 @@ public final class Rehearsal {
             rehearsed = new ThreadsEngine().run(s).updates();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
             // only a warm-up: the real run reports its own failures
         } finally {
             rehearsing = null;
