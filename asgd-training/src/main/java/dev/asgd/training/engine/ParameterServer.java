@@ -77,6 +77,8 @@ public final class ParameterServer {
     static final long IDLE = Long.MAX_VALUE;
     /** Entries of {@link #reading} per reader: 128 bytes, so that readers publish on cache lines of their own. */
     static final int PAD = 16;
+    /** Free arrays made when recycling starts. */
+    static final int PREFILLED = 2;
     /** Most free arrays kept for reuse (the rest are left to the garbage collector). */
     static final int MAX_FREE = 4;
     /** Most readers for which versions are recycled (each update checks every reader's version). */
@@ -178,6 +180,11 @@ public final class ParameterServer {
             r.set(w * PAD, IDLE);
         }
         reading = r;
+        // the first updates take a free array like the later ones (the compiled apply of an earlier run in
+        // this JVM, the rehearsal's, had no branch for an empty list and would be deoptimised here)
+        for (int i = 0; i < PREFILLED; i++) {
+            free.add(new double[params.length]);
+        }
     }
 
     /** @return whether the arrays of replaced versions are recycled ({@link #recycleVersions()}) */

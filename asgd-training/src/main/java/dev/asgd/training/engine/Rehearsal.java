@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * compiled the training path (worker loop, channel, server, session, average, sampler, kernels) by
  * the time the real run starts: started with the JVM, while the command line is parsed and the real
  * data read. Its shapes are the real runs': byte-coded dense rows (as Fashion-MNIST's), ten classes,
- * batch 32, two workers, the second half's iterates averaged; a path it never took would be compiled
+ * batch 32, two workers, the second half's iterates averaged, two runs; a path it never took would be compiled
  * without that branch and recompiled during the real run (on two cores, C2 then takes a worker's core
  * for 100-170 ms per kernel method, measured). Once per JVM; its result is discarded, and a failure of
  * it is nobody's.
@@ -31,8 +31,16 @@ public final class Rehearsal {
     /** Workers: the contended paths of the server and the channel. */
     static final int WORKERS = 2;
 
-    /** Updates of the rehearsal (C2 compiles a method after a few thousand calls; 5-10 ms of updates each). */
-    static final long UPDATES = 20_000;
+    /** Updates of each of the rehearsal's runs (C2 compiles a method after a few thousand calls). */
+    static final long UPDATES = 10_000;
+
+    /**
+     * The rehearsal's runs, one after the other: the end of a run (its last version, a read that finds
+     * the run over) takes branches the compiled code had never taken and deoptimises the engine's
+     * methods; after a second run they are compiled with them, and the real run does not meet that
+     * deoptimisation at its start (measured with JFR's deoptimisation events).
+     */
+    static final int RUNS = 2;
 
     /** Longest wait for the kernels' warm-up before rehearsing anyway. */
     static final long MAX_WAIT_MILLIS = 3000;
@@ -80,7 +88,7 @@ public final class Rehearsal {
 
     /**
      * @return the updates the rehearsal ran: 0 before it is over, or when it failed or gave way before
-     *     starting; fewer than {@link #UPDATES} when it was stopped
+     *     starting; fewer than {@link #RUNS} x {@link #UPDATES} when it was stopped
      */
     static long rehearsed() {
         return rehearsed;
@@ -199,12 +207,16 @@ public final class Rehearsal {
             if (over) {
                 return;
             }
-            TrainingSession s = session();
-            rehearsing = s;
-            if (over) {
-                s.server().stop();
+            long done = 0;
+            for (int run = 0; run < RUNS && !over; run++) {
+                TrainingSession s = session();
+                rehearsing = s;
+                if (over) {
+                    s.server().stop();
+                }
+                done += new ThreadsEngine().run(s).updates();
             }
-            rehearsed = new ThreadsEngine().run(s).updates();
+            rehearsed = done;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable e) {
