@@ -22,7 +22,8 @@
 # env: PEER (the numpy script), ASGD (the launcher), BENCH_JAR (benchmarks.jar),
 #      BEFORE_JAR / BEFORE_BENCH_JAR (optional: an older asgd.jar / benchmarks.jar measured in the same loop),
 #      SCALAR=1 (also `--workers 1` on the plain Java kernels, ASGD_VECTOR=0),
-#      SPARSE=1 (also the sparse Hogwild rounds; SPARSE_UPDATES, default 500000)
+#      SPARSE=1 (also the sparse Hogwild rounds; SPARSE_UPDATES, default 500000),
+#      WARM=1 (also dev.asgd.benchmarks.WarmScaling: two workers against one in one warm JVM, REPS rounds)
 # Needs python3 with numpy and the Debian package dataset-fashion-mnist.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -144,6 +145,12 @@ if [ "${SPARSE:-0}" = 1 ]; then
   ASYNC=0 ASGD="$asgd" "$root/asgd-training/bench/sparse_hogwild.sh" "$reps" "${SPARSE_UPDATES:-500000}" 8 \
     | tee "$out/sparse.txt"
   sparse="$(sed -n 's/^per-round M=2 \/ M=1: //p' "$out/sparse.txt" | tr ' ' '\n' | grep . | median)"
+fi
+
+if [ "${WARM:-0}" = 1 ]; then
+  echo
+  java --add-modules jdk.incubator.vector -cp "$bench" dev.asgd.benchmarks.WarmScaling "$reps" "$updates" 2>&1 \
+    | grep -v '^WARNING: Using incubator modules'
 fi
 
 # Issue 16, "Done when": median of the per-round ratios (each round's runs side by side)
