@@ -171,7 +171,19 @@ public final class Rehearsal {
 
     /** @return the rehearsal's session, started (its first metric point evaluated), not run */
     static TrainingSession session() {
-        TrainTest data = new TrainTest(rows(ROWS, 1), rows(ROWS / 4, 2), null);
+        return session(data());
+    }
+
+    /** @return the rehearsal's training and test rows */
+    static TrainTest data() {
+        return new TrainTest(rows(ROWS, 1), rows(ROWS / 4, 2), null);
+    }
+
+    /**
+     * @param data the rehearsal's rows ({@link #data()}, made once for all its runs)
+     * @return the rehearsal's session on them, started (its first metric point evaluated), not run
+     */
+    static TrainingSession session(TrainTest data) {
         Problem p = Problems.of("softmax", data.train(), 0);
         TrainingConfig c = TrainingConfig.builder(DATA, "softmax").eta(0.05).batchSize(32).updates(UPDATES)
                 .evalEvery(UPDATES).workers(WORKERS).seed(7).build();
@@ -207,9 +219,10 @@ public final class Rehearsal {
             if (over) {
                 return;
             }
+            TrainTest data = data();
             long done = 0;
             for (int run = 0; run < RUNS && !over; run++) {
-                TrainingSession s = session();
+                TrainingSession s = session(data);
                 rehearsing = s;
                 if (over) {
                     s.server().stop();
