@@ -27,6 +27,8 @@ public final class LocalParameterChannel implements ParameterChannel {
     private final Slot[] slots;
     private final WorkerLoop.SyncRound round;
     private final boolean pulling;
+    /** The iterate average the workers add their created versions to (pulling channels), or null. */
+    private final IterateAverage average;
     private int filled;
 
     /**
@@ -35,10 +37,11 @@ public final class LocalParameterChannel implements ParameterChannel {
      * @param workers M
      */
     public LocalParameterChannel(ParameterServer server, Mode mode, int workers) {
-        this(server, mode, workers, false);
+        this(server, mode, workers, false, null);
     }
 
-    private LocalParameterChannel(ParameterServer server, Mode mode, int workers, boolean pulling) {
+    private LocalParameterChannel(ParameterServer server, Mode mode, int workers, boolean pulling,
+            IterateAverage average) {
         if (mode.kind() == Mode.Kind.HOGWILD) {
             throw new InvalidParameterException("mode", "hogwild", "async, ssp:S or sync (hogwild has no server)");
         }
@@ -51,6 +54,10 @@ public final class LocalParameterChannel implements ParameterChannel {
         }
         this.round = new WorkerLoop.SyncRound(server, workers);
         this.pulling = pulling && mode.kind() == Mode.Kind.ASYNC;
+        if (average != null && !this.pulling) {
+            throw new IllegalArgumentException("only async workers over a pulling channel add to the average");
+        }
+        this.average = average;
     }
 
     /**
@@ -69,7 +76,28 @@ public final class LocalParameterChannel implements ParameterChannel {
      *     gives the version that push created (see the class comment)
      */
     public static LocalParameterChannel pullingCreatedVersions(ParameterServer server, Mode mode, int workers) {
-        return new LocalParameterChannel(server, mode, workers, true);
+        return new LocalParameterChannel(server, mode, workers, true, null);
+    }
+
+    /**
+     * A pulling channel whose workers also add the versions their pushes create to the run's
+     * iterate average, each to its own part, outside the server's lock ({@link
+     * TrainingSession#averageByWorkers}): under the lock that running mean (as many operations as
+     * the update itself) was serial time of every update in the averaged tail.
+     *
+     * @param server the run's server
+     * @param mode async (the only mode whose every version a worker's push creates)
+     * @param workers M
+     * @param average the average, every worker with a part of its own ({@link IterateAverage#partPerWorker()})
+     * @return the channel
+     * @throws IllegalArgumentException for another mode, or an average whose workers share parts
+     */
+    public static LocalParameterChannel pullingCreatedVersions(ParameterServer server, Mode mode, int workers,
+            IterateAverage average) {
+        if (!average.partPerWorker()) {
+            throw new IllegalArgumentException("workers that share parts of the average cannot add to it concurrently");
+        }
+        return new LocalParameterChannel(server, mode, workers, true, average);
     }
 
     /** @return the server behind the channel */
@@ -129,9 +157,14 @@ public final class LocalParameterChannel implements ParameterChannel {
                         + slot.next);
             }
             if (pulling) {
-                slot.created = server.applyAndView(g);
-                if (slot.created == null) {
+                ParameterServer.View created = server.applyAndView(g);
+                slot.created = created;
+                if (created == null) {
                     return Push.STOP;
+                }
+                if (average != null) {
+                    // the worker's own part, outside the server's lock; the version is held for this worker
+                    average.add(created.version(), w, created.params());
                 }
             } else if (server.apply(g) < 0) {
                 return Push.STOP;

@@ -159,6 +159,8 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
     private double lossLimit = Double.POSITIVE_INFINITY;
     private final ScheduleLog scheduleLog;
     private final IterateAverage average;
+    /** Whether {@link #afterApply} adds the versions to the average (not once the workers do: {@link #averageByWorkers}). */
+    private boolean averageInApply = true;
 
     private TrainingSession(TrainingConfig config, Problem problem, SessionData data, Options options) {
         this.config = config;
@@ -272,6 +274,24 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         }
     }
 
+    /**
+     * Hands the iterate average ({@code --average}) to the workers: from now on each worker adds the
+     * versions its own pushes create, outside the server's lock, and {@link #afterApply} no longer
+     * adds them (see {@link IterateAverage}). Call before the workers start, and only when every
+     * applied version is created by a worker's push that adds it (async workers over a
+     * {@linkplain LocalParameterChannel#pullingCreatedVersions pulling channel}).
+     *
+     * @return the average the workers add to, or null (nothing changed) when the run has none or its
+     *     workers share parts (more than {@link IterateAverage#MAX_PARTS} workers)
+     */
+    public IterateAverage averageByWorkers() {
+        if (average == null || !average.partPerWorker()) {
+            return null;
+        }
+        averageInApply = false;
+        return average;
+    }
+
     /** @return the settings */
     public TrainingConfig config() {
         return config;
@@ -360,7 +380,7 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         if (scheduleLog != null) {
             scheduleLog.add(g.worker(), g.workerStep(), g.readVersion());
         }
-        if (average != null) {
+        if (average != null && averageInApply) {
             average.add(version, g.worker(), params);
         }
         windowSum += staleness;

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.asgd.training.data.TrainTest;
+import dev.asgd.training.problem.Problem;
+import dev.asgd.training.problem.Problems;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class IterateAverageTest {
@@ -79,6 +84,32 @@ class IterateAverageTest {
         RunResult plain = Fixtures.run(c, TrainingSession.Options.none());
         assertThat(plain.averaged()).isNull();
         assertThat(plain.params()).containsExactly(r.params());
+    }
+
+    /**
+     * Async workers of the threads engine add the versions they create to their own parts, outside
+     * the server's lock (up to {@link IterateAverage#MAX_PARTS} workers; beyond, the server's hook
+     * adds them under the lock): the averaged iterate is the one of the same schedule replayed in
+     * one thread, where the hook adds every version, bit for bit (metrics equal to the last bit, the
+     * same count: a version added twice, or not at all, would change both).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 9})
+    void workersAddingTheirOwnVersionsAverageAsTheReplayedSchedule(int workers, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("schedule.csv");
+        TrainingConfig c = new TrainingConfig("synthetic:softmax,n=1500,d=6,classes=3", "softmax", 0,
+                Mode.parse("async"), workers, new LearningRatePolicy.Constant(), 0.1, 8, 1200, 5, 600, 0,
+                WorkerDelay.parse("exp:0.02", workers));
+        RunResult run = Fixtures.run(c, new TrainingSession.Options(null, false, file, null).withAverageTail(0.5));
+        TrainTest d = Fixtures.data(c);
+        Problem p = Problems.of("softmax", d.train(), 0);
+        RunResult replay = new ReplayEngine(Schedule.read(file)).run(TrainingSession.start(c, p, d,
+                TrainingSession.Options.none().withAverageTail(0.5)));
+        assertThat(run.averagedIterates()).isEqualTo(600).isEqualTo(replay.averagedIterates());
+        assertThat(replay.params()).containsExactly(run.params());
+        assertThat(run.averaged().trainLoss()).isEqualTo(replay.averaged().trainLoss());
+        assertThat(run.averaged().testLoss()).isEqualTo(replay.averaged().testLoss());
+        assertThat(run.averaged().trainLoss()).isNotEqualTo(run.last().trainLoss());
     }
 
     @Test
