@@ -5,6 +5,10 @@
 # interleaved rounds. Prints each run, then medians of updates/s and of the final test loss, and the ratios.
 #
 # usage: asgd-training/bench/sparse_hogwild.sh [REPS=5] [UPDATES=500000] [BATCH=8]
+# Each round also measures the machine's ceiling (CEILING=0 leaves it out): two `--mode hogwild --workers 1`
+# processes started at once, which share nothing but the machine (cores, memory bandwidth); their summed
+# updates/s over one such process is what two cores deliver over one at that moment.
+#
 # env: N (100000), D (50000), DENSITY (0.002), ETA (0.01), SVM (the file; written when missing),
 #      ASGD (the launcher), ASYNC=0 to leave the sequential engine out, ASGD_JAVA_OPTS (passed on)
 # Needs python3 with numpy (for the file).
@@ -42,6 +46,19 @@ run() { # label, then extra arguments; appends "ups testloss" to $out/label
   printf '  %-12s %10.0f updates/s  test loss %s  cores used %s\n' "$label" "$ups" "$loss" "$cores"
 }
 
+ceiling() { # two hogwild M = 1 processes at once; appends their summed updates/s to $out/ceiling
+  "$asgd" "${args[@]}" --mode hogwild --workers 1 > "$out/ceiling_a.txt" 2>&1 &
+  local pid=$!
+  "$asgd" "${args[@]}" --mode hogwild --workers 1 > "$out/ceiling_b.txt" 2>&1 || { cat "$out/ceiling_b.txt" >&2; exit 1; }
+  wait "$pid" || { cat "$out/ceiling_a.txt" >&2; exit 1; }
+  local a b
+  a="$(sed -n 's/.*(\([0-9.]*\) updates\/s).*/\1/p' "$out/ceiling_a.txt" | head -1)"
+  b="$(sed -n 's/.*(\([0-9.]*\) updates\/s).*/\1/p' "$out/ceiling_b.txt" | head -1)"
+  awk -v a="$a" -v b="$b" 'BEGIN {printf "%.1f\n", a + b}' >> "$out/ceiling"
+  printf '  %-12s %10.0f updates/s  (two hogwild --workers 1 processes at once: %.0f + %.0f)\n' ceiling \
+    "$(tail -1 "$out/ceiling")" "$a" "$b"
+}
+
 labels=(hogwild_M1 hogwild_M2)
 [ "${ASYNC:-1}" = 0 ] || labels+=(async_M1)
 echo "sparse logistic, LIBSVM $svm (n=$n, d=$d, density $density), batch $batch, eta $eta, $updates updates,"
@@ -50,6 +67,7 @@ for r in $(seq 1 "$reps"); do
   echo "round $r"
   run hogwild_M1 --mode hogwild --workers 1
   run hogwild_M2 --mode hogwild --workers 2
+  [ "${CEILING:-1}" = 0 ] || ceiling
   [ "${ASYNC:-1}" = 0 ] || run async_M1 --mode async --workers 1
 done
 echo "load after: $(uptime | sed 's/.*load average: //')"
@@ -68,3 +86,9 @@ for l in "${labels[@]}"; do
 done
 echo
 echo "per-round M=2 / M=1: $(paste -d' ' "$out/hogwild_M1" "$out/hogwild_M2" | awk '{printf "%.2f ", $4 / $1}')"
+if [ -f "$out/ceiling" ]; then
+  rc="$(paste -d' ' "$out/hogwild_M1" "$out/ceiling" | awk '{printf "%.2f\n", $4 / $1}')"
+  re="$(paste -d' ' "$out/ceiling" "$out/hogwild_M2" | awk '{printf "%.2f\n", $2 / $1}')"
+  echo "the machine's ceiling, two M=1 processes at once / one: $(echo $rc), median $(median <<< "$rc")"
+  echo "M=2 / that ceiling: $(echo $re), median $(median <<< "$re")"
+fi
