@@ -108,7 +108,9 @@ public class TrainCommand implements Callable<Integer> {
     double sparkTimeout;
 
     @Option(names = "--mode", defaultValue = "async", paramLabel = "MODE",
-            description = "async, hogwild, sync or ssp:S (default: ${DEFAULT-VALUE}).")
+            description = "async, hogwild, hogwild:racy, sync or ssp:S (default: ${DEFAULT-VALUE}). hogwild adds each"
+                    + " coordinate atomically (no update lost); hogwild:racy with a plain read and write, faster,"
+                    + " but two workers writing one coordinate at once may lose one addition.")
     String mode;
 
     @Option(names = "--workers", defaultValue = "2", paramLabel = "M", description = "Workers M (default: ${DEFAULT-VALUE}).")

@@ -21,7 +21,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * minibatch's support and the intercept, computes the gradient there and adds only there, so an
  * update costs O(stored entries of the batch), not O(d). Its arithmetic is the dense worker's on
  * the same rows (the gradient is exactly 0 off the support, and adding -0.0 changes no value): with
- * one worker both give the same bits. With an L2 penalty every weight moves at every update, so the
+ * one worker both give the same bits. The adds are atomic ({@code hogwild}) or plain
+ * ({@code hogwild:racy}, and any hogwild run of one worker, which has nobody to race: the same
+ * bits); see {@link Mode} and {@link HogwildVector}. With an L2 penalty every weight moves at every update, so the
  * dense worker runs. Metric points are computed from a full read of the vector on the background
  * evaluator thread.
  */
@@ -114,12 +116,15 @@ public final class ThreadsEngine implements Engine {
         final int w;
         final HogwildVector x;
         final Counters counters;
+        /** Whether the adds are atomic: {@code hogwild} with more than one worker (see {@link Mode}). */
+        final boolean atomic;
 
         HogwildBody(TrainingSession s, int w, HogwildVector x, Counters counters) {
             this.s = s;
             this.w = w;
             this.x = x;
             this.counters = counters;
+            this.atomic = !s.config().mode().racy() && s.config().workers() > 1;
         }
 
         /** Refuses a non-finite minibatch loss or one above the server's limit, naming update {@code slot + 1}. */
@@ -183,7 +188,7 @@ public final class ThreadsEngine implements Engine {
                     if (lambda != 0) {
                         gi += lambda * gi * gi * (x.get(i) - buf[i]);
                     }
-                    double next = x.add(i, -rate * gi);
+                    double next = atomic ? x.add(i, -rate * gi) : x.addPlain(i, -rate * gi);
                     if (!Double.isFinite(next)) {
                         throw new NumericalDivergenceException(v + 1, "worker " + w, next,
                                 "non-finite parameter " + i + " after a hogwild update");
@@ -259,7 +264,7 @@ public final class ThreadsEngine implements Engine {
                     if (lambda != 0) {
                         gi += lambda * gi * gi * (x.get(j) - read[i]);
                     }
-                    double next = x.add(j, read[i], -rate * gi);
+                    double next = atomic ? x.add(j, read[i], -rate * gi) : x.addPlain(j, -rate * gi);
                     if (!Double.isFinite(next)) {
                         throw new NumericalDivergenceException(v + 1, "worker " + w, next,
                                 "non-finite parameter " + j + " after a hogwild update");

@@ -65,4 +65,43 @@ class HogwildVectorTest {
         }
         assertThat(x.get(0)).isEqualTo(200_000);
     }
+
+    /** A plain add is exact for a single writer, in every coordinate. */
+    @Test
+    void plainAddsOfOneWriterAreExact() {
+        HogwildVector x = new HogwildVector(new double[] {0.5, 0, 0});
+        for (int i = 0; i < 100_000; i++) {
+            x.addPlain(i % 3, 1);
+        }
+        assertThat(x.addPlain(1, -0.0)).isEqualTo(33_333);
+        double[] out = new double[3];
+        x.read(out);
+        assertThat(out).containsExactly(33_334.5, 33_333, 33_333);
+    }
+
+    /**
+     * Plain adds of two writers into one coordinate may lose additions (hogwild:racy), never make
+     * any up: every write is a value some writer read plus one, so the final value is a positive
+     * whole number and at most the additions made. (How many are lost depends on the timing: a
+     * writer preempted between its read and its write loses all the other's additions meanwhile.)
+     */
+    @Test
+    void racyAddsOfTwoWritersLoseButNeverInvent() throws InterruptedException {
+        HogwildVector x = new HogwildVector(new double[1]);
+        List<Thread> ts = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            ts.add(new Thread(() -> {
+                for (int i = 0; i < 100_000; i++) {
+                    x.addPlain(0, 1);
+                }
+            }));
+        }
+        ts.forEach(Thread::start);
+        for (Thread t : ts) {
+            t.join();
+        }
+        double v = x.get(0);
+        assertThat(v).isBetween(1.0, 200_000.0);
+        assertThat(v).isEqualTo(Math.rint(v));
+    }
 }

@@ -16,10 +16,15 @@ class ParsingTest {
         assertThat(Mode.parse("ssp:3").toString()).isEqualTo("ssp:3");
         assertThat(Mode.parse("hogwild").toString()).isEqualTo("hogwild");
         assertThat(Mode.parse(" sync ").kind()).isEqualTo(Mode.Kind.SYNC);
+        assertThat(Mode.parse("hogwild").racy()).isFalse();
+        assertThat(Mode.parse("hogwild:racy")).isEqualTo(new Mode(Mode.Kind.HOGWILD, 0, true));
+        assertThat(Mode.parse("hogwild:racy").toString()).isEqualTo("hogwild:racy");
+        assertThatThrownBy(() -> new Mode(Mode.Kind.ASYNC, 0, true)).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("hogwild:racy");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "asynch", "ssp:", "ssp:-1", "ssp:x"})
+    @ValueSource(strings = {"", "asynch", "ssp:", "ssp:-1", "ssp:x", "async:racy", "hogwild:", "hogwild:atomic"})
     void rejectsBadModes(String s) {
         assertThatThrownBy(() -> Mode.parse(s)).isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("mode");

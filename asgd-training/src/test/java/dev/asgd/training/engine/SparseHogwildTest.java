@@ -63,12 +63,20 @@ class SparseHogwildTest {
                     TrainingSession.Options.none());
             assertThat(sparse.params()).containsExactly(async.params());
         }
+        // hogwild:racy with one worker: nobody to race, the same bits
+        RunResult racy = new ThreadsEngine().runHogwild(session(config(data, problem, 0, "hogwild:racy", 1, policy,
+                eta, 1000)), true);
+        assertThat(racy.params()).containsExactly(sparse.params());
     }
 
-    /** Two workers on synthetic sparse logistic data: the test loss falls from ln 2 to below 0.58 (0.50 reached). */
-    @Test
-    void twoWorkersConverge() throws Exception {
-        TrainingConfig c = config("synthetic:sparse-logistic,n=20000,d=5000,density=0.004", "logistic", 0, "hogwild",
+    /**
+     * Two workers on synthetic sparse logistic data, atomic and plain adds: the test loss falls from
+     * ln 2 to below 0.58 (0.50 reached).
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"hogwild", "hogwild:racy"})
+    void twoWorkersConverge(String mode) throws Exception {
+        TrainingConfig c = config("synthetic:sparse-logistic,n=20000,d=5000,density=0.004", "logistic", 0, mode,
                 2, "constant", 0.1, 20_000);
         RunResult r = Fixtures.run(c, TrainingSession.Options.none());
         assertThat(r.updates()).isEqualTo(20_000);
