@@ -166,6 +166,7 @@ if [ "${SPARSE:-0}" = 1 ]; then
   ASYNC=0 ASGD="$asgd" "$root/asgd-training/bench/sparse_hogwild.sh" "$reps" "${SPARSE_UPDATES:-500000}" 8 \
     | tee "$out/sparse.txt"
   sparse="$(sed -n 's/^per-round M=2 \/ M=1: //p' "$out/sparse.txt" | tr ' ' '\n' | grep . | median)"
+  racy="$(sed -n 's/^per-round racy M=2 \/ M=1: //p' "$out/sparse.txt" | tr ' ' '\n' | grep . | median)"
 fi
 
 if [ "${WARM:-0}" = 1 ]; then
@@ -211,6 +212,7 @@ goal "least squares d=100 batch 16: sequential loop (updates/s)" "$(median < "$o
 goal "least squares: async M=2 / M=1" "$(median <<< "$rls")" ge 1.6
 if [ -n "$sparse" ]; then
   goal "sparse Hogwild (d=50000, density 0.002): M=2 / M=1" "$sparse" ge 1.7
+  goal "  the same, --mode hogwild:racy (plain adds): M=2 / M=1" "$racy" ge 1.7
 else
   echo "  sparse Hogwild M=2 / M=1: not run (SPARSE=1)"
 fi

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Hogwild on sparse data, side by side in one run: `asgd train --mode hogwild --workers 1` and `--workers 2`
+# Hogwild on sparse data, side by side in one run: `asgd train --mode hogwild --workers 1` and `--workers 2`,
+# `--mode hogwild:racy --workers 2` (plain adds instead of compare-and-set; one worker writes plainly in both)
 # and the sequential engine (`--mode async --workers 1`, the parameter server) on one LIBSVM file written by
 # sparse_libsvm.py (synthetic sparse logistic: n rows, d features, density d non-zeros per row), REPS
 # interleaved rounds. Prints each run, then medians of updates/s and of the final test loss, and the ratios.
@@ -59,7 +60,7 @@ ceiling() { # two hogwild M = 1 processes at once; appends their summed updates/
     "$(tail -1 "$out/ceiling")" "$a" "$b"
 }
 
-labels=(hogwild_M1 hogwild_M2)
+labels=(hogwild_M1 hogwild_M2 racy_M2)
 [ "${ASYNC:-1}" = 0 ] || labels+=(async_M1)
 echo "sparse logistic, LIBSVM $svm (n=$n, d=$d, density $density), batch $batch, eta $eta, $updates updates,"
 echo "$reps interleaved rounds; load before: $(uptime | sed 's/.*load average: //')"
@@ -67,6 +68,7 @@ for r in $(seq 1 "$reps"); do
   echo "round $r"
   run hogwild_M1 --mode hogwild --workers 1
   run hogwild_M2 --mode hogwild --workers 2
+  run racy_M2 --mode hogwild:racy --workers 2
   [ "${CEILING:-1}" = 0 ] || ceiling
   [ "${ASYNC:-1}" = 0 ] || run async_M1 --mode async --workers 1
 done
@@ -86,9 +88,12 @@ for l in "${labels[@]}"; do
 done
 echo
 echo "per-round M=2 / M=1: $(paste -d' ' "$out/hogwild_M1" "$out/hogwild_M2" | awk '{printf "%.2f ", $4 / $1}')"
+echo "per-round racy M=2 / M=1: $(paste -d' ' "$out/hogwild_M1" "$out/racy_M2" | awk '{printf "%.2f ", $4 / $1}')"
 if [ -f "$out/ceiling" ]; then
   rc="$(paste -d' ' "$out/hogwild_M1" "$out/ceiling" | awk '{printf "%.2f\n", $4 / $1}')"
   re="$(paste -d' ' "$out/ceiling" "$out/hogwild_M2" | awk '{printf "%.2f\n", $2 / $1}')"
   echo "the machine's ceiling, two M=1 processes at once / one: $(echo $rc), median $(median <<< "$rc")"
   echo "M=2 / that ceiling: $(echo $re), median $(median <<< "$re")"
+  rr="$(paste -d' ' "$out/ceiling" "$out/racy_M2" | awk '{printf "%.2f\n", $2 / $1}')"
+  echo "racy M=2 / that ceiling: $(echo $rr), median $(median <<< "$rr")"
 fi
