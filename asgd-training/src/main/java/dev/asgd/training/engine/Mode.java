@@ -8,8 +8,9 @@ import dev.asgd.core.InvalidParameterException;
  * <p>{@code hogwild} adds each coordinate atomically (a compare-and-set: no addition is ever lost,
  * the model of Niu et al. 2011); {@code hogwild:racy} adds with a plain read and write, as PyTorch's
  * Hogwild example and TensorFlow's optimizers without {@code use_locking} do: two workers that
- * write one coordinate at the same moment may lose one of the two additions. With one worker the
- * two are the same, bit for bit (nobody to race), and both run the plain writes.
+ * write one coordinate at the same moment may lose one of the two additions (on sparse rows the
+ * intercept, which every update writes, is still added atomically). With one worker the two are
+ * the same, bit for bit (nobody to race), and both run the plain writes.
  *
  * @param kind the mode
  * @param bound the staleness bound S of {@code ssp:S} (0 otherwise)

@@ -116,6 +116,8 @@ public final class ThreadsEngine implements Engine {
         final int w;
         final HogwildVector x;
         final Counters counters;
+        /** Whether other workers write the vector too (more than one worker). */
+        final boolean shared;
         /** Whether the adds are atomic: {@code hogwild} with more than one worker (see {@link Mode}). */
         final boolean atomic;
 
@@ -124,7 +126,8 @@ public final class ThreadsEngine implements Engine {
             this.w = w;
             this.x = x;
             this.counters = counters;
-            this.atomic = !s.config().mode().racy() && s.config().workers() > 1;
+            this.shared = s.config().workers() > 1;
+            this.atomic = shared && !s.config().mode().racy();
         }
 
         /** Refuses a non-finite minibatch loss or one above the server's limit, naming update {@code slot + 1}. */
@@ -260,11 +263,13 @@ public final class ThreadsEngine implements Engine {
                 double rate = c.policy().rate(c.eta(), c.workers(), staleness) * c.policy().factor(slot);
                 for (int i = 0; i <= m; i++) {
                     int j = i < m ? support.coordinate(i) : bias;
+                    // hogwild:racy still adds the intercept atomically: every update of every worker writes it
                     double gi = grad[i];
                     if (lambda != 0) {
                         gi += lambda * gi * gi * (x.get(j) - read[i]);
                     }
-                    double next = atomic ? x.add(j, read[i], -rate * gi) : x.addPlain(j, -rate * gi);
+                    double next = atomic || shared && i == m ? x.add(j, read[i], -rate * gi)
+                            : x.addPlain(j, -rate * gi);
                     if (!Double.isFinite(next)) {
                         throw new NumericalDivergenceException(v + 1, "worker " + w, next,
                                 "non-finite parameter " + j + " after a hogwild update");
