@@ -69,7 +69,7 @@ public final class SparkEngine implements Engine {
     public RunResult run(TrainingSession session) throws InterruptedException {
         TrainingConfig c = session.config();
         if (c.mode().kind() == Mode.Kind.HOGWILD) {
-            throw new InvalidParameterException("mode", "hogwild", "async, sync or ssp:S with --engine spark"
+            throw new InvalidParameterException("mode", c.mode().toString(), "async, sync or ssp:S with --engine spark"
                     + " (hogwild needs memory shared by the workers)");
         }
         Schedule replay = options.replay();

@@ -43,7 +43,7 @@ public final class LocalParameterChannel implements ParameterChannel {
     private LocalParameterChannel(ParameterServer server, Mode mode, int workers, boolean pulling,
             IterateAverage average) {
         if (mode.kind() == Mode.Kind.HOGWILD) {
-            throw new InvalidParameterException("mode", "hogwild", "async, ssp:S or sync (hogwild has no server)");
+            throw new InvalidParameterException("mode", mode.toString(), "async, ssp:S or sync (hogwild has no server)");
         }
         this.server = server;
         this.mode = mode;
