@@ -377,6 +377,9 @@ public class TrainCommand implements Callable<Integer> {
                 : EngineProvider.load(engine, engineOptions);
         TrainingRun run = tt == null ? null : TrainingRun.of(config, p, tt)
                 .withTheory(theoryLevel(), replayEdge).withWhatIf(whatIfEta, schedule);
+        if (run != null) {
+            run.requireTheoryMemory();
+        }
         RunResult result;
         try (Progress progress = Progress.start("train", k, "updates", output.quiet())) {
             TrainingSession.Listener listener = (v, t, loss, ups, st) -> {

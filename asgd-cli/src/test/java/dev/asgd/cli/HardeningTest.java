@@ -178,6 +178,26 @@ class HardeningTest {
         assertThat(seconds).as("seconds").isLessThan(5);
     }
 
+    /**
+     * --theory full on a softmax model whose top-eigendirection model (about 120 vectors of the
+     * parameters) exceeds half the heap is refused before the run, not after it with an
+     * out-of-memory error. The width is chosen from this JVM's heap: 9 x (d + 1) parameters (10
+     * classes, the shift removed), 8 % above what fits; the data 20 rows (a few MB per million
+     * parameters).
+     */
+    @Test
+    @Timeout(60)
+    void aTheoryThatDoesNotFitTheHeapIsRefusedBeforeTheRun() {
+        // softmax keeps 9 of the 10 classes' weights (the shift is removed): 9 (d + 1) parameters, 120 vectors
+        long d = dev.asgd.core.Limits.maxDoubles() / 1000;
+        CliRun r = CliRun.of("train", "--data", "synthetic:softmax,n=20,d=" + d + ",classes=10", "--problem", "softmax",
+                "--updates", "1", "--workers", "1", "--batch", "1", "--theory", "full", "-q");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+        assertThat(r.err()).contains("invalid --theory = full").contains("top Hessian eigendirections")
+                .contains("--theory none").contains("heap").doesNotContain("Exception");
+    }
+
     @Test
     void sizeRefusalsSayTheLimitDerivesFromTheHeap() {
         CliRun r = CliRun.of("moments", "--eta", "0.01", "--omega0", "1", "--staleness", "uniform:100000", "-q");

@@ -72,6 +72,25 @@ public final class LocalQuadraticTheory {
     }
 
     /**
+     * The doubles the model in the top Hessian eigendirections holds at once at most, for a
+     * refusal before it is computed ({@code Limits}): about 120 vectors of the parameters (the
+     * Lanczos basis of 61 vectors, the 16 directions, the
+     * dynamics' 16 curvature directions and their Hessian products, theta* and scratch; L-BFGS's
+     * 2 x {@code Lbfgs.MEMORY} come before and are freed) and the per-row factors of the curvature
+     * rows.
+     *
+     * @param parameters the problem's dimension
+     * @param outputs the scores per row (classes; 1 for logistic regression)
+     * @param rows the training rows (at most 10,000 are used)
+     * @return the doubles
+     */
+    public static double subspaceModelDoubles(int parameters, int outputs, int rows) {
+        double vectors = SubspaceModel.LANCZOS_STEPS + 2 + 3.0 * SubspaceModel.SUBSPACE + 8;
+        double n = Math.min(rows, SubspaceModel.CURVATURE_ROWS);
+        return vectors * parameters + 2 * n * ((double) outputs * outputs + SubspaceModel.SUBSPACE * (outputs + 2.0));
+    }
+
+    /**
      * The theory of any of the three problems: least squares and logistic regression with at most
      * {@link #MAX_DIMENSION} parameters get the exact second-moment recursion on every direction
      * (least squares: the problem itself); softmax and larger problems the local quadratic model

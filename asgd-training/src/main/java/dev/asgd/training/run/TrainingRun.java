@@ -1,6 +1,7 @@
 package dev.asgd.training.run;
 
 import dev.asgd.core.InvalidParameterException;
+import dev.asgd.core.Limits;
 import dev.asgd.training.data.Dataset;
 import dev.asgd.training.data.TrainTest;
 import dev.asgd.training.engine.CounterfactualReplay;
@@ -14,6 +15,7 @@ import dev.asgd.training.predict.LocalQuadraticTheory;
 import dev.asgd.training.predict.RunTheory;
 import dev.asgd.training.problem.HessianSpectrum;
 import dev.asgd.training.problem.LeastSquares;
+import dev.asgd.training.problem.LinearScores;
 import dev.asgd.training.problem.LocalQuadraticProblem;
 import dev.asgd.training.problem.Problem;
 import dev.asgd.training.problem.SoftmaxRegression;
@@ -120,6 +122,40 @@ public record TrainingRun(TrainingConfig config, Problem problem, TrainTest data
      */
     public TrainingRun withWhatIf(double[] etas, Schedule schedule) {
         return new TrainingRun(config, problem, data, options, theory, replayEdges, etas, schedule);
+    }
+
+    /**
+     * @return whether {@link #predict} computes the local quadratic model in the top Hessian
+     *     eigendirections (softmax, or logistic regression with more than
+     *     {@link LocalQuadraticTheory#MAX_DIMENSION} parameters, at a constant rate; with
+     *     {@code --theory auto} only where it is cheap)
+     */
+    public boolean computesSubspaceModel() {
+        boolean measured = theory == Theory.MEASURED_LAW || theory == Theory.MEASURED_LAW_IF_CHEAP;
+        boolean subspace = problem instanceof SoftmaxRegression
+                || problem instanceof LocalQuadraticProblem && !(problem instanceof LeastSquares)
+                        && problem.dimension() > LocalQuadraticTheory.MAX_DIMENSION;
+        boolean expensive = (double) problem.dimension() * data.train().size() > CHEAP_SUBSPACE_WORK;
+        return measured && subspace && !(theory == Theory.MEASURED_LAW_IF_CHEAP && expensive)
+                && !(config.policy() instanceof LearningRatePolicy.Scheduled);
+    }
+
+    /**
+     * Refuses, before the run, a theory whose model would not fit the heap (it is computed after the
+     * run, which would then end in an out-of-memory error).
+     *
+     * @throws InvalidParameterException (theory) when the model in the top Hessian eigendirections
+     *     needs more than {@link Limits#maxDoubles()} doubles
+     */
+    public void requireTheoryMemory() {
+        if (!computesSubspaceModel()) {
+            return;
+        }
+        int outputs = LinearScores.of(problem).outputs();
+        Limits.requireDoubles("theory", theory == Theory.MEASURED_LAW ? "full" : "auto",
+                LocalQuadraticTheory.subspaceModelDoubles(problem.dimension(), outputs, data.train().size()),
+                "the local quadratic model in the top Hessian eigendirections (about 120 vectors of the "
+                        + problem.dimension() + " parameters; --theory none skips it)");
     }
 
     /**
