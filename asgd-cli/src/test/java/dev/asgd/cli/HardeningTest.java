@@ -181,15 +181,15 @@ class HardeningTest {
     /**
      * --theory full on a softmax model whose top-eigendirection model (about 120 vectors of the
      * parameters) exceeds half the heap is refused before the run, not after it with an
-     * out-of-memory error. The width is chosen from this JVM's heap: 9 x (d + 1) parameters (10
-     * classes, the shift removed), 8 % above what fits; the data 20 rows (a few MB per million
-     * parameters).
+     * out-of-memory error. The width is chosen from this JVM's heap (d = maxDoubles / 500 features,
+     * up to 10 classes; the data, 20 rows, is 8 % of the limit).
      */
     @Test
     @Timeout(60)
     void aTheoryThatDoesNotFitTheHeapIsRefusedBeforeTheRun() {
-        // softmax keeps 9 of the 10 classes' weights (the shift is removed): 9 (d + 1) parameters, 120 vectors
-        long d = dev.asgd.core.Limits.maxDoubles() / 1000;
+        // K (d + 1) parameters, K the classes among the 16 training rows' labels (5 or more but with
+        // probability 1.5e-5); the model needs about 120 K (d + 1) doubles, more than 1.2 x the limit for K >= 5
+        long d = dev.asgd.core.Limits.maxDoubles() / 500;
         CliRun r = CliRun.of("train", "--data", "synthetic:softmax,n=20,d=" + d + ",classes=10", "--problem", "softmax",
                 "--updates", "1", "--workers", "1", "--batch", "1", "--theory", "full", "-q");
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.INVALID_INPUT);

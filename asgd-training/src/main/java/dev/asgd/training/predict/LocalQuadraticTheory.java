@@ -72,16 +72,17 @@ public final class LocalQuadraticTheory {
     }
 
     /**
-     * The doubles the model in the top Hessian eigendirections holds at once at most, for a
-     * refusal before it is computed ({@code Limits}): about 120 vectors of the parameters (the
-     * Lanczos basis of 61 vectors, the 16 directions, the
-     * dynamics' 16 curvature directions and their Hessian products, theta* and scratch; L-BFGS's
-     * 2 x {@code Lbfgs.MEMORY} come before and are freed) and the per-row factors of the curvature
-     * rows.
+     * About the doubles the model in the top Hessian eigendirections holds at once, for a refusal
+     * before it is computed ({@code Limits}): about 120 vectors of the parameters (the Lanczos basis
+     * of 61 vectors and its Ritz vectors, up to {@link #MAX_DIMENSION}; later the kept directions,
+     * the dynamics' curvature directions and their Hessian products, theta* and scratch; L-BFGS's
+     * 2 x {@code Lbfgs.MEMORY} come before and are freed) and the per-row factors of the at most
+     * 10,000 curvature rows (these may be twice this term for softmax with many kept directions,
+     * small beside the vectors on any model large enough to matter).
      *
      * @param parameters the problem's dimension
      * @param outputs the scores per row (classes; 1 for logistic regression)
-     * @param rows the training rows (at most 10,000 are used)
+     * @param rows the training rows
      * @return the doubles
      */
     public static double subspaceModelDoubles(int parameters, int outputs, int rows) {

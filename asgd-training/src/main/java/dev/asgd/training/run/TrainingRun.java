@@ -128,32 +128,46 @@ public record TrainingRun(TrainingConfig config, Problem problem, TrainTest data
      * @return whether {@link #predict} computes the local quadratic model in the top Hessian
      *     eigendirections (softmax, or logistic regression with more than
      *     {@link LocalQuadraticTheory#MAX_DIMENSION} parameters, at a constant rate; with
-     *     {@code --theory auto} only where it is cheap)
+     *     {@code --theory auto} only where it is cheap and fits the heap)
      */
     public boolean computesSubspaceModel() {
         boolean measured = theory == Theory.MEASURED_LAW || theory == Theory.MEASURED_LAW_IF_CHEAP;
-        boolean subspace = problem instanceof SoftmaxRegression
-                || problem instanceof LocalQuadraticProblem && !(problem instanceof LeastSquares)
-                        && problem.dimension() > LocalQuadraticTheory.MAX_DIMENSION;
-        boolean expensive = (double) problem.dimension() * data.train().size() > CHEAP_SUBSPACE_WORK;
-        return measured && subspace && !(theory == Theory.MEASURED_LAW_IF_CHEAP && expensive)
+        return measured && subspaceProblem() && !(theory == Theory.MEASURED_LAW_IF_CHEAP && !cheapSubspace())
                 && !(config.policy() instanceof LearningRatePolicy.Scheduled);
     }
 
+    /** Softmax, or logistic regression beyond the exact model's size: the model in the top eigendirections. */
+    private boolean subspaceProblem() {
+        return problem instanceof SoftmaxRegression
+                || problem instanceof LocalQuadraticProblem && !(problem instanceof LeastSquares)
+                        && problem.dimension() > LocalQuadraticTheory.MAX_DIMENSION;
+    }
+
+    /** @return the doubles the model in the top eigendirections needs at most */
+    private double subspaceDoubles() {
+        return LocalQuadraticTheory.subspaceModelDoubles(problem.dimension(), LinearScores.of(problem).outputs(),
+                data.train().size());
+    }
+
+    /** @return whether {@code --theory auto} computes that model: cheap in time, and within half the heap */
+    private boolean cheapSubspace() {
+        return (double) problem.dimension() * data.train().size() <= CHEAP_SUBSPACE_WORK
+                && subspaceDoubles() <= Limits.maxDoubles();
+    }
+
     /**
-     * Refuses, before the run, a theory whose model would not fit the heap (it is computed after the
-     * run, which would then end in an out-of-memory error).
+     * Refuses, before the run, {@code --theory full} when its model would not fit the heap (it is
+     * computed after the run, which would then end in an out-of-memory error). {@code --theory auto}
+     * is not refused: it leaves the model out with a note instead.
      *
      * @throws InvalidParameterException (theory) when the model in the top Hessian eigendirections
      *     needs more than {@link Limits#maxDoubles()} doubles
      */
     public void requireTheoryMemory() {
-        if (!computesSubspaceModel()) {
+        if (theory != Theory.MEASURED_LAW || !computesSubspaceModel()) {
             return;
         }
-        int outputs = LinearScores.of(problem).outputs();
-        Limits.requireDoubles("theory", theory == Theory.MEASURED_LAW ? "full" : "auto",
-                LocalQuadraticTheory.subspaceModelDoubles(problem.dimension(), outputs, data.train().size()),
+        Limits.requireDoubles("theory", "full", subspaceDoubles(),
                 "the local quadratic model in the top Hessian eigendirections (about 120 vectors of the "
                         + problem.dimension() + " parameters; --theory none skips it)");
     }
@@ -219,11 +233,15 @@ public record TrainingRun(TrainingConfig config, Problem problem, TrainTest data
             }
         } else if (theory == Theory.MEASURED_LAW_IF_CHEAP && (problem instanceof SoftmaxRegression
                 || problem instanceof LocalQuadraticProblem && problem.dimension() > LocalQuadraticTheory.MAX_DIMENSION)
-                && (double) problem.dimension() * data.train().size() > CHEAP_SUBSPACE_WORK) {
-            note = String.format(Locale.ROOT, "the local quadratic model in the top Hessian eigendirections was not"
+                && !cheapSubspace()) {
+            note = (double) problem.dimension() * data.train().size() > CHEAP_SUBSPACE_WORK
+                    ? String.format(Locale.ROOT, "the local quadratic model in the top Hessian eigendirections was not"
                     + " computed (%d parameters x %d rows: L-BFGS to theta* and Lanczos take about a minute for"
                     + " Fashion-MNIST softmax on 2 cores); ask for it with --theory full", problem.dimension(),
-                    data.train().size());
+                    data.train().size())
+                    : String.format(Locale.ROOT, "the local quadratic model in the top Hessian eigendirections was not"
+                    + " computed: it needs about %s doubles, more than half the %s heap (raise -Xmx)",
+                    Limits.sci(subspaceDoubles()), Limits.heap());
         } else if (measured && (problem instanceof LocalQuadraticProblem || problem instanceof SoftmaxRegression)) {
             if (config.policy() instanceof LearningRatePolicy.Scheduled) {
                 note = "no theory: a learning-rate schedule (the local quadratic model's rates are for a constant rate)";

@@ -100,9 +100,12 @@ class IterateAverageTest {
         TrainingConfig c = new TrainingConfig("synthetic:softmax,n=1500,d=6,classes=3", "softmax", 0,
                 Mode.parse("async"), workers, new LearningRatePolicy.Constant(), 0.1, 8, 1200, 5, 600, 0,
                 WorkerDelay.parse("exp:0.02", workers));
-        RunResult run = Fixtures.run(c, new TrainingSession.Options(null, false, file, null).withAverageTail(0.5));
         TrainTest d = Fixtures.data(c);
         Problem p = Problems.of("softmax", d.train(), 0);
+        TrainingSession session = TrainingSession.start(c, p, d,
+                new TrainingSession.Options(null, false, file, null).withAverageTail(0.5));
+        RunResult run = new ThreadsEngine().run(session);
+        assertThat(session.averageAddedByWorkers()).as("the workers added their own versions").isEqualTo(workers <= 8);
         RunResult replay = new ReplayEngine(Schedule.read(file)).run(TrainingSession.start(c, p, d,
                 TrainingSession.Options.none().withAverageTail(0.5)));
         assertThat(run.averagedIterates()).isEqualTo(600).isEqualTo(replay.averagedIterates());
