@@ -50,7 +50,8 @@ run() { # label, then extra arguments; appends "ups testloss" to $out/label
 ceiling() { # two hogwild M = 1 processes at once; appends their summed updates/s to $out/ceiling
   "$asgd" "${args[@]}" --mode hogwild --workers 1 > "$out/ceiling_a.txt" 2>&1 &
   local pid=$!
-  "$asgd" "${args[@]}" --mode hogwild --workers 1 > "$out/ceiling_b.txt" 2>&1 || { cat "$out/ceiling_b.txt" >&2; exit 1; }
+  "$asgd" "${args[@]}" --mode hogwild --workers 1 > "$out/ceiling_b.txt" 2>&1 \
+    || { cat "$out/ceiling_b.txt" >&2; kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; exit 1; }
   wait "$pid" || { cat "$out/ceiling_a.txt" >&2; exit 1; }
   local a b
   a="$(sed -n 's/.*(\([0-9.]*\) updates\/s).*/\1/p' "$out/ceiling_a.txt" | head -1)"
@@ -87,13 +88,14 @@ for l in "${labels[@]}"; do
     'BEGIN {printf "| %s | %.0f | %.2f | %.4f | %.2f |\n", l, u, u / h1, t, c}'
 done
 echo
-echo "per-round M=2 / M=1: $(paste -d' ' "$out/hogwild_M1" "$out/hogwild_M2" | awk '{printf "%.2f ", $4 / $1}')"
-echo "per-round racy M=2 / M=1: $(paste -d' ' "$out/hogwild_M1" "$out/racy_M2" | awk '{printf "%.2f ", $4 / $1}')"
+first() { cut -d' ' -f1 "$1"; }
+echo "per-round M=2 / M=1: $(paste -d' ' <(first "$out/hogwild_M1") <(first "$out/hogwild_M2") | awk '{printf "%.2f ", $2 / $1}')"
+echo "per-round racy M=2 / M=1: $(paste -d' ' <(first "$out/hogwild_M1") <(first "$out/racy_M2") | awk '{printf "%.2f ", $2 / $1}')"
 if [ -f "$out/ceiling" ]; then
-  rc="$(paste -d' ' "$out/hogwild_M1" "$out/ceiling" | awk '{printf "%.2f\n", $4 / $1}')"
-  re="$(paste -d' ' "$out/ceiling" "$out/hogwild_M2" | awk '{printf "%.2f\n", $2 / $1}')"
+  rc="$(paste -d' ' <(cut -d' ' -f1 "$out/hogwild_M1") "$out/ceiling" | awk '{printf "%.2f\n", $2 / $1}')"
+  re="$(paste -d' ' "$out/ceiling" <(first "$out/hogwild_M2") | awk '{printf "%.2f\n", $2 / $1}')"
   echo "the machine's ceiling, two M=1 processes at once / one: $(echo $rc), median $(median <<< "$rc")"
   echo "M=2 / that ceiling: $(echo $re), median $(median <<< "$re")"
-  rr="$(paste -d' ' "$out/ceiling" "$out/racy_M2" | awk '{printf "%.2f\n", $2 / $1}')"
+  rr="$(paste -d' ' "$out/ceiling" <(first "$out/racy_M2") | awk '{printf "%.2f\n", $2 / $1}')"
   echo "racy M=2 / that ceiling: $(echo $rr), median $(median <<< "$rr")"
 fi

@@ -109,7 +109,7 @@ public class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--mode", defaultValue = "async", paramLabel = "MODE",
             description = "async, hogwild, hogwild:racy, sync or ssp:S (default: ${DEFAULT-VALUE}). hogwild adds each"
-                    + " coordinate atomically (no update lost); hogwild:racy with a plain read and write, faster,"
+                    + " coordinate atomically (no update lost); hogwild:racy with a plain read and write (faster on sparse data),"
                     + " but two workers writing one coordinate at once may lose one addition (on sparse rows"
                     + " the intercept stays atomic).")
     String mode;
