@@ -83,7 +83,11 @@ class SparkEngineTest {
         Path s = dir.resolve("s.csv");
         RunResult r = EmbeddedSpark.run(engine, c, new TrainingSession.Options(null, false, s, null));
         assertThat(r.updates()).isEqualTo(300);
-        assertThat(engine.lastRun().failedTaskAttempts()).as("the first attempts of both workers, seed 21").isEqualTo(2);
+        // seed 21 fails the first attempt of both workers after their k-th push (k at most half a worker's
+        // share); a worker the scheduler starts late may not reach its k before the other ends the run
+        // (seen once in CI on the 2-core machine), so at least one attempt failed, at most both
+        assertThat(engine.lastRun().failedTaskAttempts()).as("the first attempts of both workers, seed 21")
+                .isBetween(1L, 2L);
         assertThat(engine.lastRun().duplicatePushes()).isBetween(0L, 2L);
         long[] next = new long[2];
         List<Schedule.Entry> entries = Schedule.read(s).entries();
