@@ -131,6 +131,15 @@ public class TuneCommand implements Callable<Integer> {
             throw new InvalidParameterException("target-accuracy", targetAccuracy,
                     "a classification problem with held-out rows (logistic, softmax), or --target-loss");
         }
+        // the probe's runs (up to the most workers) and its curvature, refused before any work as train does
+        int most = max;
+        for (int m : gw) {
+            most = Math.max(most, m);
+        }
+        Limits.requireDoubles(most == max ? "max-workers" : "grid-workers", most, (most + 4.0) * 4 * p.dimension(),
+                "parameter copies (about 4 per worker, plus 4, of " + p.dimension() + " parameters)");
+        Limits.requireDoubles("data", data, dev.asgd.training.tune.EmpiricalCurvature.doubles(p.dimension()),
+                "the curvature probe (Lanczos: about 28 vectors of the " + p.dimension() + " parameters)");
         int maxBatch = Math.max(tt.train().size(), TrainCommand.MIN_MAX_BATCH);
         if (batch > maxBatch) {
             throw new InvalidParameterException("batch", batch, "1 <= batch <= " + maxBatch);

@@ -198,6 +198,23 @@ class HardeningTest {
                 .contains("--theory none").contains("heap").doesNotContain("Exception");
     }
 
+    /**
+     * tune on a model whose runs' parameter copies, (M + 4) x 4 x parameters, exceed half the heap is
+     * refused before the probe, as train is: 10 classes x (d + 1) parameters with d = maxDoubles / 150
+     * (20 x 10 (d + 1) = 1.3x the limit with one worker); the data, 10 rows, is 13 % of the limit.
+     */
+    @Test
+    @Timeout(60)
+    void tuneRefusesAModelWhoseCopiesDoNotFitTheHeap() {
+        long d = dev.asgd.core.Limits.maxDoubles() / 150;
+        CliRun r = CliRun.of("tune", "--data", "synthetic:softmax,n=10,d=" + d + ",classes=10", "--problem", "softmax",
+                "--target-loss", "0.1", "--max-workers", "1", "-q");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+        assertThat(r.err()).contains("invalid --max-workers = 1").contains("parameter copies").contains("heap")
+                .doesNotContain("Exception");
+    }
+
     @Test
     void sizeRefusalsSayTheLimitDerivesFromTheHeap() {
         CliRun r = CliRun.of("moments", "--eta", "0.01", "--omega0", "1", "--staleness", "uniform:100000", "-q");

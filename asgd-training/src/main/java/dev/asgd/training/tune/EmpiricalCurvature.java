@@ -28,6 +28,15 @@ public record EmpiricalCurvature(double lambdaMax, double noiseTrace, double[] r
     /** Lanczos steps (Hessian-vector products), at most the dimension. */
     static final int LANCZOS_STEPS = 20;
 
+    /**
+     * @param parameters the problem's dimension
+     * @return about the doubles the curvature probe holds at once: the Lanczos basis and its
+     *     scratch, about {@code LANCZOS_STEPS + 8} vectors of the parameters
+     */
+    public static double doubles(int parameters) {
+        return (LANCZOS_STEPS + 8.0) * parameters;
+    }
+
     /** Copies. */
     public EmpiricalCurvature {
         rowCurvature = rowCurvature.clone();
