@@ -13,10 +13,10 @@ import dev.asgd.training.problem.Problem;
 import dev.asgd.training.problem.Problems;
 import dev.asgd.training.problem.VectorOps;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CyclicBarrier;
+import org.apache.commons.statistics.descriptive.Median;
 
 /**
  * Two workers against one on Fashion-MNIST softmax (batch 32, eta 0.1, the second half's iterates
@@ -90,10 +90,7 @@ public final class WarmScaling {
     }
 
     private static double median(List<Double> values) {
-        List<Double> s = new ArrayList<>(values);
-        Collections.sort(s);
-        int n = s.size();
-        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+        return Median.withDefaults().evaluate(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** One threads-engine run as {@code train} makes it: updates per second. */
