@@ -322,6 +322,19 @@ public class TrainCommand implements Callable<Integer> {
     }
 
     /**
+     * Refuses, before any run, workers whose parameter copies (about 4 per worker, plus 4: versions,
+     * gradients, the evaluator's and the average's) would not fit half the heap.
+     *
+     * @param flag the flag that sets the workers ({@code workers}, tune's {@code max-workers} ...)
+     * @param workers M
+     * @param p the problem
+     */
+    static void requireParameterCopies(String flag, int workers, Problem p) {
+        Limits.requireDoubles(flag, workers, (workers + 4.0) * 4 * p.dimension(),
+                "parameter copies (about 4 per worker, plus 4, of " + p.dimension() + " parameters)");
+    }
+
+    /**
      * The data: read where it lives by the engine's {@link DataProvider} (e.g. {@code csv:hdfs://...} with
      * {@code --engine spark}: the driver holds no row), else loaded in this JVM.
      */
@@ -356,8 +369,7 @@ public class TrainCommand implements Callable<Integer> {
             throw new InvalidParameterException("batch", batch, "1 <= batch <= " + maxBatch
                     + " (the rows of the training set, or " + MIN_MAX_BATCH + " when there are fewer)");
         }
-        Limits.requireDoubles("workers", workers, (workers + 4.0) * 4 * p.dimension(),
-                "parameter copies (about 4 per worker, plus 4, of " + p.dimension() + " parameters)");
+        requireParameterCopies("workers", workers, p);
         // each worker thread (and the evaluator) copies its dense minibatch and its scores
         double perThread = (double) batch * (shape.features() + 1 + Math.max(1, shape.trainClasses()));
         Limits.requireDoubles("batch", batch, (workers + 1.0) * perThread,

@@ -136,8 +136,7 @@ public class TuneCommand implements Callable<Integer> {
         for (int m : gw) {
             most = Math.max(most, m);
         }
-        Limits.requireDoubles(most == max ? "max-workers" : "grid-workers", most, (most + 4.0) * 4 * p.dimension(),
-                "parameter copies (about 4 per worker, plus 4, of " + p.dimension() + " parameters)");
+        TrainCommand.requireParameterCopies(most == max ? "max-workers" : "grid-workers", most, p);
         Limits.requireDoubles("data", data, dev.asgd.training.tune.EmpiricalCurvature.doubles(p.dimension()),
                 "the curvature probe (Lanczos: about 28 vectors of the " + p.dimension() + " parameters)");
         int maxBatch = Math.max(tt.train().size(), TrainCommand.MIN_MAX_BATCH);

@@ -76,7 +76,7 @@ public final class LocalParameterChannel implements ParameterChannel {
      *     gives the version that push created (see the class comment)
      */
     public static LocalParameterChannel pullingCreatedVersions(ParameterServer server, Mode mode, int workers) {
-        return new LocalParameterChannel(server, mode, workers, true, null);
+        return pullingCreatedVersions(server, mode, workers, null);
     }
 
     /**
@@ -86,15 +86,16 @@ public final class LocalParameterChannel implements ParameterChannel {
      * the update itself) was serial time of every update in the averaged tail.
      *
      * @param server the run's server
-     * @param mode async (the only mode whose every version a worker's push creates)
+     * @param mode async, ssp:S or sync (only async workers pull, and only they may add to an average)
      * @param workers M
-     * @param average the average, every worker with a part of its own ({@link IterateAverage#partPerWorker()})
+     * @param average the average, every worker with a part of its own ({@link IterateAverage#partPerWorker()}),
+     *     or null (none)
      * @return the channel
-     * @throws IllegalArgumentException for another mode, or an average whose workers share parts
+     * @throws IllegalArgumentException for an average with another mode, or one whose workers share parts
      */
     public static LocalParameterChannel pullingCreatedVersions(ParameterServer server, Mode mode, int workers,
             IterateAverage average) {
-        if (!average.partPerWorker()) {
+        if (average != null && !average.partPerWorker()) {
             throw new IllegalArgumentException("workers that share parts of the average cannot add to it concurrently");
         }
         return new LocalParameterChannel(server, mode, workers, true, average);

@@ -45,6 +45,21 @@ public final class Rehearsal {
     /** Longest wait for the kernels' warm-up before rehearsing anyway. */
     static final long MAX_WAIT_MILLIS = 3000;
 
+    /** Longest wait of the real run for the rehearsal ({@link #awaitThenEnd()}). */
+    static final long MAX_RUN_WAIT_MILLIS = 3000;
+
+    /** Windows in a row in which the JVM must be nearly idle ({@link #awaitQuietJit}). */
+    static final int QUIET_WINDOWS = 2;
+
+    /** Milliseconds of one window. */
+    static final long QUIET_WINDOW_MILLIS = 25;
+
+    /** Most CPU time the JVM's threads may use in a quiet window, as a share of the window's wall time. */
+    static final double QUIET_CPU_SHARE = 0.2;
+
+    /** The rehearsal's data as the configuration names it (a label: the rows are made by {@link #rows}). */
+    static final String DATA = "rehearsal";
+
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     /** Set by the first {@link #awaitThenEnd}: later runs in this JVM (tune's) do not wait again. */
     private static final AtomicBoolean WAITED = new AtomicBoolean();
@@ -99,9 +114,6 @@ public final class Rehearsal {
         return OVER.getCount() == 0;
     }
 
-    /** Longest wait of the real run for the rehearsal ({@link #awaitThenEnd()}). */
-    static final long MAX_RUN_WAIT_MILLIS = 3000;
-
     /**
      * {@link #awaitThenEnd(long)} for at most {@link #MAX_RUN_WAIT_MILLIS}.
      *
@@ -132,15 +144,6 @@ public final class Rehearsal {
             end();
         }
     }
-
-    /** Windows in a row in which the JVM must be nearly idle ({@link #awaitQuietJit}). */
-    static final int QUIET_WINDOWS = 2;
-
-    /** Milliseconds of one window. */
-    static final long QUIET_WINDOW_MILLIS = 25;
-
-    /** Most CPU time the JVM's threads may use in a quiet window, as a share of the window's wall time. */
-    static final double QUIET_CPU_SHARE = 0.2;
 
     /**
      * Waits until the JVM's threads, this one asleep, used less than {@link #QUIET_CPU_SHARE} of a
@@ -189,9 +192,6 @@ public final class Rehearsal {
                 .evalEvery(UPDATES).workers(WORKERS).seed(7).build();
         return TrainingSession.start(c, p, data, TrainingSession.Options.none().withAverageTail(0.5));
     }
-
-    /** The rehearsal's data as the configuration names it (a label: the rows are made by {@link #rows}). */
-    static final String DATA = "rehearsal";
 
     /** Byte-coded rows (codes / 255, as Fashion-MNIST's pixels); the class is the largest of the first ten codes. */
     private static DenseDataset rows(int n, int salt) {

@@ -274,6 +274,11 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
         }
     }
 
+    /** @return whether the workers add the versions to the average ({@link #averageByWorkers} was granted) */
+    boolean averageAddedByWorkers() {
+        return average != null && !averageInApply;
+    }
+
     /**
      * Hands the iterate average ({@code --average}) to the workers: from now on each worker adds the
      * versions its own pushes create, outside the server's lock, and {@link #afterApply} no longer
@@ -284,11 +289,6 @@ public final class TrainingSession implements ParameterServer.ApplyHook {
      * @return the average the workers add to, or null (nothing changed) when the run has none or its
      *     workers share parts (more than {@link IterateAverage#MAX_PARTS} workers)
      */
-    /** @return whether the workers add the versions to the average ({@link #averageByWorkers} was granted) */
-    boolean averageAddedByWorkers() {
-        return average != null && !averageInApply;
-    }
-
     public IterateAverage averageByWorkers() {
         if (average == null || !average.partPerWorker()) {
             return null;

@@ -61,9 +61,8 @@ public final class WorkerLoop {
             throw new IllegalArgumentException("hogwild workers share memory: the threads engine runs them");
         }
         IterateAverage average = c.mode().kind() == Mode.Kind.ASYNC ? session.averageByWorkers() : null;
-        ParameterChannel channel = average == null
-                ? LocalParameterChannel.pullingCreatedVersions(session.server(), c.mode(), c.workers())
-                : LocalParameterChannel.pullingCreatedVersions(session.server(), c.mode(), c.workers(), average);
+        ParameterChannel channel = LocalParameterChannel.pullingCreatedVersions(session.server(), c.mode(), c.workers(),
+                average);
         // every reader is one of these threads, reading through the channel: old versions' arrays are reused
         session.server().recycleVersions();
         Settings settings = Settings.of(c);
